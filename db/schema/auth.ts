@@ -1,0 +1,38 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+/**
+ * Server-side record of each signed-in session. The JWT cookie carries only its id, so sign-out,
+ * idle and absolute timeouts and deactivation are decided here on every request.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endReason: text("end_reason", { enum: ["signed_out", "idle", "expired", "deactivated", "password_changed"] }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Failed sign-ins, keyed by the normalised email typed (not the user id), so that lock-out
+ * behaves the same for addresses that exist and addresses that do not.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_failures_email_at_idx").on(t.email, t.at)],
+);
+
+export const signInLocks = sqliteTable("sign_in_locks", {
+  email: text("email").primaryKey(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,0 +1,13 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** The MARAC area's settings: one row (id 1). Thresholds are local decisions (design.md section 2). */
+export const maracSettings = sqliteTable("marac_settings", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull(),
+  dashThreshold: integer("dash_threshold").notNull().default(14),
+  escalationIncidents: integer("escalation_incidents").notNull().default(3),
+  repeatWindowMonths: integer("repeat_window_months").notNull().default(12),
+  retentionMonths: integer("retention_months").notNull().default(72),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

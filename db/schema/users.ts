@@ -1,0 +1,22 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../../server/domain/roles";
+import { agencies } from "./agencies";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    name: text("name").notNull(),
+    /** Stored lower-cased and trimmed, so sign-in is case-insensitive. */
+    email: text("email").notNull().unique(),
+    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    passwordHash: text("password_hash").notNull(),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }).notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("users_agency_idx").on(t.agencyId)],
+);

@@ -1,0 +1,35 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/** Secrets a person might type; refusing them keeps a copied example from reaching production. */
+const WEAK_SECRET_WORDS = ["changeme", "change-me", "secret", "password", "example", "test", "demo"];
+
+export const ZAuthSecret = z
+  .string({ error: "AUTH_SECRET is not set. Generate one with `openssl rand -base64 48`." })
+  .min(32, { error: "AUTH_SECRET is too short: use at least 32 random characters (`openssl rand -base64 48`)." })
+  .refine((s) => new Set(s).size >= 12, { error: "AUTH_SECRET is too weak: it repeats too few characters to be random." })
+  .refine((s) => !WEAK_SECRET_WORDS.some((w) => s.toLowerCase().includes(w)), {
+    error: "AUTH_SECRET looks like a placeholder (it contains a word such as 'secret' or 'changeme'). Use a random value.",
+  });
+
+/**
+ * The only module that reads configuration. Everything else imports `env` from here, so a bad
+ * value stops start-up with one clear message rather than failing later in a request.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.string().min(1).default("data/marac.db"),
+    AUTH_SECRET: ZAuthSecret,
+    /** Set to "false" only behind a trusted TLS-terminating proxy that is tested without HTTPS. */
+    AUTH_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  onValidationError: (issues) => {
+    const lines = issues.map((i) => `  - ${i.path?.map(String).join(".") ?? "?"}: ${i.message}`);
+    throw new Error(`MARAC Desk cannot start: the configuration is invalid.\n${lines.join("\n")}`);
+  },
+});

@@ -1,0 +1,19 @@
+import { createCallerFactory, createRouter } from "./trpc";
+import { accountRouter } from "./routers/account";
+import { adminAgenciesRouter } from "./routers/admin-agencies";
+import { adminSettingsRouter } from "./routers/admin-settings";
+import { adminUsersRouter } from "./routers/admin-users";
+import { healthRouter } from "./routers/health";
+
+export const appRouter = createRouter({
+  health: healthRouter,
+  account: accountRouter,
+  admin: createRouter({
+    agencies: adminAgenciesRouter,
+    users: adminUsersRouter,
+    settings: adminSettingsRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

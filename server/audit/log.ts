@@ -1,0 +1,45 @@
+import { auditLog } from "~/db/schema";
+import type { Db } from "~/db/client";
+
+export type AuditAction =
+  | "sign_in.success"
+  | "sign_in.failure"
+  | "sign_in.locked_out"
+  | "sign_in.refused_locked"
+  | "sign_out"
+  | "session.ended"
+  | "password.changed"
+  | "agency.created"
+  | "agency.updated"
+  | "user.created"
+  | "user.updated"
+  | "user.password_reset"
+  | "settings.updated";
+
+export type AuditEntry = {
+  at: Date;
+  actorUserId?: string | null;
+  actorEmail?: string | null;
+  action: AuditAction;
+  targetType?: "user" | "agency" | "settings" | "session" | null;
+  targetId?: string | null;
+  /** Field names, ids and outcomes only: never passwords, hashes or restricted values. */
+  details?: Record<string, unknown> | null;
+};
+
+type DbOrTx = Pick<Db, "insert">;
+
+/** Appends one entry. Pass the transaction when the audited change is in one, so both commit together. */
+export function writeAudit(db: DbOrTx, entry: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      at: entry.at,
+      actorUserId: entry.actorUserId ?? null,
+      actorEmail: entry.actorEmail ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? null,
+    })
+    .run();
+}

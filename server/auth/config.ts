@@ -1,0 +1,80 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env } from "~/env";
+import { getDb } from "~/server/db";
+import { ABSOLUTE_TIMEOUT_MS } from "~/server/auth/rules";
+import { endSession, startSession } from "~/server/services/sessions";
+import { authenticate } from "~/server/services/sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/** One message for an unknown email, a wrong password and an inactive account. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid";
+}
+export class AccountLocked extends CredentialsSignin {
+  override code = "locked";
+}
+
+const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  // Behind `next start` the host header is the app's own; Auth.js refuses it otherwise.
+  trustHost: true,
+  useSecureCookies: env.NODE_ENV === "production" && env.AUTH_SECURE_COOKIES !== "false",
+  // The cookie lives at most 12 hours; idle time, sign-out and deactivation are checked in the
+  // sessions table on every request (server/services/sessions.ts).
+  session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const db = getDb();
+        const now = new Date();
+        const result = await authenticate(db, parsed.data.email, parsed.data.password, now);
+        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();
+        return { id: result.userId, sid: startSession(db, result.userId, now) };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // Only the user id and the server-side session id travel in the cookie: no name, role or agency.
+      if (user?.sid) return { sub: user.id, sid: user.sid };
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, sid: token.sid, user: { id: token.sub ?? "" } } as typeof session;
+    },
+  },
+  events: {
+    signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) endSession(getDb(), sid, new Date(), "signed_out");
+    },
+  },
+  logger: {
+    // A wrong password is an expected event, already in the audit log; keep it out of the server log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
+});

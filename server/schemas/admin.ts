@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { AGENCY_TYPES } from "~/server/domain/agency-types";
+import { ROLES } from "~/server/domain/roles";
+import { ZNewPassword } from "~/server/auth/password-policy";
+
+/** Input schemas shared by the tRPC procedures and the admin forms. Messages are for the person filling the form. */
+const ZId = z.string().min(1, { error: "Choose one" }).max(64);
+const ZVersion = z.number().int().min(1);
+const ZName = (what: string) =>
+  z.string().trim().min(1, { error: `Enter the ${what}` }).max(120, { error: `The ${what} must be 120 characters or fewer` });
+
+export const ZAgencyFields = z.object({
+  name: ZName("agency name"),
+  type: z.enum(AGENCY_TYPES, { error: "Choose the type of agency" }),
+  isMaracMember: z.boolean(),
+  active: z.boolean(),
+});
+export const ZCreateAgency = ZAgencyFields;
+export const ZUpdateAgency = ZAgencyFields.extend({ id: ZId, version: ZVersion });
+export type TCreateAgency = z.infer<typeof ZCreateAgency>;
+export type TUpdateAgency = z.infer<typeof ZUpdateAgency>;
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, { error: "Email address must be 320 characters or fewer" })
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.org" }));
+
+export const ZUserFields = z.object({
+  name: ZName("full name"),
+  email: ZEmail,
+  agencyId: ZId,
+  role: z.enum(ROLES, { error: "Choose a role" }),
+  active: z.boolean(),
+});
+export const ZCreateUser = ZUserFields.extend({ password: ZNewPassword });
+export const ZUpdateUser = ZUserFields.extend({ id: ZId, version: ZVersion });
+export const ZResetPassword = z.object({ id: ZId, password: ZNewPassword });
+export type TCreateUser = z.infer<typeof ZCreateUser>;
+export type TUpdateUser = z.infer<typeof ZUpdateUser>;
+
+const whole = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter the ${what} as a whole number` })
+    .int({ error: `Enter the ${what} as a whole number` })
+    .min(min, { error: `The ${what} must be ${min} or more` })
+    .max(max, { error: `The ${what} must be ${max} or fewer` });
+
+export const ZUpdateSettings = z.object({
+  version: ZVersion,
+  name: ZName("MARAC name"),
+  dashThreshold: whole("Dash threshold", 1, 24),
+  escalationIncidents: whole("potential escalation incident count", 1, 50),
+  repeatWindowMonths: whole("repeat window", 1, 60),
+  retentionMonths: whole("retention period", 6, 600),
+});
+export type TUpdateSettings = z.infer<typeof ZUpdateSettings>;
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, { error: "Enter your current password" }).max(1000),
+    newPassword: ZNewPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { error: "The new passwords do not match", path: ["confirmPassword"] })
+  .refine((v) => v.newPassword !== v.currentPassword, { error: "Choose a new password that is different from your current one", path: ["newPassword"] });

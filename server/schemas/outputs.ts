@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { AGENCY_TYPES } from "~/server/domain/agency-types";
+import { ROLES } from "~/server/domain/roles";
+
+/**
+ * What may cross the network. Strict objects: a key the schema does not name fails the response
+ * (a 500 in tests) instead of leaking silently.
+ */
+export const ZAgencyDto = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(AGENCY_TYPES),
+  isMaracMember: z.boolean(),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const ZAgencyListItemDto = ZAgencyDto.extend({ userCount: z.number().int() });
+
+export const ZUserDto = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  agencyType: z.enum(AGENCY_TYPES),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const ZSettingsDto = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  dashThreshold: z.number().int(),
+  escalationIncidents: z.number().int(),
+  repeatWindowMonths: z.number().int(),
+  retentionMonths: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.date(),
+});
+
+export const ZMeDto = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  agencyType: z.enum(AGENCY_TYPES),
+});
+
+export const ZIdDto = z.strictObject({ id: z.string() });

@@ -1,0 +1,66 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext } from "~/server/api/context";
+import { appRouter, createCaller } from "~/server/api/root";
+import type { Access } from "~/server/api/trpc";
+import { ROLES, type Role } from "~/server/domain/roles";
+import type { SessionUser } from "~/server/services/sessions";
+import { createTestDb } from "../helpers/test-db";
+import { sessionUserFor } from "../helpers/users";
+
+type AnyProcedure = { _def: { meta?: { access?: Access }; type: "query" | "mutation" | "subscription" } };
+const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+
+/** Calls a procedure by its dotted path through the server-side caller, with no input. */
+async function callByPath(user: SessionUser | null, db: ReturnType<typeof createTestDb>["db"], path: string): Promise<unknown> {
+  const caller = createCaller(createInnerContext({ db, user }));
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input?: unknown) => Promise<unknown>)(undefined);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+describe("every procedure states who may call it, and enforces it", () => {
+  const t = createTestDb();
+  const users = new Map<Role, SessionUser>();
+  beforeAll(async () => {
+    for (const role of ROLES) users.set(role, await sessionUserFor(t.db, role));
+  });
+  afterAll(() => t.cleanup());
+
+  it("finds the procedures of the app router", () => {
+    expect(procedures.length).toBeGreaterThan(5);
+  });
+
+  it.each(procedures)("%s declares its access", (_path, proc) => {
+    expect(proc._def.meta?.access, "build it from publicProcedure, protectedProcedure or roleProcedure").toBeDefined();
+  });
+
+  it.each(procedures)("%s refuses whoever it does not allow", async (path, proc) => {
+    const access = proc._def.meta?.access;
+    if (!access) throw new Error(`${path} has no access meta`);
+    if (access.kind === "public") {
+      expect(path, "only health checks may be public").toMatch(/^health\./);
+      return;
+    }
+    expect(await codeOf(callByPath(null, t.db, path))).toBe("UNAUTHORIZED");
+    for (const role of ROLES) {
+      const user = users.get(role);
+      if (!user) throw new Error("missing user");
+      const code = await codeOf(callByPath(user, t.db, path));
+      const allowed = access.kind === "signed_in" || access.roles.includes(role);
+      if (allowed) expect([code, role]).not.toEqual(["FORBIDDEN", role]);
+      else expect([code, role]).toEqual(["FORBIDDEN", role]);
+      expect(code).not.toBe("UNAUTHORIZED");
+    }
+  });
+});
