@@ -7,7 +7,8 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, "migrations");
+/** Scripts and tests run from the repository root; the running app never migrates. */
+export const MIGRATIONS_FOLDER = "db/migrations";
 
 /**
  * Opens (creating if needed) the SQLite file with WAL journalling and foreign keys on.
@@ -24,5 +25,5 @@ export function createDb(file: string): Db {
 
 /** Applies the committed migrations (drizzle-kit output); idempotent. */
 export function migrateDb(db: Db): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrate(db, { migrationsFolder: resolve(MIGRATIONS_FOLDER) });
 }

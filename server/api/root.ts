@@ -1,6 +1,7 @@
 import { createCallerFactory, createRouter } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { adminAgenciesRouter } from "./routers/admin-agencies";
+import { adminAuditRouter } from "./routers/admin-audit";
 import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
 import { healthRouter } from "./routers/health";
@@ -12,6 +13,7 @@ export const appRouter = createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
     settings: adminSettingsRouter,
+    audit: adminAuditRouter,
   }),
 });
 

@@ -61,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      return { expires: session.expires, sid: token.sid, user: { id: token.sub ?? "" } } as typeof session;
+      return { expires: session.expires, sid: token.sid, user: { id: token.sub ?? "" } };
     },
   },
   events: {

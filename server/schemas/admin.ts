@@ -12,8 +12,8 @@ const ZName = (what: string) =>
 export const ZAgencyFields = z.object({
   name: ZName("agency name"),
   type: z.enum(AGENCY_TYPES, { error: "Choose the type of agency" }),
-  isMaracMember: z.boolean(),
-  active: z.boolean(),
+  isMaracMember: z.boolean({ error: "Choose whether the agency is a MARAC member" }),
+  active: z.boolean({ error: "Choose whether the agency is active" }),
 });
 export const ZCreateAgency = ZAgencyFields;
 export const ZUpdateAgency = ZAgencyFields.extend({ id: ZId, version: ZVersion });
@@ -32,7 +32,7 @@ export const ZUserFields = z.object({
   email: ZEmail,
   agencyId: ZId,
   role: z.enum(ROLES, { error: "Choose a role" }),
-  active: z.boolean(),
+  active: z.boolean({ error: "Choose whether the user is active" }),
 });
 export const ZCreateUser = ZUserFields.extend({ password: ZNewPassword });
 export const ZUpdateUser = ZUserFields.extend({ id: ZId, version: ZVersion });

@@ -43,12 +43,13 @@ function assertNameFree(db: Db, name: string, exceptId?: string): void {
   }
 }
 
-export function createAgency(db: Db, actor: SessionUser, input: TCreateAgency, now: Date) {
+/** `actor` is null when the demo seed or an install script creates the agency. */
+export function createAgency(db: Db, actor: SessionUser | null, input: TCreateAgency, now: Date) {
   assertMembershipAllowed(input);
   assertNameFree(db, input.name);
   return db.transaction((tx) => {
     const row = tx.insert(agencies).values({ ...input, createdAt: now, updatedAt: now }).returning().get();
-    writeAudit(tx, { at: now, actorUserId: actor.id, action: "agency.created", targetType: "agency", targetId: row.id, details: { name: row.name, type: row.type, isMaracMember: row.isMaracMember, active: row.active } });
+    writeAudit(tx, { at: now, actorUserId: actor?.id ?? null, action: "agency.created", targetType: "agency", targetId: row.id, details: { name: row.name, type: row.type, isMaracMember: row.isMaracMember, active: row.active } });
     return row;
   });
 }

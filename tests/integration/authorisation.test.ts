@@ -9,7 +9,8 @@ import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: "query" | "mutation" | "subscription" } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+// At run time tRPC keeps a flat map of dotted path -> procedure; its type describes the nested record.
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 /** Calls a procedure by its dotted path through the server-side caller, with no input. */
 async function callByPath(user: SessionUser | null, db: ReturnType<typeof createTestDb>["db"], path: string): Promise<unknown> {

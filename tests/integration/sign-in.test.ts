@@ -55,7 +55,7 @@ describe("sign-in", () => {
     await authenticate(t.db, email, PASSWORD, at(0));
     for (let i = 0; i < 5; i++) await authenticate(t.db, email, "wrong password here", at(i + 1));
     const rows = t.db.select().from(auditLog).all();
-    expect(rows.map((r) => r.action)).toEqual(["sign_in.success", ...Array(5).fill("sign_in.failure"), "sign_in.locked_out"]);
+    expect(rows.map((r) => r.action)).toEqual(["sign_in.success", ...Array<string>(5).fill("sign_in.failure"), "sign_in.locked_out"]);
     const text = JSON.stringify(rows);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("wrong password here");

@@ -1,9 +1,10 @@
 import { adminProcedure, createRouter } from "~/server/api/trpc";
 import { ZUpdateSettings } from "~/server/schemas/admin";
 import { ZSettingsDto } from "~/server/schemas/outputs";
-import { updateSettings } from "~/server/services/settings";
+import { getSettings, updateSettings } from "~/server/services/settings";
 
 export const adminSettingsRouter = createRouter({
+  get: adminProcedure.output(ZSettingsDto).query(({ ctx }) => getSettings(ctx.db)),
   update: adminProcedure
     .input(ZUpdateSettings)
     .output(ZSettingsDto)

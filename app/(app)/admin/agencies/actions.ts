@@ -1,0 +1,32 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formValues, safeToEcho, yesNo } from "~/app/_lib/form-data";
+import type { FormState } from "~/components/ui/form-state";
+import { formStateFromError } from "~/server/api/form-errors";
+import { getServerApi } from "~/server/api/server-caller";
+import type { TCreateAgency } from "~/server/schemas/admin";
+
+function agencyInput(v: Record<string, string>) {
+  return { name: v.name ?? "", type: v.type as TCreateAgency["type"], isMaracMember: yesNo(v.isMaracMember) as boolean, active: yesNo(v.active) as boolean };
+}
+
+export async function createAgencyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  try {
+    await (await getServerApi()).admin.agencies.create(agencyInput(v));
+  } catch (e) {
+    return formStateFromError(e, safeToEcho(v));
+  }
+  redirect("/admin/agencies?saved=created");
+}
+
+export async function updateAgencyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  try {
+    await (await getServerApi()).admin.agencies.update({ ...agencyInput(v), id: v.id ?? "", version: Number(v.version) });
+  } catch (e) {
+    return formStateFromError(e, safeToEcho(v));
+  }
+  redirect("/admin/agencies?saved=updated");
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { ErrorSummary, summaryErrors } from "~/components/ui/error-summary";
+import { Button, TextInput } from "~/components/ui/fields";
+import { IDLE } from "~/components/ui/form-state";
+import { updateSettingsAction } from "./actions";
+
+type Settings = { version: number; name: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number };
+const FIELDS = ["name", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths"] as const;
+
+export function SettingsForm({ settings }: { settings: Settings }) {
+  const [state, formAction] = useActionState(updateSettingsAction, IDLE);
+  const v = state.values;
+  const err = (f: (typeof FIELDS)[number]) => state.fieldErrors?.[f]?.[0];
+  const val = (f: (typeof FIELDS)[number]) => v?.[f] ?? String(settings[f]);
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(v ?? {})}>
+      <ErrorSummary errors={summaryErrors(FIELDS, state.fieldErrors, state.message)} />
+      <input type="hidden" name="version" value={settings.version} />
+      <TextInput id="name" label="MARAC name" defaultValue={val("name")} error={err("name")} />
+      <TextInput id="dashThreshold" label="Dash threshold for visible high risk" width="short" inputMode="numeric"
+        hint={`The number of “yes” answers out of 24 at which a referral meets the visible high risk criterion. SafeLives default: 14.`}
+        defaultValue={val("dashThreshold")} error={err("dashThreshold")} />
+      <TextInput id="escalationIncidents" label="Police-reported incidents for potential escalation" width="short" inputMode="numeric"
+        hint="Incidents in the last 12 months at which a referral meets the potential escalation criterion. SafeLives default: 3."
+        defaultValue={val("escalationIncidents")} error={err("escalationIncidents")} />
+      <TextInput id="repeatWindowMonths" label="Repeat window, in months" width="short" inputMode="numeric"
+        hint="A new referral within this many months of the victim's last MARAC referral is a repeat. SafeLives default: 12."
+        defaultValue={val("repeatWindowMonths")} error={err("repeatWindowMonths")} />
+      <TextInput id="retentionMonths" label="Record retention, in months" width="short" inputMode="numeric"
+        hint="How long case records are kept, as set in your information-sharing protocol. There is no national period."
+        defaultValue={val("retentionMonths")} error={err("retentionMonths")} />
+      <Button>Save settings</Button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { SuccessBanner } from "~/components/ui/notification-banner";
+import { StatusTag } from "~/components/ui/status-tag";
+import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { ROLE_LABELS } from "~/server/domain/roles";
+
+export const metadata: Metadata = { title: "Users" };
+
+const SAVED: Record<string, string> = {
+  created: "The user has been added.",
+  updated: "Your changes have been saved.",
+  password: "The new password has been set and the user has been signed out.",
+};
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const users = await readOrRefuse(async () => (await getServerApi()).admin.users.list());
+  const { saved } = await searchParams;
+  return (
+    <>
+      {saved && SAVED[saved] ? <SuccessBanner>{SAVED[saved]}</SuccessBanner> : null}
+      <h1>Users</h1>
+      <p className="mb-6">
+        <Link href="/admin/users/new" className="font-bold">Add a user</Link>
+      </p>
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">Users of MARAC Desk in this area</caption>
+        <thead>
+          <tr className="border-b border-border">
+            <th scope="col" className="py-2 pr-4">Name</th>
+            <th scope="col" className="py-2 pr-4">Email</th>
+            <th scope="col" className="py-2 pr-4">Agency</th>
+            <th scope="col" className="py-2 pr-4">Role</th>
+            <th scope="col" className="py-2 pr-4">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-border">
+              <td className="py-2 pr-4">
+                <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
+              </td>
+              <td className="py-2 pr-4 break-all">{u.email}</td>
+              <td className="py-2 pr-4">{u.agencyName}</td>
+              <td className="py-2 pr-4">{ROLE_LABELS[u.role]}</td>
+              <td className="py-2 pr-4">{u.active ? <StatusTag tone="green">Active</StatusTag> : <StatusTag tone="grey">Inactive</StatusTag>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { navItemsFor } from "~/components/layout/nav-items";
+import { PageShell } from "~/components/layout/page-shell";
+import { PrimaryNav } from "~/components/layout/primary-nav";
+import { ServiceHeader } from "~/components/layout/service-header";
+import { getServerApi } from "~/server/api/server-caller";
+import { getCurrentUser } from "~/server/auth";
+import { ROLE_LABELS } from "~/server/domain/roles";
+import { signOutAction } from "./_actions/sign-out";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  const settings = await (await getServerApi()).account.settings().catch(() => null);
+  const signOut = (
+    <form action={signOutAction}>
+      <button type="submit" className="text-white underline hover:decoration-2">
+        Sign out
+      </button>
+    </form>
+  );
+  return (
+    <PageShell
+      header={
+        <ServiceHeader
+          areaName={settings?.name}
+          user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
+          signOut={signOut}
+          nav={<PrimaryNav items={navItemsFor(user.role)} />}
+        />
+      }
+    >
+      {children}
+    </PageShell>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { navItemsFor } from "~/components/layout/nav-items";
+import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { ROLE_LABELS } from "~/server/domain/roles";
+
+export const metadata: Metadata = { title: "Home" };
+
+const ROLE_SUMMARY = {
+  admin: "You look after agencies, users and the MARAC's settings. You do not see case content: that keeps running the system separate from the casework.",
+  chair: "You triage referrals, run the meeting and agree actions. You see every case in full, and each time you view restricted information it is recorded.",
+  coordinator: "You take referrals in, build agendas and keep the action tracker. You see every case in full, and each time you view restricted information it is recorded.",
+  idva: "You hold the Dash risk checklist, risk factors and the victim's views, and you tell the victim what has been shared.",
+  agency_rep: "You refer cases, research them on the summaries your agency may see, and carry out your agency's actions.",
+} as const;
+
+export default async function HomePage() {
+  const { me, settings } = await readOrRefuse(async () => {
+    const api = await getServerApi();
+    const [me, settings] = await Promise.all([api.account.me(), api.account.settings()]);
+    return { me, settings };
+  });
+  const links = navItemsFor(me.role).filter((i) => i.href !== "/");
+  return (
+    <>
+      <span className="mb-1 block text-lg text-secondary">{settings.name}</span>
+      <h1>Welcome, {me.name}</h1>
+      <p className="mb-6 max-w-2xl text-lg">
+        You are signed in as {ROLE_LABELS[me.role].toLowerCase()} for {me.agencyName}. {ROLE_SUMMARY[me.role]}
+      </p>
+      <h2>What you can do</h2>
+      <ul className="mb-8 list-disc space-y-2 pl-6">
+        {links.map((l) => (
+          <li key={l.href}>
+            <Link href={l.href}>{l.label}</Link>
+          </li>
+        ))}
+      </ul>
+      <h2>This MARAC&apos;s referral criteria</h2>
+      <ul className="mb-8 list-disc space-y-2 pl-6">
+        <li>Visible high risk: {settings.dashThreshold} or more “yes” answers on the 24-question Dash checklist (“don&apos;t know” never counts).</li>
+        <li>Potential escalation: {settings.escalationIncidents} or more police-reported incidents in the last 12 months.</li>
+        <li>Repeat: a new referral within {settings.repeatWindowMonths} months of the victim&apos;s last MARAC referral, whatever its score.</li>
+        <li>Professional judgement: the referrer gives their reasons.</li>
+      </ul>
+    </>
+  );
+}

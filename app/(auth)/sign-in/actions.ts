@@ -1,0 +1,40 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import type { FormState } from "~/components/ui/form-state";
+import { signIn } from "~/server/auth/config";
+import { LOCK_DURATION_MS, MAX_FAILED_SIGN_INS } from "~/server/auth/rules";
+
+/** Only same-site paths: an attacker's link must not send a signed-in user elsewhere. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const s = typeof value === "string" ? value : "";
+  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
+}
+
+export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const field = (name: string) => { const v = formData.get(name); return typeof v === "string" ? v : ""; };
+  const email = field("email").slice(0, 320);
+  const password = field("password").slice(0, 1000);
+  const values = { email };
+  const fieldErrors: Record<string, string[]> = {};
+  if (!email.trim()) fieldErrors.email = ["Enter your email address"];
+  if (!password) fieldErrors.password = ["Enter your password"];
+  if (Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, values };
+
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeNext(formData.get("next")) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "locked") {
+      return {
+        status: "error",
+        message: `This account is locked for ${LOCK_DURATION_MS / 60_000} minutes after ${MAX_FAILED_SIGN_INS} failed sign-in attempts. Try again later, or ask your MARAC administrator to help.`,
+        values,
+      };
+    }
+    if (error instanceof AuthError) {
+      return { status: "error", message: "The email address or password is not correct.", values };
+    }
+    throw error; // NEXT_REDIRECT on success must propagate
+  }
+  return { status: "success" };
+}

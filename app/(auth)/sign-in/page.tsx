@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageShell } from "~/components/layout/page-shell";
+import { ServiceHeader } from "~/components/layout/service-header";
+import { getCurrentUser } from "~/server/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await getCurrentUser()) redirect("/");
+  const { next } = await searchParams;
+  return (
+    <PageShell header={<ServiceHeader />}>
+      <div className="max-w-xl">
+        <h1>Sign in to MARAC Desk</h1>
+        <p className="mb-6">Use the email address and password your MARAC administrator gave you.</p>
+        <SignInForm next={typeof next === "string" ? next : undefined} />
+        <h2 className="text-xl">Problems signing in</h2>
+        <p>
+          If you have forgotten your password, or your account is locked, ask your MARAC administrator. After 5 wrong passwords an
+          account is locked for 15 minutes.
+        </p>
+      </div>
+    </PageShell>
+  );
+}

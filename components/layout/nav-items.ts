@@ -1,0 +1,20 @@
+import type { Role } from "~/server/domain/roles";
+
+export type NavItem = { href: string; label: string; roles: readonly Role[] | "all" };
+
+/**
+ * The navigation, as data. Each entry names the roles whose procedures back the page, so a user
+ * never sees a link to something they may not do (the server still refuses it on its own).
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", label: "Home", roles: "all" },
+  { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
+  { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/settings", label: "MARAC settings", roles: ["admin"] },
+  { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { href: "/account", label: "Your account", roles: "all" },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles === "all" || item.roles.includes(role));
+}

@@ -1,0 +1,32 @@
+import { createDb, migrateDb, type Db } from "../../db/client";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo-area";
+import { isEmpty, seedDemo } from "../../db/seed/seed-demo";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? "data/marac.db";
+}
+
+/** Opens the database and applies the committed migrations. */
+export function openMigrated(file = databaseUrl()): Db {
+  const db = createDb(file);
+  migrateDb(db);
+  return db;
+}
+
+/** Seeds the demo area only into an empty database, so a second start keeps the data. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  if (!isEmpty(db)) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export function printDemoSignIns(db: Db, baseUrl: string): void {
+  const present = new Set(
+    db.$client.prepare("SELECT email FROM users WHERE active = 1").all().map((r) => (r as { email: string }).email),
+  );
+  const rows = DEMO_USERS.filter((u) => u.active && present.has(u.email));
+  if (rows.length === 0) return;
+  console.log(`\nMARAC Desk demo: ${baseUrl}\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const u of rows) console.log(`  ${u.role.padEnd(12)} ${u.email.padEnd(34)} ${u.name}`);
+  console.log("");
+}

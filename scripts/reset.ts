@@ -1,0 +1,10 @@
+import { rmSync } from "node:fs";
+import { databaseUrl, openMigrated, seedIfEmpty } from "./lib/database";
+
+// Rebuilds the demo database from nothing: the file and its WAL and shared-memory companions.
+const file = databaseUrl();
+for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+const db = openMigrated(file);
+await seedIfEmpty(db);
+db.$client.close();
+console.log(`Rebuilt ${file} with the Northshire MARAC demo area.`);

@@ -1,0 +1,6 @@
+import { databaseUrl, openMigrated, seedIfEmpty } from "./lib/database";
+
+const db = openMigrated();
+const seeded = await seedIfEmpty(db);
+console.log(seeded ? `Seeded the Northshire MARAC demo area into ${databaseUrl()}.` : `${databaseUrl()} already has data; nothing seeded.`);
+db.$client.close();

@@ -1,0 +1,17 @@
+import { ensureDemoAuthSecret } from "./lib/demo-secrets";
+import { databaseUrl, openMigrated, printDemoSignIns, seedIfEmpty } from "./lib/database";
+import { serve, step } from "./lib/run";
+
+// `npm start`: migrate, seed the demo area into an empty database, build, serve.
+ensureDemoAuthSecret();
+const port = process.env.PORT ?? "3000";
+
+const db = openMigrated();
+console.log(`Database ${databaseUrl()}: migrations applied.`);
+if (await seedIfEmpty(db)) console.log("Seeded the Northshire MARAC demo area (first run).");
+
+step("Building MARAC Desk", "next", ["build"]);
+printDemoSignIns(db, `http://localhost:${port}`);
+db.$client.close();
+
+serve("next", ["start", "--port", port]);
