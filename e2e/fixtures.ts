@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../db/seed/demo-area";
+
+export { expect };
+export const PASSWORD = DEMO_PASSWORD;
+
+/** Fails on any serious or critical WCAG 2.2 AA violation on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Wait for the outcome: either we have left the sign-in page, or the error summary shows.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/sign-in")),
+    errorSummary(page).waitFor(),
+  ]);
+}
+
+/** The GOV.UK error summary (Next also renders an empty route-announcer alert). */
+export function errorSummary(page: Page) {
+  return page.getByRole("alert", { name: "There is a problem" });
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
+  a11y: async ({ page }, use) => {
+    await use((p = page) => expectAccessible(p));
+  },
+});

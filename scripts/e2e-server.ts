@@ -1,0 +1,17 @@
+import { rmSync } from "node:fs";
+import { openMigrated, seedIfEmpty } from "./lib/database";
+import { serve } from "./lib/run";
+
+// The e2e server: a fresh database with the demo area, then the production build on its own port.
+const port = process.argv[2] ?? "3100";
+const file = "data/e2e.db";
+for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+const db = openMigrated(file);
+await seedIfEmpty(db);
+db.$client.close();
+
+serve("next", ["start", "--port", port], {
+  DATABASE_URL: file,
+  // A fixed secret for this throwaway test server only; it signs nothing that outlives the run.
+  AUTH_SECRET: "e2e-run-only-K8s2Lq9vXw4Rz7Tn3Bm6Yc1Hd5Gf0Pj",
+});
