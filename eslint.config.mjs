@@ -62,5 +62,10 @@ export default tseslint.config(
     files: ["env.ts", "scripts/**/*.ts", "playwright.config.ts", "e2e/**/*.ts", "drizzle.config.ts", "*.config.{ts,mjs}"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Playwright fixtures call a parameter named `use`; they are not React.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   { files: ["**/*.mjs"], ...tseslint.configs.disableTypeChecked },
 );
