@@ -1,0 +1,70 @@
+import { detect } from "~/server/domain/detector";
+import { AGENCY_TYPES, DEFAULT_POLICY, project, type CaseRecord } from "~/server/domain";
+import { buildCase } from "~/server/domain/testing/build-case";
+import { makeViewer } from "~/server/domain/testing/fixtures";
+import { randomSource } from "~/server/domain/testing/sources";
+import { buildCaslAbilities, caslProject } from "./lib/casl-baseline";
+
+/**
+ * `npm run bench`: projection throughput on 10,000 generated cases across every agency type, the
+ * same structured-field projection done with @casl/ability as a baseline, and detector throughput.
+ * Each figure is the best of several timed rounds after a warm-up round.
+ */
+const CASES = 10_000;
+const ROUNDS = 5;
+const NOW = new Date("2025-03-01T12:00:00Z");
+
+function best(label: string, round: () => void): number {
+  round(); // warm-up: JIT and caches
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    round();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  process.stderr.write(`  ${label}: best of ${ROUNDS} rounds ${fastest.toFixed(1)} ms\n`);
+  return fastest;
+}
+
+process.stderr.write(`Generating ${CASES.toLocaleString("en-GB")} cases...\n`);
+const cases: CaseRecord[] = Array.from({ length: CASES }, (_, i) => buildCase(randomSource(i + 1)).record);
+const viewers = AGENCY_TYPES.map((type) => makeViewer("agency_rep", type));
+const viewerFor = (i: number) => viewers[i % viewers.length] ?? viewers[0];
+
+let sink = 0; // keeps results alive so the work is not optimised away
+const projectMs = best("project()", () => {
+  cases.forEach((c, i) => { const viewer = viewerFor(i); if (viewer) sink += project(c, viewer, DEFAULT_POLICY, [], NOW).decisions.length; });
+});
+const abilities = buildCaslAbilities();
+const caslMs = best("CASL permittedFieldsOf + pick", () => {
+  cases.forEach((c, i) => { const viewer = viewerFor(i); if (viewer) sink += Object.keys(caslProject(c, viewer.agencyType, abilities)).length; });
+});
+
+const SENTENCES = [
+  "Police attended after a neighbour reported shouting at the address.",
+  "She says he controls all the money and she has no access to her bank card.",
+  "Her spouse visa expires in June and he says he will have her deported if she leaves.",
+  "She has no recourse to public funds and is staying with a friend.",
+  "He has been cautioned for assault against a previous partner.",
+  "She is on annual leave from work next week and will attend the appointment.",
+  "Her brother is applying for leave to remain and the Home Office has not decided yet.",
+  "The children attend Northtown Primary School and are doing well.",
+  "She can be contacted on 07700 900123 between 10am and noon.",
+  "She is 12 weeks pregnant and has been seen by the midwife.",
+];
+const narratives = Array.from({ length: 2_000 }, (_, i) =>
+  Array.from({ length: 12 + (i % 9) }, (_, j) => SENTENCES[(i * 7 + j * 3) % SENTENCES.length]).join(" "),
+);
+const megabytes = narratives.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0) / 1_000_000;
+const detectMs = best("detect()", () => {
+  for (const text of narratives) sink += detect(text).length;
+});
+
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+console.table([
+  { measure: "project(): cases/s (all agency types, structured + free text + decisions)", value: perSecond(CASES, projectMs).toLocaleString("en-GB") },
+  { measure: "CASL baseline: cases/s (permittedFieldsOf + pick, structured fields only)", value: perSecond(CASES, caslMs).toLocaleString("en-GB") },
+  { measure: "ratio project() / CASL", value: (caslMs / projectMs).toFixed(2) },
+  { measure: `detect(): MB/s (${megabytes.toFixed(2)} MB of generated narratives)`, value: (megabytes / (detectMs / 1000)).toFixed(2) },
+]);
+if (sink < 0) console.log(sink);

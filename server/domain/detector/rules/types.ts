@@ -1,0 +1,55 @@
+import type { Tag } from "../../tags";
+
+/**
+ * A detector rule: if `pattern` matches a sentence (after the family's guards have blanked out
+ * false friends) and `unless` does not, the sentence gets `tag` and the span names `id`.
+ *
+ * Patterns must stay linear on long input: no nested quantifiers, and every "any characters"
+ * gap is bounded (`[^.]{0,40}`), so a 100 KB sentence costs a few passes, not a square.
+ */
+export interface Rule {
+  readonly id: string;
+  readonly tag: Tag;
+  /** What language the rule covers, in plain English, for reviewers. */
+  readonly description: string;
+  readonly pattern: RegExp;
+  /** A sentence-level condition that stops this one rule firing (its own false friends). */
+  readonly unless?: RegExp;
+}
+
+/**
+ * A guard blanks out a false-friend phrase ("Visa card", "annual leave", "Home Office funded")
+ * before the family's rules run, so that the phrase cannot trigger them while the rest of the
+ * sentence still can ("She paid with her Visa card; her spouse visa expires in May" is flagged).
+ */
+export interface Guard {
+  readonly id: string;
+  readonly description: string;
+  /** Must have the global flag. */
+  readonly pattern: RegExp;
+}
+
+export interface RuleFamily {
+  readonly tag: Tag;
+  readonly rules: readonly Rule[];
+  readonly guards: readonly Guard[];
+}
+
+/** Replace every guard match with spaces of the same length (offsets are preserved). */
+export function applyGuards(sentence: string, guards: readonly Guard[]): string {
+  let out = sentence;
+  for (const guard of guards) {
+    out = out.replace(guard.pattern, (m) => " ".repeat(m.length));
+  }
+  return out;
+}
+
+/** The ids of the rules of `family` that fire on `sentence`, in table order. */
+export function firingRules(sentence: string, family: RuleFamily): string[] {
+  const masked = applyGuards(sentence, family.guards);
+  const fired: string[] = [];
+  for (const rule of family.rules) {
+    if (rule.pattern.test(masked) && !(rule.unless?.test(masked) ?? false)) fired.push(rule.id);
+  }
+  return fired;
+}
