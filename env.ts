@@ -12,6 +12,13 @@ export const ZAuthSecret = z
     error: "AUTH_SECRET looks like a placeholder (it contains a word such as 'secret' or 'changeme'). Use a random value.",
   });
 
+/** DATA_KEY: base64 of exactly 32 random bytes; the key for values encrypted at rest. */
+export const ZDataKey = z
+  .string({ error: "DATA_KEY is not set. Generate one with `openssl rand -base64 32`." })
+  .refine((s) => Buffer.from(s.trim(), "base64").length === 32 && /^[A-Za-z0-9+/_-]+=*$/.test(s.trim()), {
+    error: "DATA_KEY must be the base64 encoding of 32 random bytes (`openssl rand -base64 32`).",
+  });
+
 /**
  * The only module that reads configuration. Everything else imports `env` from here, so a bad
  * value stops start-up with one clear message rather than failing later in a request.
@@ -21,6 +28,7 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.string().min(1).default("data/marac.db"),
     AUTH_SECRET: ZAuthSecret,
+    DATA_KEY: ZDataKey,
     /** Set to "false" only behind a trusted TLS-terminating proxy that is tested without HTTPS. */
     AUTH_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   },

@@ -1,9 +1,9 @@
-import { ensureDemoAuthSecret } from "./lib/demo-secrets";
+import { ensureDemoSecrets } from "./lib/demo-secrets";
 import { openMigrated, seedIfEmpty } from "./lib/database";
 import { serve } from "./lib/run";
 
 // `npm run dev`: the same database steps as `npm start`, then the development server.
-ensureDemoAuthSecret();
+ensureDemoSecrets();
 const db = openMigrated();
 await seedIfEmpty(db);
 db.$client.close();

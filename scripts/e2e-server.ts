@@ -2,6 +2,9 @@ import { rmSync } from "node:fs";
 import { openMigrated, seedIfEmpty } from "./lib/database";
 import { serve } from "./lib/run";
 
+/** Fixed keys for this throwaway test server only; nothing they protect outlives the run. */
+export const E2E_DATA_KEY = "ZTJlLXJ1bi1vbmx5LWRhdGEta2V5LTMyLWJ5dGVzISE=";
+
 // The e2e server: a fresh database with the demo area, then the production build on its own port.
 const port = process.argv[2] ?? "3100";
 const file = "data/e2e.db";
@@ -12,6 +15,6 @@ db.$client.close();
 
 serve("next", ["start", "--port", port], {
   DATABASE_URL: file,
-  // A fixed secret for this throwaway test server only; it signs nothing that outlives the run.
   AUTH_SECRET: "e2e-run-only-K8s2Lq9vXw4Rz7Tn3Bm6Yc1Hd5Gf0Pj",
+  DATA_KEY: E2E_DATA_KEY,
 });

@@ -1,9 +1,9 @@
-import { ensureDemoAuthSecret } from "./lib/demo-secrets";
+import { ensureDemoSecrets } from "./lib/demo-secrets";
 import { databaseUrl, openMigrated, printDemoSignIns, seedIfEmpty } from "./lib/database";
 import { serve, step } from "./lib/run";
 
 // `npm start`: migrate, seed the demo area into an empty database, build, serve.
-ensureDemoAuthSecret();
+ensureDemoSecrets();
 const port = process.env.PORT ?? "3000";
 
 const db = openMigrated();

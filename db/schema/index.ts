@@ -3,3 +3,5 @@ export * from "./audit";
 export * from "./auth";
 export * from "./settings";
 export * from "./users";
+export * from "./cases";
+export * from "./disclosures";

@@ -4,6 +4,8 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 export const maracSettings = sqliteTable("marac_settings", {
   id: integer("id").primaryKey(),
   name: text("name").notNull(),
+  /** Letters before case numbers, e.g. "NS" gives NS-2026-0042. */
+  caseNumberPrefix: text("case_number_prefix").notNull().default("MARAC"),
   dashThreshold: integer("dash_threshold").notNull().default(14),
   escalationIncidents: integer("escalation_incidents").notNull().default(3),
   repeatWindowMonths: integer("repeat_window_months").notNull().default(12),

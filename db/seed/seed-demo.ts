@@ -15,7 +15,7 @@ export function isEmpty(db: Db): boolean {
  * rules (Immigration Enforcement never a member, roles that fit agencies).
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
-  ensureSettings(db, DEMO_AREA_NAME, now);
+  ensureSettings(db, DEMO_AREA_NAME, now, "NS");
   const ids = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
     const row = createAgency(db, null, { name: a.name, type: a.type, isMaracMember: a.isMaracMember, active: true }, now);

@@ -3,20 +3,26 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 
 /**
- * For the demo only: when AUTH_SECRET is not set, generate a random one once, keep it in
- * data/ (git-ignored, readable only by this user) and reuse it, so sessions survive restarts.
- * Production sets AUTH_SECRET itself, and the app refuses to start with a missing or weak one.
+ * For the demo only: when a secret is not set, generate a random one once, keep it in data/
+ * (git-ignored, readable only by this user) and reuse it, so sessions and encrypted data survive
+ * restarts. Production sets both itself, and the app refuses to start with a missing or weak one.
  */
-export function ensureDemoAuthSecret(dataDir = "data"): void {
-  if (process.env.AUTH_SECRET) return;
-  const file = join(dataDir, "auth-secret");
+function ensureDemoSecret(name: "AUTH_SECRET" | "DATA_KEY", fileName: string, generate: () => string, dataDir: string): void {
+  if (process.env[name]) return;
+  const file = join(dataDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
-    console.log(`Generated a random AUTH_SECRET for the demo and kept it in ${file}. Set AUTH_SECRET yourself in production.`);
+    writeFileSync(file, generate(), { mode: 0o600 });
+    console.log(`Generated a random ${name} for the demo and kept it in ${file}. Set ${name} yourself in production.`);
   } else {
-    console.log(`Using the demo AUTH_SECRET kept in ${file}. Set AUTH_SECRET yourself in production.`);
+    console.log(`Using the demo ${name} kept in ${file}. Set ${name} yourself in production.`);
   }
   chmodSync(file, 0o600);
-  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+  process.env[name] = readFileSync(file, "utf8").trim();
+}
+
+export function ensureDemoSecrets(dataDir = "data"): void {
+  ensureDemoSecret("AUTH_SECRET", "auth-secret", () => randomBytes(48).toString("base64url"), dataDir);
+  // Losing this key loses the encrypted case data: back up data/data-key with the database.
+  ensureDemoSecret("DATA_KEY", "data-key", () => randomBytes(32).toString("base64"), dataDir);
 }

@@ -1,14 +1,18 @@
 import type { Db } from "~/db/client";
+import { getAppCipher } from "~/server/crypto/app-cipher";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { SessionUser } from "~/server/services/sessions";
 
 /** What every procedure receives. Tests build it directly with a temporary database and any user. */
 export type Context = {
   db: Db;
+  /** Encrypts and decrypts case values at rest. */
+  cipher: FieldCipher;
   user: SessionUser | null;
   /** The clock, injected so tests can move time. */
   now: () => Date;
 };
 
-export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date }): Context {
-  return { db: opts.db, user: opts.user, now: opts.now ?? (() => new Date()) };
+export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date; cipher?: FieldCipher }): Context {
+  return { db: opts.db, cipher: opts.cipher ?? getAppCipher(), user: opts.user, now: opts.now ?? (() => new Date()) };
 }

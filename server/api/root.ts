@@ -4,11 +4,13 @@ import { adminAgenciesRouter } from "./routers/admin-agencies";
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
+import { casesRouter } from "./routers/cases";
 import { healthRouter } from "./routers/health";
 
 export const appRouter = createRouter({
   health: healthRouter,
   account: accountRouter,
+  cases: casesRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -14,14 +14,18 @@ export type AuditAction =
   | "user.created"
   | "user.updated"
   | "user.password_reset"
-  | "settings.updated";
+  | "settings.updated"
+  | "cases.imported"
+  | "case.updated"
+  | "case.status_changed"
+  | "case.suggestion_removed";
 
 export type AuditEntry = {
   at: Date;
   actorUserId?: string | null;
   actorEmail?: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "settings" | "session" | null;
+  targetType?: "user" | "agency" | "settings" | "session" | "case" | null;
   targetId?: string | null;
   /** Field names, ids and outcomes only: never passwords, hashes or restricted values. */
   details?: Record<string, unknown> | null;

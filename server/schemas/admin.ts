@@ -50,6 +50,11 @@ const whole = (what: string, min: number, max: number) =>
 export const ZUpdateSettings = z.object({
   version: ZVersion,
   name: ZName("MARAC name"),
+  caseNumberPrefix: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,6}$/, { error: "Enter the case number prefix as 1 to 6 letters, like NS" }),
   dashThreshold: whole("Dash threshold", 1, 24),
   escalationIncidents: whole("potential escalation incident count", 1, 50),
   repeatWindowMonths: whole("repeat window", 1, 60),

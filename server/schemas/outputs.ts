@@ -35,6 +35,7 @@ export const ZUserDto = z.strictObject({
 export const ZSettingsDto = z.strictObject({
   id: z.number().int(),
   name: z.string(),
+  caseNumberPrefix: z.string(),
   dashThreshold: z.number().int(),
   escalationIncidents: z.number().int(),
   repeatWindowMonths: z.number().int(),

@@ -15,6 +15,8 @@ export type SessionUser = {
   agencyId: string;
   agencyName: string;
   agencyType: AgencyType;
+  /** Whether the user's agency sits at MARAC (Immigration Enforcement never does). */
+  agencyIsMember: boolean;
   sessionId: string;
 };
 
@@ -90,6 +92,7 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     agencyId: row.agency.id,
     agencyName: row.agency.name,
     agencyType: row.agency.type,
+    agencyIsMember: row.agency.isMaracMember,
     sessionId,
   };
 }

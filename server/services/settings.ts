@@ -16,8 +16,8 @@ export function getSettings(db: Db) {
 }
 
 /** Creates the settings row with SafeLives defaults if it is missing (first run of a real area). */
-export function ensureSettings(db: Db, name: string, now: Date) {
-  db.insert(maracSettings).values({ id: SETTINGS_ID, name, updatedAt: now }).onConflictDoNothing().run();
+export function ensureSettings(db: Db, name: string, now: Date, caseNumberPrefix = "MARAC") {
+  db.insert(maracSettings).values({ id: SETTINGS_ID, name, caseNumberPrefix, updatedAt: now }).onConflictDoNothing().run();
   return getSettings(db);
 }
 

@@ -9,5 +9,5 @@ export async function sessionUserFor(db: Db, role: Role, agencyType: AgencyType 
   const agency = makeAgency(db, { type: agencyType });
   // A cheap pre-computed hash keeps user creation fast; these users never sign in with a password.
   const user = await makeUser(db, { agencyId: agency.id, role, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g" });
-  return { id: user.id, name: user.name, email: user.email, role, agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, sessionId: "test-session" };
+  return { id: user.id, name: user.name, email: user.email, role, agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, agencyIsMember: agency.isMaracMember, sessionId: "test-session" };
 }

@@ -12,6 +12,7 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
     await (await getServerApi()).admin.settings.update({
       version: Number(v.version),
       name: v.name ?? "",
+      caseNumberPrefix: v.caseNumberPrefix ?? "",
       dashThreshold: wholeNumber(v.dashThreshold),
       escalationIncidents: wholeNumber(v.escalationIncidents),
       repeatWindowMonths: wholeNumber(v.repeatWindowMonths),

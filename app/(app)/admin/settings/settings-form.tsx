@@ -6,8 +6,8 @@ import { Button, TextInput } from "~/components/ui/fields";
 import { IDLE } from "~/components/ui/form-state";
 import { updateSettingsAction } from "./actions";
 
-type Settings = { version: number; name: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number };
-const FIELDS = ["name", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths"] as const;
+type Settings = { version: number; name: string; caseNumberPrefix: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number };
+const FIELDS = ["name", "caseNumberPrefix", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths"] as const;
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, formAction] = useActionState(updateSettingsAction, IDLE);
@@ -19,6 +19,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <ErrorSummary errors={summaryErrors(FIELDS, state.fieldErrors, state.message)} />
       <input type="hidden" name="version" value={settings.version} />
       <TextInput id="name" label="MARAC name" defaultValue={val("name")} error={err("name")} />
+      <TextInput id="caseNumberPrefix" label="Case number prefix" width="short" hint="Letters at the start of every case number: NS gives NS-2026-0042."
+        defaultValue={val("caseNumberPrefix")} error={err("caseNumberPrefix")} />
       <TextInput id="dashThreshold" label="Dash threshold for visible high risk" width="short" inputMode="numeric"
         hint={`The number of “yes” answers out of 24 at which a referral meets the visible high risk criterion. SafeLives default: 14.`}
         defaultValue={val("dashThreshold")} error={err("dashThreshold")} />

@@ -1,0 +1,128 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CASE_STATUSES } from "../../server/cases/import-schema";
+import { agencies } from "./agencies";
+import { users } from "./users";
+
+/**
+ * The case record, one table per part. Columns hold the untagged facts agencies search and list
+ * by (case number, names, dates of birth, status, score). Everything else sits in `data`
+ * documents in which every value tagged immigration, safe_contact, health or sexuality, and every
+ * free text, is sealed one by one (server/cases/sealing.ts): AES-256-GCM, bound to table, row
+ * and field.
+ */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    caseNumber: text("case_number").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    referringAgencyId: text("referring_agency_id").references(() => agencies.id),
+    referringAgencyName: text("referring_agency_name").notNull(),
+    referralDate: text("referral_date").notNull(),
+    dashScore: integer("dash_score").notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    /** referring, criteria, consent and the Dash additional considerations, sealed per value. */
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    createdByUserId: text("created_by_user_id").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("cases_case_number_idx").on(t.caseNumber),
+    index("cases_status_idx").on(t.status, t.referralDate),
+    index("cases_referring_agency_idx").on(t.referringAgencyId),
+    index("cases_referral_date_idx").on(t.referralDate),
+  ],
+);
+
+export const caseVictims = sqliteTable(
+  "case_victims",
+  {
+    caseId: text("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("case_victims_dob_idx").on(t.dateOfBirth)],
+);
+
+export const casePerpetrators = sqliteTable(
+  "case_perpetrators",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("case_perpetrators_case_idx").on(t.caseId, t.position), index("case_perpetrators_dob_idx").on(t.dateOfBirth)],
+);
+
+/** Children and other household members: tagged `children` as a whole, so never searchable. */
+export const caseHouseholdMembers = sqliteTable(
+  "case_household_members",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("case_household_case_idx").on(t.caseId, t.position)],
+);
+
+export const caseDashAnswers = sqliteTable(
+  "case_dash_answers",
+  {
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    /** The answer, comment and source, sealed as the catalogue says (health questions whole). */
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.questionId] })],
+);
+
+/** The narrative and its sentence spans, sealed whole: the spans are stored with the text they describe. */
+export const caseNarratives = sqliteTable("case_narratives", {
+  caseId: text("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  sealed: text("sealed").notNull(),
+});
+
+export const caseVictimViews = sqliteTable("case_victim_views", {
+  caseId: text("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+});
+
+/**
+ * Normalised name tokens of the victim (and aliases) and perpetrators, for search. Only untagged
+ * names are indexed; household members' names are tagged `children` and never appear here.
+ */
+export const caseNameTokens = sqliteTable(
+  "case_name_tokens",
+  {
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    token: text("token").notNull(),
+    party: text("party", { enum: ["victim", "perpetrator"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.token, t.caseId, t.party] }), index("case_name_tokens_case_idx").on(t.caseId)],
+);
+
+/** Which fields each saved version changed: conflict messages name them without any value. */
+export const caseRevisions = sqliteTable(
+  "case_revisions",
+  {
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    userId: text("user_id").references(() => users.id),
+    changedPaths: text("changed_paths", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.version] })],
+);
+
+/** Year-by-year counters for human case numbers (NS-2026-0042). */
+export const caseNumberSequences = sqliteTable("case_number_sequences", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { adminProcedure, createRouter, roleProcedure } from "~/server/api/trpc";
+import { CASE_STATUSES } from "~/server/cases/import-schema";
+import { ZDecision, ZProjectedCase } from "~/server/schemas/projected-case";
+import { importReferrals } from "~/server/services/case-import";
+import { listCases, viewCase } from "~/server/services/cases";
+import { getSharingRecord } from "~/server/services/sharing-record";
+import { TAGS } from "~/server/domain/tags";
+
+/** Everyone who works on cases; admins see no case content. */
+const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+/** Those who hold the whole case and tell the victim what was shared. */
+const caseHolderProcedure = roleProcedure("chair", "coordinator", "idva");
+
+const ZCaseListRow = z.strictObject({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.enum(CASE_STATUSES),
+  referralDate: z.string(),
+  referringAgencyName: z.string(),
+  dashScore: z.number().int(),
+  victimName: z.string(),
+  victimDateOfBirth: z.string().nullable(),
+  perpetratorNames: z.string(),
+});
+
+export const ZCaseView = z.strictObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  status: z.enum(CASE_STATUSES),
+  dashScore: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.date(),
+  view: ZProjectedCase,
+  decisions: z.array(ZDecision).readonly(),
+  policyVersion: z.number().int(),
+});
+
+const ZSharingEntry = z.strictObject({
+  agencyName: z.string(),
+  agencyType: z.string(),
+  userName: z.string(),
+  role: z.string(),
+  at: z.date(),
+  tagsShown: z.array(z.enum(TAGS)),
+  tagsWithheld: z.array(z.enum(TAGS)),
+  why: z.string(),
+  policyVersion: z.number().int(),
+  consultation: z.boolean(),
+});
+
+export const casesRouter = createRouter({
+  list: caseworkProcedure
+    .input(
+      z.object({
+        q: z.string().max(200, { error: "Search for 200 characters or fewer" }).optional(),
+        status: z.enum(CASE_STATUSES).optional(),
+        page: z.number().int().min(1).max(100_000).default(1),
+      }),
+    )
+    .output(z.strictObject({ rows: z.array(ZCaseListRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }))
+    .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
+
+  get: caseworkProcedure
+    .input(z.object({ caseId: z.string().min(1).max(100), purpose: z.string().max(200).optional() }))
+    .output(ZCaseView)
+    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "case_api", ctx.now(), input.purpose)),
+
+  sharingRecord: caseHolderProcedure
+    .input(z.object({ caseId: z.string().min(1).max(100) }))
+    .output(
+      z.strictObject({
+        caseNumber: z.string(),
+        summary: z.array(z.strictObject({ agencyName: z.string(), views: z.number().int(), first: z.date(), last: z.date(), tagsShown: z.array(z.enum(TAGS)), plainEnglish: z.string() })),
+        entries: z.array(ZSharingEntry),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      // Reading the case header through the projection checks it exists and logs this consultation.
+      const header = viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "sharing_record", ctx.now());
+      return { caseNumber: header.caseNumber, ...getSharingRecord(ctx.db, input.caseId) };
+    }),
+
+  import: adminProcedure
+    .input(z.object({ document: z.unknown() }))
+    .output(
+      z.discriminatedUnion("ok", [
+        z.strictObject({ ok: z.literal(true), caseNumbers: z.array(z.string()) }),
+        z.strictObject({ ok: z.literal(false), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })) }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => importReferrals(ctx.db, ctx.cipher, ctx.user, input.document, ctx.now())),
+});

@@ -1,0 +1,70 @@
+import type { CatalogueEntry, CatalogueFields } from "~/server/domain/case/catalogue-types";
+import type { Tag } from "~/server/domain/tags";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+
+/** Tags whose values are encrypted at rest (issue 4); free text is always encrypted whole. */
+export const ENCRYPTED_TAGS: ReadonlySet<Tag> = new Set<Tag>(["immigration", "safe_contact", "health", "sexuality"]);
+
+/** Where a value belongs: the authenticated data that binds its ciphertext to table, row and field. */
+export type Place = { table: string; rowId: string };
+const placeOf = (p: Place, path: string) => `${p.table}:${p.rowId}:${path}`;
+
+function mustSeal(entry: CatalogueEntry, tags: readonly Tag[]): boolean {
+  return entry.kind === "text" || tags.some((t) => ENCRYPTED_TAGS.has(t));
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Seals a document (one row's part of the case record), walking its catalogue level: values that
+ * must be encrypted become ciphertext one by one; the rest stay as they are. Keys the catalogue
+ * does not know are dropped.
+ */
+export function sealDocument(
+  cipher: FieldCipher,
+  value: Record<string, unknown>,
+  fields: CatalogueFields,
+  place: Place,
+  inherited: readonly Tag[] = [],
+  base = "",
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(fields)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const path = base ? `${base}.${key}` : key;
+    const tags = [...inherited, ...entry.tags];
+    if (mustSeal(entry, tags)) out[key] = cipher.seal(JSON.stringify(v), placeOf(place, path));
+    else if (entry.kind === "group" && isRecord(v)) out[key] = sealDocument(cipher, v, entry.fields, place, tags, path);
+    else if (entry.kind === "list" && Array.isArray(v))
+      out[key] = (v as unknown[]).map((item, i) => (isRecord(item) ? sealDocument(cipher, item, entry.items, place, tags, `${path}[${i}]`) : item));
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** The reverse of sealDocument: decrypts each sealed value, checking it belongs exactly here. */
+export function openDocument(
+  cipher: FieldCipher,
+  value: Record<string, unknown>,
+  fields: CatalogueFields,
+  place: Place,
+  inherited: readonly Tag[] = [],
+  base = "",
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(fields)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const path = base ? `${base}.${key}` : key;
+    const tags = [...inherited, ...entry.tags];
+    if (mustSeal(entry, tags)) out[key] = JSON.parse(cipher.open(typeof v === "string" ? v : "", placeOf(place, path))) as unknown;
+    else if (entry.kind === "group" && isRecord(v)) out[key] = openDocument(cipher, v, entry.fields, place, tags, path);
+    else if (entry.kind === "list" && Array.isArray(v))
+      out[key] = (v as unknown[]).map((item, i) => (isRecord(item) ? openDocument(cipher, item, entry.items, place, tags, `${path}[${i}]`) : item));
+    else out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { caseNameTokens, casePerpetrators, cases, caseVictims } from "~/db/schema";
+import { andAll, canOpenCase, caseVisibilityFilter } from "~/server/cases/access";
+import { readCase } from "~/server/cases/case-store";
+import type { CaseStatus } from "~/server/cases/import-schema";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { nameTokens } from "~/server/domain/names";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { disclosedTags } from "~/server/domain/projection/disclosed";
+import { project } from "~/server/domain/projection/project";
+import { AppError } from "~/server/errors";
+import { logDisclosure, type Surface } from "./disclosures";
+import type { SessionUser } from "./sessions";
+
+export const CASES_PAGE_SIZE = 25;
+
+/** "12/03/1990" or "1990-03-12" -> "1990-03-12"; anything else -> null. */
+function asIsoDate(q: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(q);
+  if (iso) return q;
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(q);
+  return uk ? `${uk[3]}-${uk[2]?.padStart(2, "0")}-${uk[1]?.padStart(2, "0")}` : null;
+}
+
+/** Search on untagged facts only: case number, victim or perpetrator name (or alias), date of birth. */
+function searchFilter(q: string): SQL | undefined {
+  const query = q.trim();
+  if (query === "") return undefined;
+  const date = asIsoDate(query);
+  if (date) {
+    return or(
+      eq(caseVictims.dateOfBirth, date),
+      sql`${cases.id} IN (SELECT ${casePerpetrators.caseId} FROM ${casePerpetrators} WHERE ${casePerpetrators.dateOfBirth} = ${date})`,
+    );
+  }
+  if (/\d/.test(query)) return sql`${cases.caseNumber} LIKE ${`%${query.toUpperCase().replace(/[%_]/g, "")}%`}`;
+  const tokens = nameTokens(query);
+  if (tokens.length === 0) return sql`0`;
+  // Every word typed must begin some word of the victim's or a perpetrator's names (an index range scan each).
+  return and(
+    ...tokens.map(
+      (t) =>
+        sql`${cases.id} IN (SELECT ${caseNameTokens.caseId} FROM ${caseNameTokens} WHERE ${and(gte(caseNameTokens.token, t), lt(caseNameTokens.token, `${t}\uffff`))})`,
+    ),
+  );
+}
+
+export function listCases(db: Db, user: SessionUser, input: { q?: string; status?: CaseStatus; page: number }) {
+  const where = andAll(caseVisibilityFilter(user), input.status ? eq(cases.status, input.status) : undefined, searchFilter(input.q ?? ""));
+  const total = db.select({ n: count() }).from(cases).innerJoin(caseVictims, eq(caseVictims.caseId, cases.id)).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      status: cases.status,
+      referralDate: cases.referralDate,
+      referringAgencyName: cases.referringAgencyName,
+      dashScore: cases.dashScore,
+      victimName: caseVictims.name,
+      victimDateOfBirth: caseVictims.dateOfBirth,
+      perpetratorNames: sql<string | null>`(SELECT group_concat(${casePerpetrators.name}, '; ') FROM ${casePerpetrators} WHERE ${casePerpetrators.caseId} = ${cases.id})`,
+    })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(where)
+    .orderBy(desc(cases.referralDate), desc(cases.caseNumber))
+    .limit(CASES_PAGE_SIZE)
+    .offset((input.page - 1) * CASES_PAGE_SIZE)
+    .all();
+  return { rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "" })), total, page: input.page, pageSize: CASES_PAGE_SIZE };
+}
+
+/** Opens the case row if this user may open it; otherwise NOT_FOUND, so its existence is not revealed. */
+function openableCase(db: Db, user: SessionUser, caseId: string) {
+  const row = db.select({ referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, caseId)).get();
+  if (!row || !canOpenCase(user, row)) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
+}
+
+/**
+ * The case as this viewer may see it, through the one projection, and the disclosure logged in the
+ * same transaction: a view that is not logged is not returned.
+ */
+export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, surface: Surface, now: Date, purpose?: string) {
+  openableCase(db, user, caseId);
+  return db.transaction((tx) => {
+    const loaded = readCase(tx, cipher, caseId);
+    if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
+    const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+    const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
+    const tags = disclosedTags(loaded.record, projection);
+    logDisclosure(tx, { at: now, caseId, user, surface, tagsShown: tags.shown, tagsWithheld: tags.withheld, policyVersion: projection.policyVersion, purpose });
+    return {
+      caseId,
+      caseNumber: loaded.meta.caseNumber,
+      status: loaded.meta.status,
+      dashScore: loaded.meta.dashScore,
+      version: loaded.meta.version,
+      updatedAt: loaded.meta.updatedAt,
+      view: projection.view,
+      decisions: projection.decisions,
+      policyVersion: projection.policyVersion,
+    };
+  });
+}

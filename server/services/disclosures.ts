@@ -1,0 +1,48 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { disclosures } from "~/db/schema";
+import type { Tag } from "~/server/domain/tags";
+import type { SessionUser } from "./sessions";
+
+export const SURFACES = ["case_page", "case_api", "sharing_record", "import"] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export type DisclosureEntry = {
+  at: Date;
+  caseId: string;
+  user: SessionUser;
+  surface: Surface;
+  tagsShown: readonly Tag[];
+  tagsWithheld: readonly Tag[];
+  policyVersion: number;
+  purpose?: string | null;
+};
+
+/**
+ * Appends one disclosure. Chairs' and coordinators' views are entered the same way, marked as
+ * consultations, so every look at restricted information is on the record.
+ */
+export function logDisclosure(db: Pick<Db, "insert">, e: DisclosureEntry): void {
+  db.insert(disclosures)
+    .values({
+      at: e.at,
+      caseId: e.caseId,
+      userId: e.user.id,
+      userName: e.user.name,
+      role: e.user.role,
+      agencyId: e.user.agencyId,
+      agencyName: e.user.agencyName,
+      agencyType: e.user.agencyType,
+      surface: e.surface,
+      tagsShown: [...e.tagsShown],
+      tagsWithheld: [...e.tagsWithheld],
+      policyVersion: e.policyVersion,
+      purpose: e.purpose ?? null,
+      consultation: e.user.role === "chair" || e.user.role === "coordinator",
+    })
+    .run();
+}
+
+export function listDisclosures(db: Db, caseId: string) {
+  return db.select().from(disclosures).where(eq(disclosures.caseId, caseId)).orderBy(asc(disclosures.at), asc(disclosures.id)).all();
+}
