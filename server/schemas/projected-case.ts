@@ -48,13 +48,13 @@ function core(schema: z.ZodType): z.ZodType {
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
   const s = core(schema);
   if (!(s instanceof z.ZodObject)) throw new Error("catalogue group does not match an object schema");
-  return s.shape as Record<string, z.ZodType>;
+  return s.shape;
 }
 
 function elementOf(schema: z.ZodType): z.ZodType {
   const s = core(schema);
   if (!(s instanceof z.ZodArray)) throw new Error("catalogue list does not match an array schema");
-  return s.element;
+  return s.element as z.ZodType;
 }
 
 function entrySchema(entry: CatalogueEntry, source: z.ZodType): z.ZodType {
