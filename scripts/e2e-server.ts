@@ -7,6 +7,7 @@ export const E2E_DATA_KEY = "ZTJlLXJ1bi1vbmx5LWRhdGEta2V5LTMyLWJ5dGVzISE=";
 
 // The e2e server: a fresh database with the demo area, then the production build on its own port.
 const port = process.argv[2] ?? "3100";
+process.env.DATA_KEY = E2E_DATA_KEY;
 const file = "data/e2e.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 const db = openMigrated(file);

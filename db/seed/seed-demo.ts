@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies } from "../schema";
+import type { FieldCipher } from "../../server/crypto/field-cipher";
 import { createAgency } from "../../server/services/agencies";
+import { importReferrals } from "../../server/services/case-import";
 import { ensureSettings } from "../../server/services/settings";
 import { createUser } from "../../server/services/users";
 import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-area";
@@ -11,10 +14,13 @@ export function isEmpty(db: Db): boolean {
 }
 
 /**
- * Seeds the demo area through the same services the admin pages use, so demo data obeys the same
- * rules (Immigration Enforcement never a member, roles that fit agencies).
+ * Seeds the demo area through the same services the admin pages and the importer use, so demo
+ * data obeys the same rules (Immigration Enforcement never a member, roles that fit agencies,
+ * referrals validated, free text run through the detector, values encrypted at rest).
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+export const DEMO_CASES_FILE = "db/seed/demo-cases.json";
+
+export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): Promise<void> {
   ensureSettings(db, DEMO_AREA_NAME, now, "NS");
   const ids = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
@@ -26,4 +32,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     if (!agencyId) throw new Error(`Demo user ${u.email} names unknown agency ${u.agency}`);
     await createUser(db, null, { name: u.name, email: u.email, agencyId, role: u.role, active: u.active, password: DEMO_PASSWORD }, now);
   }
+  // The demo cases arrive through the same import path a real MARAC uses.
+  const result = importReferrals(db, cipher, null, JSON.parse(readFileSync(DEMO_CASES_FILE, "utf8")), now);
+  if (!result.ok) throw new Error(`The demo cases do not import: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
 }

@@ -1,9 +1,17 @@
 import { createDb, migrateDb, type Db } from "../../db/client";
+import { createFieldCipher, parseDataKey, type FieldCipher } from "../../server/crypto/field-cipher";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo-area";
 import { isEmpty, seedDemo } from "../../db/seed/seed-demo";
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? "data/marac.db";
+}
+
+/** The at-rest cipher for scripts, from DATA_KEY (set it, or call ensureDemoSecrets first). */
+export function scriptCipher(): FieldCipher {
+  const key = process.env.DATA_KEY;
+  if (!key) throw new Error("DATA_KEY is not set.");
+  return createFieldCipher(parseDataKey(key));
 }
 
 /** Opens the database and applies the committed migrations. */
@@ -16,7 +24,7 @@ export function openMigrated(file = databaseUrl()): Db {
 /** Seeds the demo area only into an empty database, so a second start keeps the data. */
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   if (!isEmpty(db)) return false;
-  await seedDemo(db);
+  await seedDemo(db, scriptCipher());
   return true;
 }
 

@@ -11,8 +11,10 @@ export type Context = {
   user: SessionUser | null;
   /** The clock, injected so tests can move time. */
   now: () => Date;
+  /** How the call arrived: a server-rendered page (rsc) or the HTTP API. Recorded in the disclosure log. */
+  transport: "rsc" | "http";
 };
 
-export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date; cipher?: FieldCipher }): Context {
-  return { db: opts.db, cipher: opts.cipher ?? getAppCipher(), user: opts.user, now: opts.now ?? (() => new Date()) };
+export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date; cipher?: FieldCipher; transport?: Context["transport"] }): Context {
+  return { db: opts.db, cipher: opts.cipher ?? getAppCipher(), user: opts.user, now: opts.now ?? (() => new Date()), transport: opts.transport ?? "http" };
 }

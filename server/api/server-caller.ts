@@ -11,7 +11,7 @@ import { createCaller } from "./root";
  * authorisation and output schemas as the HTTP API, so pages never reach the database directly.
  */
 export async function getServerApi() {
-  return createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser() }));
+  return createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser(), transport: "rsc" }));
 }
 
 /** Runs a page's read; turns the procedure's refusal into the sign-in redirect, a 403 or a 404 page. */

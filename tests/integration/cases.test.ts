@@ -146,6 +146,11 @@ describe("import validation", () => {
       expect(r2).toMatchObject({ ok: false, issues: [{ path: "$.referrals[1].referring.agencyName" }] });
       const r3 = await api.cases.import({ document: { format: "csv", referrals: "x" } });
       expect(r3.ok).toBe(false);
+      // A misspelt key is an error, not silently dropped data.
+      const typo = { ...good, victim: { ...good.victim, phoneSafeToCal: "yes" } };
+      const r4 = await api.cases.import({ document: importFile(typo) });
+      expect(r4).toMatchObject({ ok: false, issues: [{ path: "$.referrals[0].victim" }] });
+      if (!r4.ok) expect(r4.issues[0]?.message).toContain("phoneSafeToCal");
 
       const coordinator = await sessionUserFor(t.db, "coordinator", "police");
       expect((await createCaller(createInnerContext({ db: t.db, user: coordinator })).cases.list({})).total).toBe(0);

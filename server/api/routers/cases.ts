@@ -64,7 +64,7 @@ export const casesRouter = createRouter({
   get: caseworkProcedure
     .input(z.object({ caseId: z.string().min(1).max(100), purpose: z.string().max(200).optional() }))
     .output(ZCaseView)
-    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "case_api", ctx.now(), input.purpose)),
+    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.transport === "rsc" ? "case_page" : "case_api", ctx.now(), input.purpose)),
 
   sharingRecord: caseHolderProcedure
     .input(z.object({ caseId: z.string().min(1).max(100) }))

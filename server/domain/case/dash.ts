@@ -40,7 +40,7 @@ export const DASH_ANSWERS = ["yes", "no", "dont_know"] as const;
 export type DashAnswerValue = (typeof DASH_ANSWERS)[number];
 
 export const dashAnswerSchema = z
-  .object({
+  .strictObject({
     answer: z
       .enum(DASH_ANSWERS, { error: "A Dash answer must be yes, no or don't know." })
       .optional(),
@@ -52,8 +52,8 @@ export const dashAnswerSchema = z
 export type DashAnswer = z.infer<typeof dashAnswerSchema>;
 
 // Spelled out (not built in a loop) so the inferred type has exactly the keys q1..q24.
-export const dashSchema = z.object({
-  answers: z.object({
+export const dashSchema = z.strictObject({
+  answers: z.strictObject({
     q1: dashAnswerSchema, q2: dashAnswerSchema, q3: dashAnswerSchema, q4: dashAnswerSchema,
     q5: dashAnswerSchema, q6: dashAnswerSchema, q7: dashAnswerSchema, q8: dashAnswerSchema,
     q9: dashAnswerSchema, q10: dashAnswerSchema, q11: dashAnswerSchema, q12: dashAnswerSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { aliases, gender, isoDate, optionalText, requiredText } from "./common";
 import { optionalTaggedText } from "./text";
 
-export const perpetratorSchema = z.object({
+export const perpetratorSchema = z.strictObject({
   name: requiredText("the perpetrator's name", 200),
   aliases: aliases("the perpetrator"),
   dateOfBirth: isoDate("the perpetrator's date of birth").optional(),
@@ -15,7 +15,7 @@ export const perpetratorSchema = z.object({
 export type Perpetrator = z.infer<typeof perpetratorSchema>;
 
 /** A child or other member of the victim's household (one row each, as on the SafeLives form). */
-export const householdMemberSchema = z.object({
+export const householdMemberSchema = z.strictObject({
   name: requiredText("the household member's name", 200),
   dateOfBirth: isoDate("the household member's date of birth").optional(),
   isChild: z.boolean({ error: "Say whether the household member is a child." }),

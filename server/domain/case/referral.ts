@@ -3,7 +3,7 @@ import { TAGS, type Tag } from "../tags";
 import { isoDate, optionalText, requiredText, yesNoUnknown } from "./common";
 import { optionalTaggedText } from "./text";
 
-export const referringSchema = z.object({
+export const referringSchema = z.strictObject({
   /** The referring agency's id in this MARAC area, if it is a member agency. */
   agencyId: optionalText("The referring agency id", 100),
   agencyName: requiredText("the referring agency", 200),
@@ -16,7 +16,7 @@ export const referringSchema = z.object({
 export type Referring = z.infer<typeof referringSchema>;
 
 /** The four SafeLives referral criteria, with the referrer's reasons. */
-export const criteriaSchema = z.object({
+export const criteriaSchema = z.strictObject({
   visibleHighRisk: z.boolean({ error: "Say whether the case meets visible high risk." }).default(false),
   professionalJudgement: z.boolean({ error: "Say whether the referral rests on professional judgement." }).default(false),
   potentialEscalation: z.boolean({ error: "Say whether the case meets potential escalation." }).default(false),
@@ -32,7 +32,7 @@ export const criteriaSchema = z.object({
 });
 export type Criteria = z.infer<typeof criteriaSchema>;
 
-export const consentSchema = z.object({
+export const consentSchema = z.strictObject({
   victimAware: yesNoUnknown("Whether the victim is aware of the referral"),
   consentGiven: yesNoUnknown("Whether the victim has given consent"),
   /** Why the victim is not aware or has not consented. */
@@ -52,9 +52,9 @@ const sharingChoice = z
 
 const perTagShape = Object.fromEntries(TAGS.map((tag) => [tag, sharingChoice])) as Record<Tag, typeof sharingChoice>;
 
-export const victimViewsSchema = z.object({
+export const victimViewsSchema = z.strictObject({
   /** The victim's views on sharing, in their own words. */
   inTheirWords: optionalTaggedText,
-  perTag: z.object(perTagShape).prefault({}),
+  perTag: z.strictObject(perTagShape).prefault({}),
 });
 export type VictimViews = z.infer<typeof victimViewsSchema>;

@@ -10,7 +10,7 @@ import { victimSchema } from "./victim";
  * A MARAC case as its referral describes it: the SafeLives referral form (2015) plus common local
  * additions (domain.md 1.4). Every field has a classification decision in `./catalogue.ts`.
  */
-export const caseRecordSchema = z.object({
+export const caseRecordSchema = z.strictObject({
   caseId: requiredText("the case id", 100),
   caseNumber: requiredText("the case number", 100),
   referring: referringSchema,

@@ -9,7 +9,7 @@ import { TAGS } from "../tags";
 export const SPAN_SOURCES = ["detector", "manual"] as const;
 export type SpanSource = (typeof SPAN_SOURCES)[number];
 
-export const spanSchema = z.object({
+export const spanSchema = z.strictObject({
   start: z.int({ error: "A span start must be a whole number." }).min(0, { error: "A span cannot start before the text." }),
   end: z.int({ error: "A span end must be a whole number." }).min(0, { error: "A span cannot end before the text." }),
   tags: z
@@ -22,7 +22,7 @@ export const spanSchema = z.object({
 export type Span = z.infer<typeof spanSchema>;
 
 export const taggedTextSchema = z
-  .object({
+  .strictObject({
     text: z.string({ error: "Text must be text." }).max(100_000, { error: "Text must be 100,000 characters or fewer." }),
     spans: z.array(spanSchema).default([]),
   })

@@ -33,7 +33,7 @@ export const IMMIGRATION_STATUS_LABELS: Record<ImmigrationStatus, string> = {
   other: "Other",
 };
 
-export const victimSchema = z.object({
+export const victimSchema = z.strictObject({
   name: requiredText("the victim's name", 200),
   aliases: aliases("the victim"),
   dateOfBirth: isoDate("the victim's date of birth").optional(),
@@ -47,11 +47,11 @@ export const victimSchema = z.object({
   firstLanguage: optionalText("The victim's first language", 100),
   interpreterNeeded: yesNoUnknown("Whether an interpreter is needed"),
   ethnicity: optionalText("The victim's ethnicity", 100),
-  disability: z.object({
+  disability: z.strictObject({
     disabled: yesNoUnknown("Whether the victim is disabled"),
     details: optionalTaggedText,
   }).prefault({}),
-  lgbtPlus: z.object({
+  lgbtPlus: z.strictObject({
     identifiesAsLgbtPlus: yesNoUnknown("Whether the victim identifies as LGBT+"),
     details: optionalTaggedText,
   }).prefault({}),

@@ -1,0 +1,15 @@
+export type ProjectedTextValue = { text: string; notice: string | null };
+
+export function isProjectedText(value: unknown): value is ProjectedTextValue {
+  return typeof value === "object" && value !== null && "text" in value && "spans" in value && "notice" in value;
+}
+
+/** Free text as shown to this viewer: withheld sentences are simply not there; the notice always is. */
+export function ProjectedText({ value }: { value: ProjectedTextValue }) {
+  return (
+    <div>
+      {value.text.trim() === "" ? <p className="text-secondary">Not given</p> : <p className="whitespace-pre-wrap">{value.text}</p>}
+      {value.notice ? <p className="mt-2 text-sm text-secondary">{value.notice}</p> : null}
+    </div>
+  );
+}

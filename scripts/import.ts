@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { importReferrals } from "../server/services/case-import";
+import { ensureDemoSecrets } from "./lib/demo-secrets";
+import { databaseUrl, openMigrated, scriptCipher } from "./lib/database";
+
+// `npm run import -- FILE.json`: imports referrals (docs/import-format.md). Nothing is written
+// unless every record is valid; every problem is listed with its JSON path.
+const file = process.argv[2];
+if (!file) {
+  console.error("Usage: npm run import -- FILE.json   (format: docs/import-format.md)");
+  process.exit(2);
+}
+let document: unknown;
+try {
+  document = JSON.parse(readFileSync(file, "utf8"));
+} catch (e) {
+  console.error(`Cannot read ${file} as JSON: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+ensureDemoSecrets();
+const db = openMigrated();
+const result = importReferrals(db, scriptCipher(), null, document, new Date());
+db.$client.close();
+if (!result.ok) {
+  console.error(`Nothing was imported: ${result.issues.length} problem(s) in ${file}.`);
+  for (const issue of result.issues) console.error(`  ${issue.path}: ${issue.message}`);
+  process.exit(1);
+}
+console.log(`Imported ${result.caseNumbers.length} referral(s) into ${databaseUrl()}:`);
+for (const n of result.caseNumbers) console.log(`  ${n}`);
