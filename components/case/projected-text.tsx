@@ -5,11 +5,11 @@ export function isProjectedText(value: unknown): value is ProjectedTextValue {
 }
 
 /** Free text as shown to this viewer: withheld sentences are simply not there; the notice always is. */
-export function ProjectedText({ value }: { value: ProjectedTextValue }) {
+export function ProjectedText({ value, hideNotice = false }: { value: ProjectedTextValue; hideNotice?: boolean }) {
   return (
     <div>
       {value.text.trim() === "" ? <p className="text-secondary">Not given</p> : <p className="whitespace-pre-wrap">{value.text}</p>}
-      {value.notice ? <p className="mt-2 text-sm text-secondary">{value.notice}</p> : null}
+      {value.notice && !hideNotice ? <p className="mt-2 text-sm text-secondary">{value.notice}</p> : null}
     </div>
   );
 }

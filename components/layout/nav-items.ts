@@ -8,8 +8,10 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] | "a
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", roles: "all" },
+  { href: "/cases", label: "Cases", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
+  { href: "/admin/import", label: "Import referrals", roles: ["admin"] },
   { href: "/admin/settings", label: "MARAC settings", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/account", label: "Your account", roles: "all" },

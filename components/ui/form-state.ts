@@ -4,6 +4,8 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** After an edit conflict: the version now current, so saving again is a deliberate choice. */
+  version?: number;
 };
 
 export const IDLE: FormState = { status: "idle" };

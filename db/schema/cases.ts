@@ -126,3 +126,22 @@ export const caseNumberSequences = sqliteTable("case_number_sequences", {
   year: integer("year").primaryKey(),
   last: integer("last").notNull(),
 });
+
+/**
+ * Detector suggestions a reviewer removed, with the reason. The sentence is recognised by a keyed
+ * digest and the reason is sealed, so neither its text nor the reason sits here in clear.
+ */
+export const caseSuggestionRemovals = sqliteTable(
+  "case_suggestion_removals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    path: text("path").notNull(),
+    sentenceDigest: text("sentence_digest").notNull(),
+    tag: text("tag").notNull(),
+    reasonSealed: text("reason_sealed").notNull(),
+    userId: text("user_id").notNull().references(() => users.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_suggestion_removals_case_idx").on(t.caseId, t.path)],
+);

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Role } from "~/server/domain/roles";
-import { AppError } from "~/server/errors";
+import { AppError, ConflictError } from "~/server/errors";
 import type { SessionUser } from "~/server/services/sessions";
 import type { Context } from "./context";
 
@@ -28,7 +28,8 @@ const t = initTRPC
             : undefined;
       // Internal errors keep their detail in the server log, not in the response.
       const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong. Try again, and tell your MARAC coordinator if it keeps happening." : shape.message;
-      return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors: fieldErrors ?? null } };
+      const conflict = error instanceof ConflictError ? { changedFields: error.changedFields, currentVersion: error.currentVersion } : null;
+      return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors: fieldErrors ?? null, conflict } };
     },
   });
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 const ALGORITHM = "aes-256-gcm";
 const PREFIX = "enc:v1:";
@@ -13,6 +13,8 @@ const TAG_BYTES = 16;
 export type FieldCipher = {
   seal(plaintext: string, place: string): string;
   open(sealed: string, place: string): string;
+  /** A keyed digest (HMAC-SHA256 under a key derived from DATA_KEY): recognises a text without storing it. */
+  digest(text: string): string;
 };
 
 export function isSealed(value: unknown): value is string {
@@ -28,7 +30,11 @@ export class DecryptionError extends Error {
 
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error("DATA_KEY must be 32 bytes (base64 of 32 random bytes).");
+  const digestKey = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "marac-desk digest v1", 32));
   return {
+    digest(text) {
+      return createHmac("sha256", digestKey).update(text, "utf8").digest("base64url");
+    },
     seal(plaintext, place) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });

@@ -5,12 +5,18 @@ import { ZDecision, ZProjectedCase } from "~/server/schemas/projected-case";
 import { importReferrals } from "~/server/services/case-import";
 import { listCases, viewCase } from "~/server/services/cases";
 import { getSharingRecord } from "~/server/services/sharing-record";
+import { listRemovals, removeNarrativeSuggestion, tagNarrativeSentence, updateNarrativeText, updateVictim } from "~/server/services/case-edit";
+import { victimSchema } from "~/server/domain/case/victim";
 import { TAGS } from "~/server/domain/tags";
 
 /** Everyone who works on cases; admins see no case content. */
 const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
 /** Those who hold the whole case and tell the victim what was shared. */
 const caseHolderProcedure = roleProcedure("chair", "coordinator", "idva");
+
+const ZCaseId = z.string().min(1).max(100);
+const ZVersion = z.number().int().min(1);
+const ZSaved = z.strictObject({ version: z.number().int(), changed: z.array(z.string()) });
 
 const ZCaseListRow = z.strictObject({
   id: z.string(),
@@ -35,6 +41,8 @@ export const ZCaseView = z.strictObject({
   decisions: z.array(ZDecision).readonly(),
   policyVersion: z.number().int(),
 });
+
+export type TCaseView = z.infer<typeof ZCaseView>;
 
 const ZSharingEntry = z.strictObject({
   agencyName: z.string(),
@@ -80,6 +88,40 @@ export const casesRouter = createRouter({
       const header = viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "sharing_record", ctx.now());
       return { caseNumber: header.caseNumber, ...getSharingRecord(ctx.db, input.caseId) };
     }),
+
+  updateVictim: caseHolderProcedure
+    .input(z.object({ caseId: ZCaseId, version: ZVersion, victim: victimSchema }))
+    .output(ZSaved)
+    .mutation(({ ctx, input }) => updateVictim(ctx.db, ctx.cipher, ctx.user, input.caseId, input.version, input.victim, ctx.now())),
+
+  updateNarrative: caseHolderProcedure
+    .input(z.object({ caseId: ZCaseId, version: ZVersion, text: z.string().max(100_000, { error: "The narrative must be 100,000 characters or fewer" }) }))
+    .output(ZSaved)
+    .mutation(({ ctx, input }) => updateNarrativeText(ctx.db, ctx.cipher, ctx.user, input.caseId, input.version, input.text, ctx.now())),
+
+  tagSentence: caseHolderProcedure
+    .input(z.object({ caseId: ZCaseId, version: ZVersion, start: z.number().int().min(0), end: z.number().int().min(1), tag: z.enum(TAGS, { error: "Choose a category" }) }))
+    .output(ZSaved)
+    .mutation(({ ctx, input }) => tagNarrativeSentence(ctx.db, ctx.cipher, ctx.user, input.caseId, input.version, input, ctx.now())),
+
+  removeSuggestion: caseHolderProcedure
+    .input(
+      z.object({
+        caseId: ZCaseId,
+        version: ZVersion,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        tag: z.enum(TAGS),
+        reason: z.string().trim().min(10, { error: "Give a reason of at least 10 characters for removing this tag" }).max(1000, { error: "The reason must be 1,000 characters or fewer" }),
+      }),
+    )
+    .output(ZSaved)
+    .mutation(({ ctx, input }) => removeNarrativeSuggestion(ctx.db, ctx.cipher, ctx.user, input.caseId, input.version, input, ctx.now())),
+
+  removals: caseHolderProcedure
+    .input(z.object({ caseId: ZCaseId }))
+    .output(z.array(z.strictObject({ id: z.number().int(), path: z.string(), tag: z.enum(TAGS), reason: z.string(), at: z.date(), userName: z.string() })))
+    .query(({ ctx, input }) => listRemovals(ctx.db, ctx.cipher, input.caseId)),
 
   import: adminProcedure
     .input(z.object({ document: z.unknown() }))

@@ -1,0 +1,87 @@
+import type { TCaseView } from "~/server/api/routers/cases";
+import { DashTable } from "./dash-table";
+import { FieldRows, FieldValue, type ShownTags } from "./field-rows";
+import { isProjectedText, ProjectedText } from "./projected-text";
+import { isWithheld, RestrictedBadge, WithheldNotice } from "./restricted";
+import type { Tag } from "~/server/domain/tags";
+
+function asGroup(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function Section({ title, id, children, tags = [] }: { title: string; id: string; children: React.ReactNode; tags?: readonly Tag[] }) {
+  return (
+    <section aria-labelledby={id} className="mb-10">
+      <h2 id={id} className="border-b-2 border-ink pb-2">
+        {title}
+        <RestrictedBadge tags={tags} />
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A case exactly as the projection let this viewer see it: nothing here is filtered in the browser. */
+export function CaseView({ data }: { data: TCaseView }) {
+  const shownTags: ShownTags = new Map(
+    data.decisions.filter((d) => d.kind === "field" && d.outcome === "shown" && d.tags.length > 0).map((d) => [d.path, d.tags]),
+  );
+  const v = data.view as unknown as Record<string, unknown>;
+  const dash = asGroup(v.dash);
+  const additional = dash.additionalConsiderations;
+  const household = v.householdMembers;
+  const perpetrators = Array.isArray(v.perpetrators) ? (v.perpetrators as unknown[]) : [];
+
+  return (
+    <>
+      <Section title="Referral" id="referral">
+        <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} skip={["agencyId"]} />
+      </Section>
+      <Section title="Referral criteria" id="criteria">
+        <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} />
+      </Section>
+      <Section title="Victim" id="victim">
+        <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} />
+      </Section>
+      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id="perpetrators">
+        {perpetrators.map((p, i) => (
+          <div key={i}>
+            {perpetrators.length > 1 ? <h3>Perpetrator {i + 1}</h3> : null}
+            <FieldRows group={asGroup(p)} path={`perpetrators[${i}]`} shownTags={shownTags} />
+          </div>
+        ))}
+      </Section>
+      <Section title="Children and household" id="household" tags={isWithheld(household) ? [] : (shownTags.get("householdMembers") ?? [])}>
+        {isWithheld(household) ? (
+          <p className="mb-8">
+            <WithheldNotice value={household} />
+          </p>
+        ) : Array.isArray(household) && household.length > 0 ? (
+          household.map((m, i) => (
+            <div key={i}>
+              <h3>Household member {i + 1}</h3>
+              <FieldRows group={asGroup(m)} path={`householdMembers[${i}]`} shownTags={shownTags} />
+            </div>
+          ))
+        ) : (
+          <p className="mb-8">No household members recorded.</p>
+        )}
+      </Section>
+      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id="dash">
+        <DashTable answers={asGroup(dash.answers)} shownTags={shownTags} notice={isProjectedText(additional) ? additional.notice : null} />
+        <h3>Professional&apos;s additional considerations</h3>
+        {isProjectedText(additional) ? <ProjectedText value={additional} /> : <FieldValue value={additional} />}
+      </Section>
+      <Section title="Consent" id="consent">
+        <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} />
+      </Section>
+      <Section title="The victim's views on sharing" id="views">
+        <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} />
+        <FieldRows group={asGroup(asGroup(v.victimViews).perTag)} path="victimViews.perTag" shownTags={shownTags} />
+      </Section>
+      <Section title="Narrative" id="narrative">
+        {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} /> : null}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import type { Tag } from "~/server/domain/tags";
+import { formatValue, labelFor } from "./labels";
+import { isProjectedText, ProjectedText } from "./projected-text";
+import { isWithheld, RestrictedBadge, WithheldNotice } from "./restricted";
+
+/** Tags of the items this viewer was shown, by path, to badge restricted values. */
+export type ShownTags = ReadonlyMap<string, readonly Tag[]>;
+
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isWithheld(value) && !isProjectedText(value);
+}
+
+/** One value: the placeholder, redacted free text, a nested group, or a formatted leaf. */
+export function FieldValue({ value }: { value: unknown }): ReactNode {
+  if (isWithheld(value)) return <WithheldNotice value={value} />;
+  if (isProjectedText(value)) return <ProjectedText value={value} />;
+  if (isGroup(value)) {
+    return (
+      <dl>
+        {Object.entries(value).map(([k, v]) => (
+          <div key={k} className="mb-1">
+            <dt className="inline font-bold">{labelFor(k)}: </dt>
+            <dd className="inline">
+              <FieldValue value={v} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return <>{formatValue(value)}</>;
+}
+
+/** A GOV.UK summary list of the fields of one projected group, in catalogue order. */
+export function FieldRows({ group, path, shownTags, skip = [] }: { group: Record<string, unknown>; path: string; shownTags: ShownTags; skip?: readonly string[] }) {
+  return (
+    <dl className="mb-8">
+      {Object.entries(group)
+        .filter(([k]) => !skip.includes(k))
+        .map(([key, value]) => {
+          const p = path ? `${path}.${key}` : key;
+          return (
+            <div key={key} className="grid grid-cols-1 gap-1 border-b border-border py-3 sm:grid-cols-3">
+              <dt className="font-bold">
+                {labelFor(p)}
+                {!isWithheld(value) ? <RestrictedBadge tags={shownTags.get(p) ?? []} /> : null}
+              </dt>
+              <dd className="sm:col-span-2">
+                <FieldValue value={value} />
+              </dd>
+            </div>
+          );
+        })}
+    </dl>
+  );
+}

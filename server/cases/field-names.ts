@@ -1,0 +1,24 @@
+import { FIELD_LABELS } from "~/server/domain/case/labels";
+
+/** "victim.address" -> "Victim: Address"; "perpetrators[1].address" -> "Perpetrator 2: Address". */
+export function labelFor(path: string): string {
+  const section: Record<string, string> = {
+    referring: "Referral",
+    victim: "Victim",
+    criteria: "Referral criteria",
+    consent: "Consent",
+    victimViews: "Victim's views",
+    dash: "Dash checklist",
+  };
+  const m = /^(perpetrators|householdMembers)\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m) {
+    const who = m[1] === "perpetrators" ? "Perpetrator" : "Household member";
+    const field = m[3] ? FIELD_LABELS[`${m[1]}.${m[3]}`] ?? m[3] : "";
+    return `${who} ${Number(m[2]) + 1}${field ? `: ${field}` : ""}`;
+  }
+  const top = path.split(".")[0] ?? path;
+  if (path === "perpetrators") return "Perpetrators";
+  if (path === "householdMembers") return "Children and household";
+  if (path === "narrative") return "Narrative";
+  return `${section[top] ?? top}: ${FIELD_LABELS[path] ?? path.split(".").slice(1).join(" ")}`;
+}

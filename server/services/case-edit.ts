@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { caseRevisions, caseSuggestionRemovals, users } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import { readCase, writeCaseRows } from "~/server/cases/case-store";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { labelFor } from "~/server/cases/field-names";
+import { changedPaths } from "~/server/domain/case/diff";
+import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case/retag";
+import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
+import type { Victim } from "~/server/domain/case/victim";
+import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
+import type { Tag } from "~/server/domain/tags";
+import { AppError, ConflictError } from "~/server/errors";
+import type { SessionUser } from "./sessions";
+
+const NOT_FOUND = "There is no case with that reference.";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * The one write path for changing a case: optimistic concurrency on the version, validation of the
+ * whole record, detector suggestions on any free text that changed, all rows rewritten in one
+ * transaction, a revision listing the changed fields, and an audit entry with field names only.
+ */
+export function updateCase(
+  db: Db,
+  cipher: FieldCipher,
+  user: SessionUser,
+  caseId: string,
+  baseVersion: number,
+  change: (current: CaseRecord, isRemoved: (path: string) => (sentence: string, tag: Tag) => boolean) => CaseRecord,
+  now: Date,
+  alsoWrite?: (tx: Tx) => void,
+): { version: number; changed: string[] } {
+  return db.transaction((tx) => {
+    const loaded = readCase(tx, cipher, caseId);
+    if (!loaded) throw new AppError("NOT_FOUND", NOT_FOUND);
+    if (loaded.meta.version !== baseVersion) {
+      const since = tx.select({ paths: caseRevisions.changedPaths }).from(caseRevisions).where(and(eq(caseRevisions.caseId, caseId), gt(caseRevisions.version, baseVersion))).all();
+      const fields = [...new Set(since.flatMap((r) => r.paths))].map(labelFor);
+      throw new ConflictError("case", fields, loaded.meta.version);
+    }
+    const removals = tx.select().from(caseSuggestionRemovals).where(eq(caseSuggestionRemovals.caseId, caseId)).all();
+    const isRemoved = (path: string) => (sentence: string, tag: Tag) =>
+      removals.some((r) => r.path === path && r.tag === tag && r.sentenceDigest === cipher.digest(sentence));
+    const proposed = caseRecordSchema.parse(change(loaded.record, isRemoved));
+    // Free text typed or edited by hand gets fresh suggestions (fail closed); unchanged text keeps its tags.
+    const before = new Map(listTaggedTexts(loaded.record).map(({ path, text }) => [path, text]));
+    const next = mapTaggedTexts(proposed, (t, path) => {
+      const old = before.get(path);
+      return old && old.text === t.text ? t : retagText(old ?? { text: "", spans: [] }, t.text, isRemoved(path));
+    });
+    const changed = changedPaths(loaded.record, next);
+    if (changed.length === 0) return { version: baseVersion, changed };
+    const version = baseVersion + 1;
+    writeCaseRows(tx, cipher, { ...next, caseId, caseNumber: loaded.record.caseNumber }, { ...loaded.meta, version, updatedAt: now });
+    tx.insert(caseRevisions).values({ caseId, version, at: now, userId: user.id, changedPaths: changed }).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "case.updated", targetType: "case", targetId: caseId, details: { version, fieldsChanged: changed } });
+    alsoWrite?.(tx);
+    return { version, changed };
+  });
+}
+
+export function updateVictim(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, version: number, victim: Victim, now: Date) {
+  return updateCase(db, cipher, user, caseId, version, (c) => ({ ...c, victim }), now);
+}
+
+export function updateNarrativeText(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, version: number, text: string, now: Date) {
+  return updateCase(db, cipher, user, caseId, version, (c) => ({ ...c, narrative: { text, spans: c.narrative.spans } }), now);
+}
+
+export function tagNarrativeSentence(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, version: number, span: { start: number; end: number; tag: Tag }, now: Date) {
+  return updateCase(db, cipher, user, caseId, version, (c) => {
+    if (span.end > c.narrative.text.length || span.start >= span.end) throw new AppError("BAD_REQUEST", "That sentence is no longer in the narrative. Reload the page.");
+    return { ...c, narrative: tagSentence(c.narrative, span.start, span.end, span.tag) };
+  }, now);
+}
+
+/** Removes one detector suggestion from a sentence; allowed only with a reason, which is kept (sealed) and audited. */
+export function removeNarrativeSuggestion(
+  db: Db,
+  cipher: FieldCipher,
+  user: SessionUser,
+  caseId: string,
+  version: number,
+  input: { start: number; end: number; tag: Tag; reason: string },
+  now: Date,
+) {
+  let sentence = "";
+  return updateCase(
+    db,
+    cipher,
+    user,
+    caseId,
+    version,
+    (c) => {
+      const covering = c.narrative.spans.some((s) => s.source === "detector" && s.start < input.end && s.end > input.start && s.tags.includes(input.tag));
+      if (!covering) throw new AppError("BAD_REQUEST", "There is no such suggestion on that sentence any more. Reload the page.");
+      sentence = c.narrative.text.slice(input.start, input.end);
+      return { ...c, narrative: removeSuggestedTag(c.narrative, input.start, input.end, input.tag) };
+    },
+    now,
+    (tx) => {
+      const row = tx
+        .insert(caseSuggestionRemovals)
+        .values({ caseId, path: "narrative", sentenceDigest: cipher.digest(sentence), tag: input.tag, reasonSealed: "", userId: user.id, at: now })
+        .returning({ id: caseSuggestionRemovals.id })
+        .get();
+      // The reason is sealed to its own row, so it cannot be copied onto another removal.
+      tx.update(caseSuggestionRemovals)
+        .set({ reasonSealed: cipher.seal(input.reason, `case_suggestion_removals:${row.id}:reason`) })
+        .where(eq(caseSuggestionRemovals.id, row.id))
+        .run();
+      writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", tag: input.tag, removalId: row.id } });
+    },
+  );
+}
+
+/** Removed suggestions with their reasons, for those who hold the whole case. */
+export function listRemovals(db: Db, cipher: FieldCipher, caseId: string) {
+  return db
+    .select({ id: caseSuggestionRemovals.id, path: caseSuggestionRemovals.path, tag: caseSuggestionRemovals.tag, reasonSealed: caseSuggestionRemovals.reasonSealed, at: caseSuggestionRemovals.at, userName: users.name })
+    .from(caseSuggestionRemovals)
+    .innerJoin(users, eq(users.id, caseSuggestionRemovals.userId))
+    .where(eq(caseSuggestionRemovals.caseId, caseId))
+    .orderBy(desc(caseSuggestionRemovals.at), asc(caseSuggestionRemovals.id))
+    .all()
+    .map(({ reasonSealed, ...r }) => ({ ...r, tag: r.tag as Tag, reason: cipher.open(reasonSealed, `case_suggestion_removals:${r.id}:reason`) }));
+}
