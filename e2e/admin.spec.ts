@@ -35,7 +35,7 @@ test("an admin adds an agency and a user, who can then sign in; deactivating the
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByText("The user has been added.")).toBeVisible();
 
-  const rita = await browser.newPage();
+  const rita = await (await browser.newContext()).newPage();
   await signIn(rita, "rita@refuge.example", "refuge lantern morning 7");
   await expect(rita.getByRole("heading", { name: "Welcome, Rita Refuge" })).toBeVisible();
 

@@ -1,5 +1,7 @@
 import { rmSync } from "node:fs";
-import { openMigrated, seedIfEmpty } from "./lib/database";
+import { MARKER_CASE, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { importReferrals } from "../server/services/case-import";
+import { openMigrated, scriptCipher, seedIfEmpty } from "./lib/database";
 import { serve } from "./lib/run";
 
 /** Fixed keys for this throwaway test server only; nothing they protect outlives the run. */
@@ -12,6 +14,17 @@ const file = "data/e2e.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 const db = openMigrated(file);
 await seedIfEmpty(db);
+// One more case whose every value is a unique marker, for the leak tests (e2e/markers.ts).
+const { record } = MARKER_CASE;
+const { caseId: _id, caseNumber: _n, ...referral } = record;
+const imported = importReferrals(
+  db,
+  scriptCipher(),
+  null,
+  { format: "marac-desk.referrals", version: 1, referrals: [{ ...referral, referring: { ...referral.referring, agencyName: MARKER_REFERRING_AGENCY, agencyId: undefined }, status: "accepted" }] },
+  new Date(),
+);
+if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues)}`);
 db.$client.close();
 
 serve("next", ["start", "--port", port], {

@@ -3,12 +3,16 @@ import { cn } from "./cn";
 
 type Common = { id: string; label: string; hint?: ReactNode; error?: string };
 
-function FieldWrap({ id, label, hint, error, children, asLegend }: Common & { children: ReactNode; asLegend?: boolean }) {
+function FieldWrap({ id, label, hint, error, children, asLegend, badge }: Common & { children: ReactNode; asLegend?: boolean; badge?: ReactNode }) {
   const labelEl = asLegend ? (
-    <legend className="mb-1 block text-lg font-bold">{label}</legend>
+    <legend className="mb-1 block text-lg font-bold">
+      {label}
+      {badge}
+    </legend>
   ) : (
     <label htmlFor={id} className="mb-1 block text-lg font-bold">
       {label}
+      {badge}
     </label>
   );
   const body = (
@@ -38,7 +42,8 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
 
 const inputCls = (error?: string) => cn("block w-full max-w-xl border-2 bg-white p-1.5 text-lg", error ? "border-error" : "border-input");
 
-export function TextInput({ id, name, label, hint, error, defaultValue, type = "text", autoComplete, width, inputMode, spellCheck }: Common & {
+export function TextInput({ id, name, label, hint, error, defaultValue, type = "text", autoComplete, width, inputMode, spellCheck, badge }: Common & {
+  badge?: ReactNode;
   name?: string;
   defaultValue?: string;
   type?: "text" | "email" | "password" | "number";
@@ -48,7 +53,7 @@ export function TextInput({ id, name, label, hint, error, defaultValue, type = "
   spellCheck?: boolean;
 }) {
   return (
-    <FieldWrap id={id} label={label} hint={hint} error={error}>
+    <FieldWrap id={id} label={label} hint={hint} error={error} badge={badge}>
       <input
         id={id}
         name={name ?? id}
@@ -65,13 +70,14 @@ export function TextInput({ id, name, label, hint, error, defaultValue, type = "
   );
 }
 
-export function Select({ id, name, label, hint, error, defaultValue, options }: Common & {
+export function Select({ id, name, label, hint, error, defaultValue, options, badge }: Common & {
+  badge?: ReactNode;
   name?: string;
   defaultValue?: string;
   options: readonly { value: string; label: string }[];
 }) {
   return (
-    <FieldWrap id={id} label={label} hint={hint} error={error}>
+    <FieldWrap id={id} label={label} hint={hint} error={error} badge={badge}>
       <select
         id={id}
         name={name ?? id}
@@ -125,5 +131,73 @@ export function Button({ children, variant = "primary", name, value }: { childre
     <button type="submit" name={name} value={value} className={cn("mb-6 inline-block px-4 py-2 text-lg font-bold", colours)}>
       {children}
     </button>
+  );
+}
+
+export function Textarea({ id, name, label, hint, error, defaultValue, rows = 4, badge }: Common & { name?: string; defaultValue?: string; rows?: number; badge?: ReactNode }) {
+  return (
+    <FieldWrap id={id} label={label} hint={hint} error={error} badge={badge}>
+      <textarea
+        id={id}
+        name={name ?? id}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={inputCls(error)}
+      />
+    </FieldWrap>
+  );
+}
+
+/** GOV.UK radios, stacked or inline. */
+export function Radios({ id, name, label, hint, error, defaultValue, options, inline = false, badge }: Common & {
+  name?: string;
+  defaultValue?: string;
+  options: readonly { value: string; label: string }[];
+  inline?: boolean;
+  badge?: ReactNode;
+}) {
+  const n = name ?? id;
+  return (
+    <FieldWrap id={id} label={label} hint={hint} error={error} asLegend badge={badge}>
+      <div className={inline ? "flex flex-wrap gap-6" : "space-y-2"}>
+        {options.map((o, i) => (
+          <label key={o.value} className="flex items-center gap-2 text-lg">
+            <input id={i === 0 ? id : `${id}-${o.value}`} type="radio" name={n} value={o.value} defaultChecked={defaultValue === o.value} className="size-7 shrink-0 accent-ink" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </FieldWrap>
+  );
+}
+
+/** GOV.UK date input: day, month and year boxes. */
+export function DateInput({ id, label, hint, error, defaultValue }: Common & { defaultValue?: string }) {
+  const [y, m, d] = (defaultValue ?? "").split("-");
+  const box = (part: "day" | "month" | "year", value: string | undefined, w: string) => (
+    <div>
+      <label htmlFor={part === "day" ? id : `${id}-${part}`} className="block">
+        {part[0]?.toUpperCase()}{part.slice(1)}
+      </label>
+      <input
+        id={part === "day" ? id : `${id}-${part}`}
+        name={`${id}-${part}`}
+        inputMode="numeric"
+        defaultValue={value ? String(Number(value)) : ""}
+        aria-invalid={error ? true : undefined}
+        className={cn(inputCls(error), w)}
+      />
+    </div>
+  );
+  return (
+    <FieldWrap id={id} label={label} hint={hint} error={error} asLegend>
+      <div className="flex gap-4">
+        {box("day", d, "w-16")}
+        {box("month", m, "w-16")}
+        {box("year", y, "w-24")}
+      </div>
+    </FieldWrap>
   );
 }

@@ -31,7 +31,7 @@ export function updateCase(
   baseVersion: number,
   change: (current: CaseRecord, isRemoved: (path: string) => (sentence: string, tag: Tag) => boolean) => CaseRecord,
   now: Date,
-  alsoWrite?: (tx: Tx) => void,
+  options: { spansEdited?: boolean; alsoWrite?: (tx: Tx) => void } = {},
 ): { version: number; changed: string[] } {
   return db.transaction((tx) => {
     const loaded = readCase(tx, cipher, caseId);
@@ -45,19 +45,22 @@ export function updateCase(
     const isRemoved = (path: string) => (sentence: string, tag: Tag) =>
       removals.some((r) => r.path === path && r.tag === tag && r.sentenceDigest === cipher.digest(sentence));
     const proposed = caseRecordSchema.parse(change(loaded.record, isRemoved));
-    // Free text typed or edited by hand gets fresh suggestions (fail closed); unchanged text keeps its tags.
+    // Tags change only through tagSentence and removeSuggestion (each recorded). Any other save keeps
+    // the stored tags of unchanged text, and re-tags changed text with fresh suggestions (fail closed).
     const before = new Map(listTaggedTexts(loaded.record).map(({ path, text }) => [path, text]));
-    const next = mapTaggedTexts(proposed, (t, path) => {
-      const old = before.get(path);
-      return old && old.text === t.text ? t : retagText(old ?? { text: "", spans: [] }, t.text, isRemoved(path));
-    });
+    const next = options.spansEdited
+      ? proposed
+      : mapTaggedTexts(proposed, (t, path) => {
+          const old = before.get(path) ?? { text: "", spans: [] };
+          return old.text === t.text ? old : retagText(old, t.text, isRemoved(path));
+        });
     const changed = changedPaths(loaded.record, next);
     if (changed.length === 0) return { version: baseVersion, changed };
     const version = baseVersion + 1;
     writeCaseRows(tx, cipher, { ...next, caseId, caseNumber: loaded.record.caseNumber }, { ...loaded.meta, version, updatedAt: now });
     tx.insert(caseRevisions).values({ caseId, version, at: now, userId: user.id, changedPaths: changed }).run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "case.updated", targetType: "case", targetId: caseId, details: { version, fieldsChanged: changed } });
-    alsoWrite?.(tx);
+    options.alsoWrite?.(tx);
     return { version, changed };
   });
 }
@@ -74,7 +77,7 @@ export function tagNarrativeSentence(db: Db, cipher: FieldCipher, user: SessionU
   return updateCase(db, cipher, user, caseId, version, (c) => {
     if (span.end > c.narrative.text.length || span.start >= span.end) throw new AppError("BAD_REQUEST", "That sentence is no longer in the narrative. Reload the page.");
     return { ...c, narrative: tagSentence(c.narrative, span.start, span.end, span.tag) };
-  }, now);
+  }, now, { spansEdited: true });
 }
 
 /** Removes one detector suggestion from a sentence; allowed only with a reason, which is kept (sealed) and audited. */
@@ -101,7 +104,7 @@ export function removeNarrativeSuggestion(
       return { ...c, narrative: removeSuggestedTag(c.narrative, input.start, input.end, input.tag) };
     },
     now,
-    (tx) => {
+    { spansEdited: true, alsoWrite: (tx) => {
       const row = tx
         .insert(caseSuggestionRemovals)
         .values({ caseId, path: "narrative", sentenceDigest: cipher.digest(sentence), tag: input.tag, reasonSealed: "", userId: user.id, at: now })
@@ -113,7 +116,7 @@ export function removeNarrativeSuggestion(
         .where(eq(caseSuggestionRemovals.id, row.id))
         .run();
       writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", tag: input.tag, removalId: row.id } });
-    },
+    } },
   );
 }
 

@@ -34,16 +34,17 @@ function searchFilter(q: string): SQL | undefined {
       sql`${cases.id} IN (SELECT ${casePerpetrators.caseId} FROM ${casePerpetrators} WHERE ${casePerpetrators.dateOfBirth} = ${date})`,
     );
   }
-  if (/\d/.test(query)) return sql`${cases.caseNumber} LIKE ${`%${query.toUpperCase().replace(/[%_]/g, "")}%`}`;
+  const byNumber = /\d/.test(query) ? sql`${cases.caseNumber} LIKE ${`%${query.toUpperCase().replace(/[%_]/g, "")}%`}` : undefined;
   const tokens = nameTokens(query);
-  if (tokens.length === 0) return sql`0`;
+  if (tokens.length === 0) return byNumber ?? sql`0`;
   // Every word typed must begin some word of the victim's or a perpetrator's names (an index range scan each).
-  return and(
+  const byName = and(
     ...tokens.map(
       (t) =>
         sql`${cases.id} IN (SELECT ${caseNameTokens.caseId} FROM ${caseNameTokens} WHERE ${and(gte(caseNameTokens.token, t), lt(caseNameTokens.token, `${t}\uffff`))})`,
     ),
   );
+  return byNumber ? or(byNumber, byName) : byName;
 }
 
 export function listCases(db: Db, user: SessionUser, input: { q?: string; status?: CaseStatus; page: number }) {

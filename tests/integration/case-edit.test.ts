@@ -109,3 +109,28 @@ describe("editing a case", () => {
     await expect(api(housing).cases.updateNarrative({ caseId, version: v.version, text: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("a general save cannot drop sentence tags", () => {
+  it("keeps stored tags of unchanged text even if the input sends none", async () => {
+    const t = createTestDb();
+    try {
+      ensureSettings(t.db, "T", new Date(), "TS");
+      makeAgency(t.db, { name: "Police", type: "police" });
+      const admin = await sessionUserFor(t.db, "admin", "idva");
+      const s = makeSampleCase();
+      const needs = "Perpetrator threatens to have her deported.";
+      await createCaller(createInnerContext({ db: t.db, user: admin })).cases.import({ document: importFile(asReferral({ ...s, victim: { ...s.victim, immigrationNeeds: { text: needs, spans: [] } } }, "Police")) });
+      const idva = await sessionUserFor(t.db, "idva", "idva");
+      const api = createCaller(createInnerContext({ db: t.db, user: idva }));
+      const id = (await api.cases.list({})).rows[0]?.id ?? "";
+      const view = await api.cases.get({ caseId: id });
+      const victim = withoutNotices(view.view.victim) as Parameters<typeof api.cases.updateVictim>[0]["victim"];
+      await api.cases.updateVictim({ caseId: id, version: view.version, victim: { ...victim, immigrationNeeds: { text: needs, spans: [] }, phone: "07700 900999" } });
+      const after = await api.cases.get({ caseId: id });
+      const spans = (after.view.victim as unknown as { immigrationNeeds: { spans: { tags: string[] }[] } }).immigrationNeeds.spans;
+      expect(spans.some((x) => x.tags.includes("immigration"))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -8,6 +8,9 @@ import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { policyToInput } from "~/server/domain/policy/define-policy";
 import { makeMarkerCaseWithTokens, makeSampleCase } from "~/server/domain/testing/fixtures";
 import { oracleMaySeeAll } from "~/server/domain/testing/oracle";
+import { buildCase } from "~/server/domain/testing/build-case";
+import { markerSource } from "~/server/domain/testing/sources";
+import type { Tag } from "~/server/domain/tags";
 import type { Role } from "~/server/domain/roles";
 import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
@@ -156,6 +159,38 @@ describe("import validation", () => {
       expect((await createCaller(createInnerContext({ db: t.db, user: coordinator })).cases.list({})).total).toBe(0);
     } finally {
       t.cleanup();
+    }
+  });
+});
+
+describe("empty and filled restricted fields look the same", () => {
+  it.each([["housing"], ["police"], ["education"], ["by_and_for"]] as const)("to a %s representative, through the API", async (agencyType) => {
+    const t = createTestDb();
+    try {
+      ensureSettings(t.db, "T", NOW, "TS");
+      makeAgency(t.db, { name: "Referring Police", type: "police" });
+      const admin = await sessionUserFor(t.db, "admin", "idva");
+      const viewerUser = await sessionUserFor(t.db, "agency_rep", agencyType);
+      const viewer = { userId: viewerUser.id, role: "agency_rep" as const, agencyId: viewerUser.agencyId, agencyType };
+      const maySee = (tags: readonly Tag[]) => oracleMaySeeAll(tags, viewer, policyToInput(DEFAULT_POLICY), [], "any", NOW);
+      const filled = buildCase(markerSource("TWIN")).record;
+      const blanked = buildCase(markerSource("TWIN"), (tags) => !maySee(tags)).record;
+      // The Dash score is untagged by design (design.md section 3), so withheld answers keep their
+      // values here; that the score can hint at them is recorded in docs/redaction.md.
+      const empty = { ...blanked, dash: { ...blanked.dash, answers: filled.dash.answers } };
+      const res = await api(admin).cases.import({ document: importFile(asReferral(filled, "Referring Police", "accepted"), asReferral(empty, "Referring Police", "accepted")) });
+      if (!res.ok) throw new Error(JSON.stringify(res.issues));
+      const rows = (await api(viewerUser).cases.list({})).rows;
+      const views = await Promise.all(rows.map((r) => api(viewerUser).cases.get({ caseId: r.id })));
+      const comparable = (v: (typeof views)[number]) =>
+        JSON.stringify({ ...v, caseId: "", caseNumber: "", updatedAt: null, version: 0, view: { ...v.view, caseId: "", caseNumber: "" } });
+      expect(views).toHaveLength(2);
+      expect(comparable(views[0] as (typeof views)[number])).toBe(comparable(views[1] as (typeof views)[number]));
+    } finally {
+      t.cleanup();
+    }
+    function api(user: SessionUser) {
+      return createCaller(createInnerContext({ db: t.db, user, now: () => NOW }));
     }
   });
 });

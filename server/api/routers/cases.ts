@@ -74,6 +74,12 @@ export const casesRouter = createRouter({
     .output(ZCaseView)
     .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.transport === "rsc" ? "case_page" : "case_api", ctx.now(), input.purpose)),
 
+  /** The case for those who may change it (the whole case, logged as a consultation for editing). */
+  forEditing: caseHolderProcedure
+    .input(z.object({ caseId: ZCaseId }))
+    .output(ZCaseView)
+    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "case_page", ctx.now(), "editing the case")),
+
   sharingRecord: caseHolderProcedure
     .input(z.object({ caseId: z.string().min(1).max(100) }))
     .output(

@@ -1,0 +1,59 @@
+import type { Page } from "@playwright/test";
+import { DEMO_AGENCIES, DEMO_USERS } from "../db/seed/demo-area";
+import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
+import { policyToInput } from "../server/domain/policy/define-policy";
+import { oracleMaySeeAll } from "../server/domain/testing/oracle";
+import { expect, signIn, test } from "./fixtures";
+import { MARKER_CASE } from "./markers";
+
+const trpcGet = (path: string, input?: unknown) =>
+  `/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
+
+async function markerCaseId(page: Page): Promise<string> {
+  await signIn(page, "chair@northshire.example");
+  const res = await page.request.get(trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }));
+  const body = (await res.json()) as { result: { data: { json: { rows: { id: string }[] } } } };
+  const id = body.result.data.json.rows[0]?.id;
+  if (!id) throw new Error("the e2e server did not import the marker case");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  return id;
+}
+
+/**
+ * For every demo user: every page and every query procedure they might call, fetched as raw HTTP
+ * (HTML, the RSC payload, JSON). No marker their agency may not see appears in any body.
+ */
+for (const user of DEMO_USERS.filter((u) => u.active)) {
+  test(`${user.role} of ${user.agency}: no response carries a value withheld from them`, async ({ page }) => {
+    const caseId = await markerCaseId(page);
+    const agency = DEMO_AGENCIES.find((a) => a.key === user.agency);
+    if (!agency) throw new Error("unknown agency");
+    await signIn(page, user.email);
+
+    const viewer = { userId: "u", role: user.role, agencyId: "a", agencyType: agency.type };
+    const forbidden = MARKER_CASE.tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
+    if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
+
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users"];
+    const procedures = [
+      trpcGet("account.me"),
+      trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
+      trpcGet("cases.get", { caseId }),
+      trpcGet("cases.forEditing", { caseId }),
+      trpcGet("cases.sharingRecord", { caseId }),
+      trpcGet("cases.removals", { caseId }),
+      trpcGet("admin.audit.list", { page: 1 }),
+    ];
+    const bodies: string[] = [];
+    for (const path of pages) {
+      bodies.push(await (await page.request.get(path)).text());
+      bodies.push(await (await page.request.get(path, { headers: { RSC: "1" } })).text());
+    }
+    for (const path of procedures) bodies.push(await (await page.request.get(path)).text());
+    const all = bodies.join("\n");
+    for (const tok of forbidden) expect(all.includes(tok.token), `${tok.path} reached ${user.email}`).toBe(false);
+
+    // The check has teeth: what the viewer may see does arrive (for those who may open the case).
+    if (user.role !== "admin" && agency.isMaracMember) expect(all).toContain(MARKER_CASE.record.victim.name);
+  });
+}

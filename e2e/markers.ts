@@ -1,0 +1,9 @@
+import { makeMarkerCaseWithTokens } from "../server/domain/testing/fixtures";
+
+/**
+ * The marker case the e2e server imports (scripts/e2e-server.ts): every value a unique string
+ * "E2EMK-<path>", so a response can be searched for anything its viewer may not see.
+ */
+export const MARKER_PREFIX = "E2EMK";
+export const MARKER_CASE = makeMarkerCaseWithTokens(MARKER_PREFIX);
+export const MARKER_REFERRING_AGENCY = "Northshire Police";
