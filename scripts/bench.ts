@@ -3,11 +3,13 @@ import { AGENCY_TYPES, DEFAULT_POLICY, project, type CaseRecord } from "~/server
 import { buildCase } from "~/server/domain/testing/build-case";
 import { makeViewer } from "~/server/domain/testing/fixtures";
 import { randomSource } from "~/server/domain/testing/sources";
+import { benchCaseList } from "./lib/bench-case-list";
 import { buildCaslAbilities, caslProject } from "./lib/casl-baseline";
 
 /**
  * `npm run bench`: projection throughput on 10,000 generated cases across every agency type, the
- * same structured-field projection done with @casl/ability as a baseline, and detector throughput.
+ * same structured-field projection done with @casl/ability as a baseline, detector throughput, and
+ * the /cases list queries on 50,000 stored cases against a full-scan baseline.
  * Each figure is the best of several timed rounds after a warm-up round.
  */
 const CASES = 10_000;
@@ -66,5 +68,14 @@ console.table([
   { measure: "CASL baseline: cases/s (permittedFieldsOf + pick, structured fields only)", value: perSecond(CASES, caslMs).toLocaleString("en-GB") },
   { measure: "ratio project() / CASL", value: (caslMs / projectMs).toFixed(2) },
   { measure: `detect(): MB/s (${megabytes.toFixed(2)} MB of generated narratives)`, value: (megabytes / (detectMs / 1000)).toFixed(2) },
+]);
+
+const LIST_CASES = 50_000;
+process.stderr.write(`Writing ${LIST_CASES.toLocaleString("en-GB")} cases to a temporary database for the case list...\n`);
+const list = benchCaseList(LIST_CASES, best);
+console.table([
+  ...list.rows.map((r) => ({ measure: `case list at ${LIST_CASES.toLocaleString("en-GB")} cases: ${r.label} (ms)`, value: r.ms.toFixed(2) })),
+  { measure: "baseline: naive full-scan name search (ms)", value: list.naive.toFixed(2) },
+  { measure: "ratio naive scan / indexed name search", value: (list.naive / list.nameSearch).toFixed(1) },
 ]);
 if (sink < 0) console.log(sink);

@@ -29,12 +29,19 @@ function searchFilter(q: string): SQL | undefined {
   if (query === "") return undefined;
   const date = asIsoDate(query);
   if (date) {
+    // Two indexed look-ups (victims' and perpetrators' dates of birth), not a scan of every case.
     return or(
-      eq(caseVictims.dateOfBirth, date),
+      sql`${cases.id} IN (SELECT ${caseVictims.caseId} FROM ${caseVictims} WHERE ${caseVictims.dateOfBirth} = ${date})`,
       sql`${cases.id} IN (SELECT ${casePerpetrators.caseId} FROM ${casePerpetrators} WHERE ${casePerpetrators.dateOfBirth} = ${date})`,
     );
   }
-  const byNumber = /\d/.test(query) ? sql`${cases.caseNumber} LIKE ${`%${query.toUpperCase().replace(/[%_]/g, "")}%`}` : undefined;
+  const upper = query.toUpperCase();
+  // A case number, or its start ("NS-2026-00"), is an index range; bare digits match anywhere in the number.
+  const byNumber = /^[A-Z]+-\d/.test(upper)
+    ? and(gte(cases.caseNumber, upper), lt(cases.caseNumber, `${upper}\uffff`))
+    : /^\d+$/.test(upper)
+      ? sql`${cases.caseNumber} LIKE ${`%${upper}%`}`
+      : undefined;
   const tokens = nameTokens(query);
   if (tokens.length === 0) return byNumber ?? sql`0`;
   // Every word typed must begin some word of the victim's or a perpetrator's names (an index range scan each).
