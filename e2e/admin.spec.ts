@@ -84,7 +84,7 @@ test("an admin changes the MARAC settings, with bad numbers refused", async ({ p
 });
 
 test("a user changes their own password, which needs the current one", async ({ page, a11y }) => {
-  await signIn(page, "childrens@northshire.example");
+  await signIn(page, "e2e.password@northshire.example");
   await page.goto("/account/password");
   await a11y();
   await page.getByLabel("Current password", { exact: true }).fill("not my password");
@@ -99,6 +99,6 @@ test("a user changes their own password, which needs the current one", async ({ 
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await signIn(page, "childrens@northshire.example", "kestrel meadow copper 5");
-  await expect(page.getByRole("heading", { name: "Welcome, Marcus Bell" })).toBeVisible();
+  await signIn(page, "e2e.password@northshire.example", "kestrel meadow copper 5");
+  await expect(page.getByRole("heading", { name: "Welcome, Password Tester" })).toBeVisible();
 });

@@ -48,9 +48,9 @@ test("an empty form links each error to its field", async ({ page }) => {
 });
 
 test("five wrong passwords lock the account for 15 minutes, even against the right one", async ({ page, a11y }) => {
-  for (let i = 0; i < 5; i++) await signIn(page, "probation@northshire.example", `wrong password ${i}`);
+  for (let i = 0; i < 5; i++) await signIn(page, "e2e.lockout@northshire.example", `wrong password ${i}`);
   await expect(errorSummary(page)).toContainText("This account is locked for 15 minutes after 5 failed sign-in attempts");
-  await signIn(page, "probation@northshire.example", PASSWORD);
+  await signIn(page, "e2e.lockout@northshire.example", PASSWORD);
   await expect(errorSummary(page)).toContainText("locked for 15 minutes");
   await a11y();
 });

@@ -29,6 +29,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const agency = DEMO_AGENCIES.find((a) => a.key === user.agency);
     if (!agency) throw new Error("unknown agency");
     await signIn(page, user.email);
+    await expect(page, `${user.email} could not sign in`).not.toHaveURL(/sign-in/);
 
     const viewer = { userId: "u", role: user.role, agencyId: "a", agencyType: agency.type };
     const forbidden = MARKER_CASE.tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
@@ -54,6 +55,6 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     for (const tok of forbidden) expect(all.includes(tok.token), `${tok.path} reached ${user.email}`).toBe(false);
 
     // The check has teeth: what the viewer may see does arrive (for those who may open the case).
-    if (user.role !== "admin" && agency.isMaracMember) expect(all).toContain(MARKER_CASE.record.victim.name);
+    if (user.role !== "admin" && agency.isMaracMember) expect(all.includes(MARKER_CASE.record.victim.name), "the viewer's own view arrived").toBe(true);
   });
 }

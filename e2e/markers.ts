@@ -7,3 +7,9 @@ import { makeMarkerCaseWithTokens } from "../server/domain/testing/fixtures";
 export const MARKER_PREFIX = "E2EMK";
 export const MARKER_CASE = makeMarkerCaseWithTokens(MARKER_PREFIX);
 export const MARKER_REFERRING_AGENCY = "Northshire Police";
+
+/** Extra users only the e2e server creates, for tests that change an account (lock-out, password). */
+export const E2E_EXTRA_USERS = [
+  { name: "Lockout Tester", email: "e2e.lockout@northshire.example", agencyName: "Probation Service, Northshire" },
+  { name: "Password Tester", email: "e2e.password@northshire.example", agencyName: "Northshire Children's Social Care" },
+] as const;

@@ -1,5 +1,9 @@
 import { rmSync } from "node:fs";
-import { MARKER_CASE, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { eq } from "drizzle-orm";
+import { agencies } from "../db/schema";
+import { DEMO_PASSWORD } from "../db/seed/demo-area";
+import { E2E_EXTRA_USERS, MARKER_CASE, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { createUser } from "../server/services/users";
 import { importReferrals } from "../server/services/case-import";
 import { openMigrated, scriptCipher, seedIfEmpty } from "./lib/database";
 import { serve } from "./lib/run";
@@ -25,6 +29,11 @@ const imported = importReferrals(
   new Date(),
 );
 if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues)}`);
+for (const u of E2E_EXTRA_USERS) {
+  const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();
+  if (!agency) throw new Error(`no agency ${u.agencyName}`);
+  await createUser(db, null, { name: u.name, email: u.email, agencyId: agency.id, role: "agency_rep", active: true, password: DEMO_PASSWORD }, new Date());
+}
 db.$client.close();
 
 serve("next", ["start", "--port", port], {

@@ -12,7 +12,7 @@ export function PageShell({ header, children }: { header: ReactNode; children: R
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-      <footer className="mt-12 border-t-2 border-brand bg-panel">
+      <footer className="mt-12 border-t-2 border-brand bg-panel print:mt-4">
         <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-secondary">
           <p className="font-bold text-ink">OFFICIAL-SENSITIVE</p>
           <p>

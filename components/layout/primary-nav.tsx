@@ -8,7 +8,7 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
-    <nav aria-label="Main" className="border-b border-border bg-white text-ink">
+    <nav aria-label="Main" className="border-b border-border bg-white text-ink print:hidden">
       <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 py-3">
         {items.map((item) => (
           <li key={item.href}>

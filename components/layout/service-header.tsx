@@ -15,7 +15,7 @@ export function ServiceHeader({ areaName, user, signOut, nav }: Props) {
           {areaName ? <span className="ml-3 text-base">{areaName}</span> : null}
         </div>
         {user ? (
-          <div className="flex flex-wrap items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-4 text-sm print:hidden">
             <span>
               <span className="font-bold">{user.name}</span>, {user.roleLabel}, {user.agencyName}
             </span>
