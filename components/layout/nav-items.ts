@@ -9,6 +9,8 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] | "a
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", roles: "all" },
   { href: "/cases", label: "Cases", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/referrals", label: "Refer a case", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/triage", label: "Triage", roles: ["chair", "coordinator"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },

@@ -21,6 +21,14 @@ export const cases = sqliteTable(
     referralDate: text("referral_date").notNull(),
     dashScore: integer("dash_score").notNull(),
     acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    /** Triage: when and by whom the referral was accepted or declined; the decline reason is sealed. */
+    triagedAt: integer("triaged_at", { mode: "timestamp_ms" }),
+    triagedByUserId: text("triaged_by_user_id"),
+    declineReasonSealed: text("decline_reason_sealed"),
+    /** The MARAC's thresholds when the referral was scored, shown beside its criteria. */
+    scoredWith: text("scored_with", { mode: "json" }).$type<{ dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number }>(),
+    isRepeat: integer("is_repeat", { mode: "boolean" }).notNull().default(false),
+    hasChildren: integer("has_children", { mode: "boolean" }).notNull().default(false),
     /** referring, criteria, consent and the Dash additional considerations, sealed per value. */
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     version: integer("version").notNull().default(1),

@@ -5,3 +5,4 @@ export * from "./settings";
 export * from "./users";
 export * from "./cases";
 export * from "./disclosures";
+export * from "./referrals";

@@ -6,11 +6,15 @@ import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
 import { casesRouter } from "./routers/cases";
 import { healthRouter } from "./routers/health";
+import { referralsRouter } from "./routers/referrals";
+import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
   health: healthRouter,
   account: accountRouter,
   cases: casesRouter,
+  referrals: referralsRouter,
+  triage: triageRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -18,7 +18,14 @@ export type AuditAction =
   | "cases.imported"
   | "case.updated"
   | "case.status_changed"
-  | "case.suggestion_removed";
+  | "case.suggestion_removed"
+  | "referral.submitted"
+  | "referral.accepted"
+  | "referral.declined"
+  | "repeat.confirmed"
+  | "repeat.rejected"
+  | "flag.added"
+  | "flag.withdrawn";
 
 export type AuditEntry = {
   at: Date;

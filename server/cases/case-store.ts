@@ -15,7 +15,7 @@ import { CASE_CATALOGUE } from "~/server/domain/case/catalogue";
 import type { CatalogueFields } from "~/server/domain/case/catalogue-types";
 import { DASH_QUESTION_IDS } from "~/server/domain/case/dash";
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
-import { nameTokens } from "~/server/domain/names";
+import { nameKeyTokens, nameTokens } from "~/server/domain/names";
 import type { CaseStatus } from "./import-schema";
 import { openDocument, sealDocument } from "./sealing";
 
@@ -107,8 +107,11 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
     .run();
 
   const tokens = new Set<string>();
-  for (const n of [record.victim.name, ...record.victim.aliases]) for (const t of nameTokens(n)) tokens.add(`victim|${t}`);
-  for (const p of record.perpetrators) for (const n of [p.name, ...p.aliases]) for (const t of nameTokens(n)) tokens.add(`perpetrator|${t}`);
+  // Words as typed (for search) and their spelling-variant keys (so repeat matching finds
+  // "Mohammed" for "Muhammad"); both are untagged names.
+  const tokensOf = (n: string) => [...nameTokens(n), ...nameKeyTokens(n)];
+  for (const n of [record.victim.name, ...record.victim.aliases]) for (const t of tokensOf(n)) tokens.add(`victim|${t}`);
+  for (const p of record.perpetrators) for (const n of [p.name, ...p.aliases]) for (const t of tokensOf(n)) tokens.add(`perpetrator|${t}`);
   for (const key of tokens) {
     const [party, token] = key.split("|") as ["victim" | "perpetrator", string];
     tx.insert(caseNameTokens).values({ caseId, token, party }).run();

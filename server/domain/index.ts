@@ -49,3 +49,18 @@ export type { Projection, ProjectedCase, ProjectedText, ProjectedSpan, Decision,
 
 // --- Free-text detector (issue 3 section 4) ---
 export { detect, DETECTOR_RULES, type DetectedSpan } from "./detector";
+
+// --- Referral intake: scoring, criteria, repeat detection, risk factors (issue 5) ---
+export { dashScore, MAX_DASH_SCORE } from "./referral/scoring";
+export type { DashAnswersInput } from "./referral/scoring";
+export {
+  evaluateCriteria, DEFAULT_MARAC_SETTINGS, maracSettingsSchema, PROFESSIONAL_JUDGEMENT_GROUNDS, LAWFUL_BASES,
+  CRITERION_IDS, CRITERION_LABELS, PROFESSIONAL_JUDGEMENT_REASONS_MISSING,
+} from "./referral/criteria";
+export type { MaracSettings, CriteriaInput, CriteriaEvaluation, CriterionResult, CriterionId } from "./referral/criteria";
+export { findEarlierReferrals, repeatStatus, repeatWindowEnd, describeLastReferral } from "./referral/repeat";
+export type { ReferralVictim, EarlierReferral, EarlierReferralMatch, MatchKind, ConfirmedEarlierReferral, RepeatResult } from "./referral/repeat";
+export { addCalendarMonths, addDays, wholeMonthsBetween, formatDate, isIsoDate } from "./referral/dates";
+export { RISK_FACTORS, riskFactorById, isRiskFactorId } from "./referral/risk-factors";
+export type { RiskFactor, RiskFactorId } from "./referral/risk-factors";
+export { normaliseName, nameTokens, nameKey, nameKeyTokens, sameName, NAME_FOLD_RULES, NAME_VARIANT_GROUPS } from "./names";

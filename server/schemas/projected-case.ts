@@ -23,15 +23,17 @@ export const ZWithheld = z.strictObject({
 
 export const ZProjectedText = z.strictObject({
   text: z.string(),
-  spans: z.array(
-    z.strictObject({
-      start: z.number().int(),
-      end: z.number().int(),
-      tags: z.array(z.enum(TAGS)),
-      rule: z.string().optional(),
-      source: z.enum(SPAN_SOURCES),
-    }),
-  ),
+  spans: z
+    .array(
+      z.strictObject({
+        start: z.number().int(),
+        end: z.number().int(),
+        tags: z.array(z.enum(TAGS)).readonly(),
+        rule: z.string().optional(),
+        source: z.enum(SPAN_SOURCES),
+      }),
+    )
+    .readonly(),
   notice: z.string().nullable(),
 });
 

@@ -24,7 +24,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * transaction, a revision listing the changed fields, and an audit entry with field names only.
  */
 export function updateCase(
-  db: Db,
+  db: Db | Tx,
   cipher: FieldCipher,
   user: SessionUser,
   caseId: string,

@@ -1,14 +1,11 @@
 import type { Db } from "~/db/client";
 import { agencies } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { nextCaseNumber } from "~/server/cases/case-numbers";
-import { writeCaseRows } from "~/server/cases/case-store";
+import { intakeReferral } from "~/server/cases/intake";
 import { ZReferralImportFile } from "~/server/cases/import-schema";
 import { issuesOf, type ImportIssue } from "~/server/cases/issues";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
-import { caseRecordSchema } from "~/server/domain/case/schema";
 import { normaliseName } from "~/server/domain/names";
-import { withSuggestionsEverywhere } from "~/server/domain/suggest";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
@@ -17,8 +14,8 @@ export type ImportResult = { ok: true; caseNumbers: string[] } | { ok: false; is
 /**
  * Imports a referrals document (docs/import-format.md). The whole file is validated first, and
  * every problem is reported with its JSON path; nothing is written unless every record is valid.
- * Free text goes through the detector and its suggestions are stored as applied. All cases are
- * written in one transaction.
+ * Each referral goes through the same intake as the referral form (detector suggestions, score,
+ * repeat detection). All cases are written in one transaction.
  */
 export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser | null, document: unknown, now: Date): ImportResult {
   const parsed = ZReferralImportFile.safeParse(document);
@@ -33,25 +30,20 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
   });
   if (issues.length > 0) return { ok: false, issues };
 
-  const { caseNumberPrefix } = getSettings(db);
+  const settings = getSettings(db);
   const caseNumbers = db.transaction((tx) => {
-    const numbers: string[] = [];
-    for (const { status, ...referral } of parsed.data.referrals) {
-      const caseNumber = nextCaseNumber(tx, caseNumberPrefix, Number(referral.referring.referralDate.slice(0, 4)));
-      const agencyId = byName.get(normaliseName(referral.referring.agencyName)) ?? null;
-      const record = withSuggestionsEverywhere(
-        caseRecordSchema.parse({ ...referral, referring: { ...referral.referring, agencyId: agencyId ?? undefined }, caseId: crypto.randomUUID(), caseNumber }),
-      );
-      writeCaseRows(tx, cipher, record, {
-        status,
-        referringAgencyId: agencyId,
-        acceptedAt: status === "accepted" || status === "closed" ? now : null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
+    // Oldest first, so a later referral of the same victim in the same file is found as a repeat.
+    const order = parsed.data.referrals.map((r, i) => ({ r, i })).sort((a, b) => a.r.referring.referralDate.localeCompare(b.r.referring.referralDate) || a.i - b.i);
+    const numbers: string[] = new Array<string>(order.length);
+    for (const { r, i } of order) {
+      const result = intakeReferral(tx, cipher, r, {
+        referringAgencyId: byName.get(normaliseName(r.referring.agencyName)) ?? null,
         createdByUserId: actor?.id ?? null,
+        now,
+        settings,
+        criteriaFromSource: true,
       });
-      numbers.push(caseNumber);
+      numbers[i] = result.caseNumber;
     }
     writeAudit(tx, { at: now, actorUserId: actor?.id ?? null, action: "cases.imported", targetType: "case", details: { count: numbers.length, caseNumbers: numbers } });
     return numbers;

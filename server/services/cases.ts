@@ -79,8 +79,8 @@ export function listCases(db: Db, user: SessionUser, input: { q?: string; status
   return { rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "" })), total, page: input.page, pageSize: CASES_PAGE_SIZE };
 }
 
-/** Opens the case row if this user may open it; otherwise NOT_FOUND, so its existence is not revealed. */
-function openableCase(db: Db, user: SessionUser, caseId: string) {
+/** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */
+export function assertCanOpenCase(db: Db, user: SessionUser, caseId: string) {
   const row = db.select({ referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, caseId)).get();
   if (!row || !canOpenCase(user, row)) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
 }
@@ -90,7 +90,7 @@ function openableCase(db: Db, user: SessionUser, caseId: string) {
  * same transaction: a view that is not logged is not returned.
  */
 export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, surface: Surface, now: Date, purpose?: string) {
-  openableCase(db, user, caseId);
+  assertCanOpenCase(db, user, caseId);
   return db.transaction((tx) => {
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { adminProcedure, createRouter, roleProcedure } from "~/server/api/trpc";
 import { CASE_STATUSES } from "~/server/cases/import-schema";
-import { ZDecision, ZProjectedCase } from "~/server/schemas/projected-case";
+import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { importReferrals } from "~/server/services/case-import";
-import { listCases, viewCase } from "~/server/services/cases";
+import { assertCanOpenCase, listCases, viewCase } from "~/server/services/cases";
+import { addRiskFlag, listRiskFlags, withdrawRiskFlag } from "~/server/services/risk-flags";
+import { declineReasonOf, listRepeatLinks } from "~/server/services/triage";
+import { isRiskFactorId } from "~/server/domain/referral/risk-factors";
 import { getSharingRecord } from "~/server/services/sharing-record";
 import { listRemovals, removeNarrativeSuggestion, tagNarrativeSentence, updateNarrativeText, updateVictim } from "~/server/services/case-edit";
 import { victimSchema } from "~/server/domain/case/victim";
@@ -11,6 +14,8 @@ import { TAGS } from "~/server/domain/tags";
 
 /** Everyone who works on cases; admins see no case content. */
 const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+/** IDVAs and chairs flag risk factors (issue 5). */
+const flaggerProcedure = roleProcedure("chair", "idva");
 /** Those who hold the whole case and tell the victim what was shared. */
 const caseHolderProcedure = roleProcedure("chair", "coordinator", "idva");
 
@@ -128,6 +133,62 @@ export const casesRouter = createRouter({
     .input(z.object({ caseId: ZCaseId }))
     .output(z.array(z.strictObject({ id: z.number().int(), path: z.string(), tag: z.enum(TAGS), reason: z.string(), at: z.date(), userName: z.string() })))
     .query(({ ctx, input }) => listRemovals(ctx.db, ctx.cipher, input.caseId)),
+
+  /** Earlier referrals of the same victim, to viewers who may open this case. */
+  repeats: caseworkProcedure
+    .input(z.object({ caseId: ZCaseId }))
+    .output(z.array(z.strictObject({ id: z.number().int(), kind: z.enum(["match", "possible"]), status: z.enum(["confirmed", "pending", "rejected"]), reason: z.string(), earlierCaseId: z.string(), caseNumber: z.string(), referralDate: z.string() })))
+    .query(({ ctx, input }) => {
+      assertCanOpenCase(ctx.db, ctx.user, input.caseId);
+      return listRepeatLinks(ctx.db, input.caseId);
+    }),
+
+  /** Why triage declined the referral: for the referring agency and those who hold the case. */
+  declineReason: caseworkProcedure
+    .input(z.object({ caseId: ZCaseId }))
+    .output(z.string().nullable())
+    .query(({ ctx, input }) => {
+      assertCanOpenCase(ctx.db, ctx.user, input.caseId);
+      return declineReasonOf(ctx.db, ctx.cipher, input.caseId);
+    }),
+
+  /** Risk-factor flags, through the same tag rules as the case: a viewer sees only those they may. */
+  flags: caseworkProcedure
+    .input(z.object({ caseId: ZCaseId }))
+    .output(
+      z.array(
+        z.strictObject({
+          id: z.number().int(),
+          factorId: z.string(),
+          label: z.string(),
+          tags: z.array(z.enum(TAGS)),
+          note: ZProjectedText,
+          flaggedBy: z.string(),
+          flaggedAt: z.date(),
+          withdrawn: z.strictObject({ at: z.date(), by: z.string(), reason: z.string().nullable() }).nullable(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => {
+      assertCanOpenCase(ctx.db, ctx.user, input.caseId);
+      return listRiskFlags(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now());
+    }),
+
+  addFlag: flaggerProcedure
+    .input(
+      z.object({
+        caseId: ZCaseId,
+        factorId: z.string().refine(isRiskFactorId, { error: "Choose a risk factor from the list" }),
+        note: z.string().trim().min(1, { error: "Add a note saying what you know of this risk" }).max(2000, { error: "The note must be 2,000 characters or fewer" }),
+      }),
+    )
+    .output(z.strictObject({ id: z.number().int() }))
+    .mutation(({ ctx, input }) => addRiskFlag(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+
+  withdrawFlag: flaggerProcedure
+    .input(z.object({ flagId: z.number().int().min(1), reason: z.string().trim().min(10, { error: "Give a reason of at least 10 characters for withdrawing this flag" }).max(1000) }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => withdrawRiskFlag(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
 
   import: adminProcedure
     .input(z.object({ document: z.unknown() }))

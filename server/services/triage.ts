@@ -1,0 +1,119 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { caseRepeatLinks, cases, caseVictims } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { repeatStatus } from "~/server/domain/referral/repeat";
+import { AppError } from "~/server/errors";
+import { updateCase } from "./case-edit";
+import { getSettings } from "./settings";
+import type { SessionUser } from "./sessions";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function criteriaOf(data: Record<string, unknown>) {
+  const c = (data.criteria ?? {}) as Record<string, unknown>;
+  return {
+    visibleHighRisk: c.visibleHighRisk === true,
+    potentialEscalation: c.potentialEscalation === true,
+    professionalJudgement: c.professionalJudgement === true,
+    repeat: c.repeat === true,
+  };
+}
+
+/** New referrals waiting for a decision, oldest first: what a coordinator needs on one screen. */
+export function listTriage(db: Db, now: Date) {
+  return db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      victimName: caseVictims.name,
+      referralDate: cases.referralDate,
+      referringAgencyName: cases.referringAgencyName,
+      dashScore: cases.dashScore,
+      isRepeat: cases.isRepeat,
+      hasChildren: cases.hasChildren,
+      createdAt: cases.createdAt,
+      data: cases.data,
+      pendingMatches: sql<number>`(SELECT count(*) FROM ${caseRepeatLinks} WHERE ${caseRepeatLinks.caseId} = ${cases.id} AND ${caseRepeatLinks.status} = 'pending')`,
+    })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(eq(cases.status, "referred"))
+    .orderBy(asc(cases.createdAt))
+    .all()
+    .map(({ data, createdAt, ...r }) => ({ ...r, criteria: criteriaOf(data), daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) }));
+}
+
+function referredCase(db: Pick<Db, "select">, caseId: string) {
+  const row = db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new AppError("NOT_FOUND", "There is no case with that reference.");
+  if (row.status !== "referred") throw new AppError("CONFLICT", `This referral has already been ${row.status}.`);
+}
+
+export function acceptReferral(db: Db, user: SessionUser, caseId: string, now: Date): void {
+  db.transaction((tx) => {
+    referredCase(tx, caseId);
+    tx.update(cases).set({ status: "accepted", acceptedAt: now, triagedAt: now, triagedByUserId: user.id, updatedAt: now }).where(eq(cases.id, caseId)).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.accepted", targetType: "case", targetId: caseId });
+  });
+}
+
+/** Declines with a reason the referring agency will see (sealed at rest; it may name risks). */
+export function declineReferral(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, reason: string, now: Date): void {
+  db.transaction((tx) => {
+    referredCase(tx, caseId);
+    tx.update(cases)
+      .set({ status: "declined", triagedAt: now, triagedByUserId: user.id, declineReasonSealed: cipher.seal(reason, `cases:${caseId}:decline_reason`), updatedAt: now })
+      .where(eq(cases.id, caseId))
+      .run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.declined", targetType: "case", targetId: caseId });
+  });
+}
+
+/** The decline reason, for the case page of those who may open the case. */
+export function declineReasonOf(db: Db, cipher: FieldCipher, caseId: string): string | null {
+  const row = db.select({ sealed: cases.declineReasonSealed }).from(cases).where(eq(cases.id, caseId)).get();
+  return row?.sealed ? cipher.open(row.sealed, `cases:${caseId}:decline_reason`) : null;
+}
+
+/** Earlier referrals linked to a case (matches and possible matches), newest first. */
+export function listRepeatLinks(db: Pick<Db, "select">, caseId: string) {
+  return db
+    .select({ id: caseRepeatLinks.id, kind: caseRepeatLinks.kind, status: caseRepeatLinks.status, reason: caseRepeatLinks.reason, earlierCaseId: cases.id, caseNumber: cases.caseNumber, referralDate: cases.referralDate })
+    .from(caseRepeatLinks)
+    .innerJoin(cases, eq(cases.id, caseRepeatLinks.earlierCaseId))
+    .where(eq(caseRepeatLinks.caseId, caseId))
+    .all()
+    .sort((a, b) => b.referralDate.localeCompare(a.referralDate));
+}
+
+/**
+ * A coordinator confirms or rejects a possible match; the repeat criterion is then worked out again
+ * from the confirmed matches, and saved through the one case write path.
+ */
+export function decidePossibleMatch(db: Db, cipher: FieldCipher, user: SessionUser, linkId: number, confirm: boolean, now: Date): void {
+  db.transaction((tx) => {
+    const link = tx.select().from(caseRepeatLinks).where(and(eq(caseRepeatLinks.id, linkId), eq(caseRepeatLinks.kind, "possible"))).get();
+    if (!link) throw new AppError("NOT_FOUND", "There is no possible match with that reference.");
+    if (link.status !== "pending") throw new AppError("CONFLICT", `This possible match has already been ${link.status}.`);
+    tx.update(caseRepeatLinks).set({ status: confirm ? "confirmed" : "rejected", decidedByUserId: user.id, decidedAt: now }).where(eq(caseRepeatLinks.id, linkId)).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: confirm ? "repeat.confirmed" : "repeat.rejected", targetType: "case", targetId: link.caseId, details: { linkId } });
+    if (!confirm) return;
+    const settings = getSettings(db);
+    const current = tx.select({ version: cases.version, referralDate: cases.referralDate }).from(cases).where(eq(cases.id, link.caseId)).get();
+    if (!current) return;
+    const confirmed = listRepeatLinks(tx, link.caseId).filter((l) => l.status === "confirmed");
+    const repeat = repeatStatus(current.referralDate, confirmed, settings.repeatWindowMonths);
+    updateCase(tx, cipher, user, link.caseId, current.version, (c) => ({
+      ...c,
+      criteria: {
+        ...c.criteria,
+        repeat: c.criteria.repeat || repeat.isRepeat,
+        lastMaracReferralDate: repeat.lastReferralDate ?? c.criteria.lastMaracReferralDate,
+        lastMaracCaseNumber: repeat.lastCaseNumber ?? c.criteria.lastMaracCaseNumber,
+      },
+    }), now);
+    if (repeat.isRepeat) tx.update(cases).set({ isRepeat: true }).where(eq(cases.id, link.caseId)).run();
+  });
+}
