@@ -10,7 +10,7 @@ import { dashScore } from "~/server/domain/referral/scoring";
 import { withSuggestionsEverywhere } from "~/server/domain/suggest";
 import { nextCaseNumber } from "./case-numbers";
 import { writeCaseRows } from "./case-store";
-import type { CaseStatus, TReferral } from "./import-schema";
+import type { TReferral } from "./import-schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
