@@ -13,3 +13,10 @@ export const E2E_EXTRA_USERS = [
   { name: "Lockout Tester", email: "e2e.lockout@northshire.example", agencyName: "Probation Service, Northshire" },
   { name: "Password Tester", email: "e2e.password@northshire.example", agencyName: "Northshire Children's Social Care" },
 ] as const;
+
+/** Flags the e2e server adds to the marker case: notes are markers too, with the tags a viewer needs. */
+export const MARKER_FLAGS = [
+  { factorId: "immigration_status_abuse", note: "E2EMK-flag-immigration-note", tags: ["immigration"] },
+  { factorId: "non_fatal_strangulation", note: "E2EMK-flag-plain-note", tags: [] },
+  { factorId: "pregnancy_or_new_baby", note: "E2EMK-flag-health-note", tags: ["health"] },
+] as const;

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { agencies } from "../db/schema";
+import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, MARKER_CASE, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, MARKER_CASE, MARKER_FLAGS, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { addRiskFlag } from "../server/services/risk-flags";
 import { createUser } from "../server/services/users";
 import { importReferrals } from "../server/services/case-import";
 import { openMigrated, scriptCipher, seedIfEmpty } from "./lib/database";
@@ -29,6 +30,12 @@ const imported = importReferrals(
   new Date(),
 );
 if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues)}`);
+{
+  const idva = db.select().from(users).where(eq(users.email, "idva@northshire.example")).get();
+  if (!idva) throw new Error("no demo IDVA");
+  const flagger = { ...idva, agencyName: "", agencyType: "idva" as const, agencyIsMember: true, sessionId: "" };
+  for (const f of MARKER_FLAGS) addRiskFlag(db, scriptCipher(), flagger, { caseId: imported.caseIds[0] ?? "", factorId: f.factorId, note: f.note }, new Date());
+}
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();
   if (!agency) throw new Error(`no agency ${u.agencyName}`);

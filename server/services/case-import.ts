@@ -9,7 +9,7 @@ import { normaliseName } from "~/server/domain/names";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
-export type ImportResult = { ok: true; caseNumbers: string[] } | { ok: false; issues: ImportIssue[] };
+export type ImportResult = { ok: true; caseNumbers: string[]; caseIds: string[] } | { ok: false; issues: ImportIssue[] };
 
 /**
  * Imports a referrals document (docs/import-format.md). The whole file is validated first, and
@@ -31,10 +31,11 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
   if (issues.length > 0) return { ok: false, issues };
 
   const settings = getSettings(db);
-  const caseNumbers = db.transaction((tx) => {
+  const written = db.transaction((tx) => {
     // Oldest first, so a later referral of the same victim in the same file is found as a repeat.
     const order = parsed.data.referrals.map((r, i) => ({ r, i })).sort((a, b) => a.r.referring.referralDate.localeCompare(b.r.referring.referralDate) || a.i - b.i);
     const numbers: string[] = new Array<string>(order.length);
+    const ids: string[] = new Array<string>(order.length);
     for (const { r, i } of order) {
       const result = intakeReferral(tx, cipher, r, {
         referringAgencyId: byName.get(normaliseName(r.referring.agencyName)) ?? null,
@@ -44,9 +45,10 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
         criteriaFromSource: true,
       });
       numbers[i] = result.caseNumber;
+      ids[i] = result.caseId;
     }
     writeAudit(tx, { at: now, actorUserId: actor?.id ?? null, action: "cases.imported", targetType: "case", details: { count: numbers.length, caseNumbers: numbers } });
-    return numbers;
+    return { numbers, ids };
   });
-  return { ok: true, caseNumbers };
+  return { ok: true, caseNumbers: written.numbers, caseIds: written.ids };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { caseRepeatLinks, cases, caseVictims } from "~/db/schema";
+import { caseRepeatLinks, caseRiskFlags, cases, caseVictims } from "~/db/schema";
+import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { repeatStatus } from "~/server/domain/referral/repeat";
@@ -36,13 +37,20 @@ export function listTriage(db: Db, now: Date) {
       createdAt: cases.createdAt,
       data: cases.data,
       pendingMatches: sql<number>`(SELECT count(*) FROM ${caseRepeatLinks} WHERE ${caseRepeatLinks.caseId} = ${cases.id} AND ${caseRepeatLinks.status} = 'pending')`,
+      flagIds: sql<string | null>`(SELECT group_concat(${caseRiskFlags.factorId}) FROM ${caseRiskFlags} WHERE ${caseRiskFlags.caseId} = ${cases.id} AND ${caseRiskFlags.withdrawnAt} IS NULL)`,
     })
     .from(cases)
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(cases.status, "referred"))
     .orderBy(asc(cases.createdAt))
     .all()
-    .map(({ data, createdAt, ...r }) => ({ ...r, criteria: criteriaOf(data), daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) }));
+    .map(({ data, createdAt, flagIds, ...r }) => ({
+      ...r,
+      criteria: criteriaOf(data),
+      daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)),
+      // Triage is for chairs and coordinators, who see every tag: all current flags are listed.
+      flags: (flagIds ?? "").split(",").filter(Boolean).map((id) => riskFactorById(id)?.label ?? id),
+    }));
 }
 
 function referredCase(db: Pick<Db, "select">, caseId: string) {

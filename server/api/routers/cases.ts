@@ -198,5 +198,8 @@ export const casesRouter = createRouter({
         z.strictObject({ ok: z.literal(false), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })) }),
       ]),
     )
-    .mutation(({ ctx, input }) => importReferrals(ctx.db, ctx.cipher, ctx.user, input.document, ctx.now())),
+    .mutation(({ ctx, input }) => {
+      const result = importReferrals(ctx.db, ctx.cipher, ctx.user, input.document, ctx.now());
+      return result.ok ? { ok: true as const, caseNumbers: result.caseNumbers } : result;
+    }),
 });

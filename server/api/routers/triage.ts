@@ -21,6 +21,7 @@ export const triageRouter = createRouter({
           hasChildren: z.boolean(),
           pendingMatches: z.number().int(),
           daysWaiting: z.number().int(),
+          flags: z.array(z.string()),
           criteria: z.strictObject({ visibleHighRisk: z.boolean(), potentialEscalation: z.boolean(), professionalJudgement: z.boolean(), repeat: z.boolean() }),
         }),
       ),

@@ -2,23 +2,35 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseView } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
+import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { EarlierReferrals, RiskFlags } from "./case-status-sections";
 
 export const metadata: Metadata = { title: "Case" };
 
 const CASE_HOLDERS = new Set(["chair", "coordinator", "idva"]);
 
-export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+const SAVED: Record<string, string> = {
+  victim: "The victim's details have been saved.",
+  flag: "The risk factor has been flagged.",
+  withdrawn: "The flag has been withdrawn and your reason recorded.",
+  match: "Your decision on the possible earlier referral has been recorded.",
+};
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { caseId } = await params;
-  const { data, me } = await readOrRefuse(async () => {
+  const { saved } = await searchParams;
+  const { data, me, repeats, flags, declineReason } = await readOrRefuse(async () => {
     const api = await getServerApi();
-    const [data, me] = await Promise.all([api.cases.get({ caseId }), api.account.me()]);
-    return { data, me };
+    const data = await api.cases.get({ caseId });
+    const [me, repeats, flags, declineReason] = await Promise.all([api.account.me(), api.cases.repeats({ caseId }), api.cases.flags({ caseId }), api.cases.declineReason({ caseId })]);
+    return { data, me, repeats, flags, declineReason };
   });
   const victim = data.view.victim as unknown as { name: string; dateOfBirth?: string };
   const referring = data.view.referring as unknown as { agencyName: string; referralDate: string };
   return (
     <>
+      {saved && SAVED[saved] ? <SuccessBanner>{SAVED[saved]}</SuccessBanner> : null}
       <span className="mb-1 block text-lg text-secondary">Case {data.caseNumber}</span>
       <h1>{victim.name}</h1>
       <ul className="mb-6 flex flex-wrap gap-x-8 gap-y-1">
@@ -39,6 +51,14 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           is, the page says who to ask.
         </p>
       )}
+      {declineReason !== null ? (
+        <div className="mb-8 border-l-4 border-error bg-panel p-4">
+          <h2 className="text-xl">This referral was declined</h2>
+          <p className="whitespace-pre-wrap">{declineReason}</p>
+        </div>
+      ) : null}
+      <EarlierReferrals caseId={caseId} repeats={repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
+      <RiskFlags caseId={caseId} flags={flags} canFlag={me.role === "chair" || me.role === "idva"} />
       <CaseView data={data} />
     </>
   );

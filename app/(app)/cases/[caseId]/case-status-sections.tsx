@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { formatValue } from "~/components/case/labels";
+import { ProjectedText } from "~/components/case/projected-text";
+import { RestrictedBadge } from "~/components/case/restricted";
+import { RISK_FACTORS } from "~/server/domain/referral/risk-factors";
+import type { Tag } from "~/server/domain/tags";
+import { decideMatchAction } from "../../triage/actions";
+import { AddFlagForm, WithdrawFlagForm } from "./flag-forms";
+
+type Repeat = { id: number; kind: "match" | "possible"; status: "confirmed" | "pending" | "rejected"; reason: string; earlierCaseId: string; caseNumber: string; referralDate: string };
+type Flag = {
+  id: number;
+  label: string;
+  tags: Tag[];
+  note: { text: string; notice: string | null };
+  flaggedBy: string;
+  flaggedAt: Date;
+  withdrawn: { at: Date; by: string; reason: string | null } | null;
+};
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
+
+/** Earlier referrals of the same victim; chairs and coordinators confirm or reject possible ones. */
+export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: string; repeats: Repeat[]; canDecide: boolean }) {
+  const shown = repeats.filter((r) => r.status !== "rejected");
+  return (
+    <section aria-labelledby="earlier" className="mb-10">
+      <h2 id="earlier" className="border-b-2 border-ink pb-2">Earlier MARAC referrals</h2>
+      {shown.length === 0 ? (
+        <p>No earlier referral of this victim has been found.</p>
+      ) : (
+        <ul className="space-y-4">
+          {shown.map((r) => (
+            <li key={r.id} className={r.status === "pending" ? "border-l-4 border-warning bg-panel p-4" : "border-l-4 border-border p-4"}>
+              <p>
+                <Link href={`/cases/${r.earlierCaseId}`} className="font-bold">{r.caseNumber}</Link>, referred {formatValue(r.referralDate)}
+                {r.status === "pending" ? " (possible match)" : ""}
+              </p>
+              <p className="text-sm text-secondary">{r.reason}</p>
+              {r.status === "pending" && canDecide ? (
+                <form action={decideMatchAction} className="mt-2 flex gap-4">
+                  <input type="hidden" name="linkId" value={r.id} />
+                  <input type="hidden" name="caseId" value={caseId} />
+                  <button type="submit" name="decision" value="confirm" className="bg-button px-3 py-1 font-bold text-white">
+                    Same victim: confirm
+                  </button>
+                  <button type="submit" name="decision" value="reject" className="bg-panel px-3 py-1 font-bold text-ink shadow-[0_2px_0_#858686]">
+                    Not the same victim
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Risk-factor flags this viewer may see; IDVAs and chairs add and withdraw them. */
+export function RiskFlags({ caseId, flags, canFlag }: { caseId: string; flags: Flag[]; canFlag: boolean }) {
+  return (
+    <section aria-labelledby="flags" className="mb-10">
+      <h2 id="flags" className="border-b-2 border-ink pb-2">Risk factors flagged</h2>
+      {flags.length === 0 ? <p>No risk factors have been flagged.</p> : null}
+      <ul className="space-y-4">
+        {flags.map((f) => (
+          <li key={f.id} className={f.withdrawn ? "border-l-4 border-border p-4 text-secondary" : "border-l-4 border-restricted p-4"}>
+            <p className="font-bold">
+              {f.label}
+              <RestrictedBadge tags={f.tags} />
+              {f.withdrawn ? " (withdrawn)" : ""}
+            </p>
+            <ProjectedText value={f.note} />
+            <p className="text-sm text-secondary">
+              Flagged by {f.flaggedBy} on {when.format(f.flaggedAt)}
+              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}${f.withdrawn.reason ? `: “${f.withdrawn.reason}”` : ""}` : ""}
+            </p>
+            {canFlag && !f.withdrawn ? <WithdrawFlagForm caseId={caseId} flagId={f.id} label={f.label} /> : null}
+          </li>
+        ))}
+      </ul>
+      {canFlag ? <AddFlagForm caseId={caseId} factors={RISK_FACTORS.map((r) => ({ value: r.id, label: r.label }))} /> : null}
+    </section>
+  );
+}
