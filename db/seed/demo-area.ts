@@ -38,3 +38,12 @@ export const DEMO_USERS: readonly { name: string; email: string; agency: string;
   { name: "Officer Dale Hunt", email: "ie@northshire.example", agency: "ie", role: "agency_rep", active: true },
   { name: "Pat Former", email: "former@northshire.example", agency: "housing", role: "agency_rep", active: false },
 ];
+
+/** Risk-factor flags the demo IDVA has raised (notes are fictional). */
+export const DEMO_FLAGS: readonly { victim: string; factorId: string; note: string }[] = [
+  { victim: "Parveen Akhtar", factorId: "immigration_status_abuse", note: "Her husband says the Home Office will deport her and keep the baby if she calls the police." },
+  { victim: "Parveen Akhtar", factorId: "pregnancy_or_new_baby", note: "Baby born in 2025; health visitor involved." },
+  { victim: "Parveen Akhtar", factorId: "isolation", note: "Locked in her room by her mother-in-law; no friends in the area." },
+  { victim: "Ionela Popescu", factorId: "stalking", note: "He waited outside her new flat three times in May." },
+  { victim: "Helen Greaves", factorId: "non_fatal_strangulation", note: "Strangled until she nearly passed out, per police report." },
+];

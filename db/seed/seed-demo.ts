@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { agencies } from "../schema";
+import { agencies, caseVictims, users } from "../schema";
 import type { FieldCipher } from "../../server/crypto/field-cipher";
 import { createAgency } from "../../server/services/agencies";
 import { importReferrals } from "../../server/services/case-import";
 import { ensureSettings } from "../../server/services/settings";
 import { createUser } from "../../server/services/users";
-import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_PASSWORD, DEMO_USERS } from "./demo-area";
+import { addRiskFlag } from "../../server/services/risk-flags";
+import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_FLAGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-area";
 
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(agencies).get()?.n ?? 0) === 0;
@@ -35,4 +36,16 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): P
   // The demo cases arrive through the same import path a real MARAC uses.
   const result = importReferrals(db, cipher, null, JSON.parse(readFileSync(DEMO_CASES_FILE, "utf8")), now);
   if (!result.ok) throw new Error(`The demo cases do not import: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  seedDemoFlags(db, cipher, now);
+}
+
+/** A few risk-factor flags by the demo IDVA, so case pages show flags and their redaction. */
+function seedDemoFlags(db: Db, cipher: FieldCipher, now: Date): void {
+  const idva = db.select().from(users).where(eq(users.email, "idva@northshire.example")).get();
+  if (!idva) return;
+  const flagger = { ...idva, agencyName: "", agencyType: "idva" as const, agencyIsMember: true, sessionId: "" };
+  for (const f of DEMO_FLAGS) {
+    const victim = db.select({ caseId: caseVictims.caseId }).from(caseVictims).where(eq(caseVictims.name, f.victim)).get();
+    if (victim) addRiskFlag(db, cipher, flagger, { caseId: victim.caseId, factorId: f.factorId, note: f.note }, now);
+  }
 }
