@@ -115,7 +115,7 @@ export function removeNarrativeSuggestion(
         .set({ reasonSealed: cipher.seal(input.reason, `case_suggestion_removals:${row.id}:reason`) })
         .where(eq(caseSuggestionRemovals.id, row.id))
         .run();
-      writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", tag: input.tag, removalId: row.id } });
+      writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", removalId: row.id } });
     } },
   );
 }

@@ -27,7 +27,7 @@ export function addRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser, inpu
     // Notes are free text like any other: the detector tags sentences that need protecting.
     const note = withSuggestions({ text: input.note, spans: [] });
     tx.update(caseRiskFlags).set({ noteSealed: cipher.seal(JSON.stringify(note), notePlace(row.id)) }).where(eq(caseRiskFlags.id, row.id)).run();
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.added", targetType: "case", targetId: input.caseId, details: { flagId: row.id, factorId: factor.id } });
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.added", targetType: "case", targetId: input.caseId, details: { flagId: row.id } });
     return row;
   });
 }
@@ -40,7 +40,7 @@ export function withdrawRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser,
       .set({ withdrawnAt: now, withdrawnByUserId: user.id, withdrawReasonSealed: cipher.seal(input.reason, reasonPlace(flag.id)) })
       .where(eq(caseRiskFlags.id, flag.id))
       .run();
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.withdrawn", targetType: "case", targetId: flag.caseId, details: { flagId: flag.id, factorId: flag.factorId } });
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.withdrawn", targetType: "case", targetId: flag.caseId, details: { flagId: flag.id } });
   });
 }
 

@@ -93,7 +93,7 @@ describe("editing a case", () => {
     expect(raw).not.toContain("work visa");
     const audit = t.db.select().from(auditLog).all().filter((r) => r.action === "case.suggestion_removed");
     expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit)).not.toContain("visa");
+    expect(JSON.stringify(audit)).not.toMatch(/visa|immigration/);
   });
 
   it("lets the author tag a sentence by hand", async () => {

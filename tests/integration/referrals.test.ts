@@ -121,5 +121,8 @@ describe("referral intake: drafts, submit, repeats, triage and flags", () => {
     const after = await api(coordinator).cases.flags({ caseId });
     expect(after.find((f) => f.id === strangulation)?.withdrawn).toMatchObject({ reason: "Entered on the wrong case by mistake." });
     expect((await api(rep).cases.flags({ caseId })).find((f) => f.id === strangulation)?.withdrawn?.reason).toBeNull();
+    // Admins read the audit log but see no case content: which risk was flagged is not in it.
+    const audit = JSON.stringify(t.db.select().from(auditLog).all().filter((r) => r.action.startsWith("flag.")));
+    expect(audit).not.toMatch(/immigration|strangulation|deported/);
   });
 });
