@@ -6,3 +6,4 @@ export * from "./users";
 export * from "./cases";
 export * from "./disclosures";
 export * from "./referrals";
+export * from "./meetings";

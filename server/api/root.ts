@@ -6,6 +6,7 @@ import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
 import { casesRouter } from "./routers/cases";
 import { healthRouter } from "./routers/health";
+import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
 import { triageRouter } from "./routers/triage";
 
@@ -15,6 +16,7 @@ export const appRouter = createRouter({
   cases: casesRouter,
   referrals: referralsRouter,
   triage: triageRouter,
+  meetings: meetingsRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

@@ -25,14 +25,20 @@ export type AuditAction =
   | "repeat.confirmed"
   | "repeat.rejected"
   | "flag.added"
-  | "flag.withdrawn";
+  | "flag.withdrawn"
+  | "meeting.created"
+  | "meeting.updated"
+  | "agenda.case_added"
+  | "agenda.case_removed"
+  | "agenda.reordered"
+  | "agenda.published";
 
 export type AuditEntry = {
   at: Date;
   actorUserId?: string | null;
   actorEmail?: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "settings" | "session" | "case" | null;
+  targetType?: "user" | "agency" | "settings" | "session" | "case" | "meeting" | null;
   targetId?: string | null;
   /** Field names, ids and outcomes only: never passwords, hashes or restricted values. */
   details?: Record<string, unknown> | null;

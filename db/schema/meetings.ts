@@ -1,0 +1,58 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { agencies } from "./agencies";
+import { cases } from "./cases";
+import { users } from "./users";
+
+/** A MARAC meeting. The agenda becomes visible to invited agencies when it is published. */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: text("id").primaryKey(),
+    date: text("date").notNull(),
+    time: text("time").notNull(),
+    /** A room, or the online meeting's name; never a link with credentials. */
+    venue: text("venue").notNull(),
+    online: integer("online", { mode: "boolean" }).notNull(),
+    chairUserId: text("chair_user_id").notNull().references(() => users.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("meetings_date_idx").on(t.date)],
+);
+
+/** Member agencies invited to a meeting. Immigration Enforcement never is (service rule). */
+export const meetingInvitations = sqliteTable(
+  "meeting_invitations",
+  {
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    agencyId: text("agency_id").notNull().references(() => agencies.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.agencyId] }), index("meeting_invitations_agency_idx").on(t.agencyId)],
+);
+
+/** Cases on a meeting's agenda; `position` is the coordinator's order within its group. */
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    position: integer("position").notNull(),
+    addedAt: integer("added_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId] }), uniqueIndex("agenda_items_case_idx").on(t.caseId, t.meetingId)],
+);
+
+/** Changes to an agenda after it was published, shown to invited agencies as such. */
+export const agendaChanges = sqliteTable(
+  "agenda_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /** Plain English with case numbers only, e.g. "NS-2026-0042 added". */
+    description: text("description").notNull(),
+  },
+  (t) => [index("agenda_changes_meeting_idx").on(t.meetingId, t.at)],
+);

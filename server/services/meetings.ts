@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, agendaChanges, agendaItems, casePerpetrators, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import { canBeMaracMember } from "~/server/domain/agency-types";
+import { moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
+import { addCalendarMonths } from "~/server/domain/referral/dates";
+import { AppError, staleVersion } from "~/server/errors";
+import type { TMeetingFields } from "~/server/schemas/meetings";
+import { getSettings } from "./settings";
+import type { SessionUser } from "./sessions";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+const NOT_FOUND = "There is no meeting with that reference that you can see.";
+const isHolder = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
+
+/**
+ * Only active MARAC member agencies can be invited. Immigration Enforcement never: it does not
+ * attend MARAC (SafeLives), and the refusal says so.
+ */
+function assertInvitable(db: Pick<Db, "select">, agencyIds: readonly string[]): void {
+  if (agencyIds.length === 0) return;
+  const rows = db.select().from(agencies).where(inArray(agencies.id, [...agencyIds])).all();
+  for (const id of agencyIds) {
+    const a = rows.find((r) => r.id === id);
+    if (!a) throw new AppError("BAD_REQUEST", "Choose agencies from the list.", { invitedAgencyIds: ["Choose agencies from the list"] });
+    if (!canBeMaracMember(a.type) || !a.isMaracMember) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `${a.name} cannot be invited. Under this MARAC's information-sharing rules Immigration Enforcement does not attend MARAC and receives no MARAC information (SafeLives guidance).`,
+        { invitedAgencyIds: [`${a.name} cannot be invited to a MARAC meeting`] },
+      );
+    }
+    if (!a.active) throw new AppError("BAD_REQUEST", `${a.name} is not active.`, { invitedAgencyIds: [`${a.name} is not active`] });
+  }
+}
+
+function assertChair(db: Pick<Db, "select">, userId: string): void {
+  const u = db.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  if (!u || !u.active || (u.role !== "chair" && u.role !== "coordinator")) {
+    throw new AppError("BAD_REQUEST", "Choose the meeting's chair from the list.", { chairUserId: ["Choose the meeting's chair from the list"] });
+  }
+}
+
+function setInvitations(tx: Tx, meetingId: string, agencyIds: readonly string[]): void {
+  tx.delete(meetingInvitations).where(eq(meetingInvitations.meetingId, meetingId)).run();
+  for (const agencyId of new Set(agencyIds)) tx.insert(meetingInvitations).values({ meetingId, agencyId }).run();
+}
+
+export function createMeeting(db: Db, user: SessionUser, input: TMeetingFields, now: Date): { id: string } {
+  assertInvitable(db, input.invitedAgencyIds);
+  assertChair(db, input.chairUserId);
+  return db.transaction((tx) => {
+    const id = crypto.randomUUID();
+    const { invitedAgencyIds, ...fields } = input;
+    tx.insert(meetings).values({ id, ...fields, createdAt: now, updatedAt: now }).run();
+    setInvitations(tx, id, invitedAgencyIds);
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.created", targetType: "meeting", targetId: id, details: { date: input.date, invited: invitedAgencyIds.length } });
+    return { id };
+  });
+}
+
+export function updateMeeting(db: Db, user: SessionUser, id: string, version: number, input: TMeetingFields, now: Date): void {
+  assertInvitable(db, input.invitedAgencyIds);
+  assertChair(db, input.chairUserId);
+  db.transaction((tx) => {
+    const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!m) throw new AppError("NOT_FOUND", NOT_FOUND);
+    if (m.version !== version) throw staleVersion("meeting");
+    const { invitedAgencyIds, ...fields } = input;
+    tx.update(meetings).set({ ...fields, version: version + 1, updatedAt: now }).where(eq(meetings.id, id)).run();
+    setInvitations(tx, id, invitedAgencyIds);
+    if (m.publishedAt) tx.insert(agendaChanges).values({ meetingId: id, at: now, description: "Meeting details or invitations changed" }).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.updated", targetType: "meeting", targetId: id });
+  });
+}
+
+/** Meetings this user may see: all for chairs and coordinators; published ones their agency is invited to otherwise. */
+export function listMeetings(db: Db, user: SessionUser) {
+  const rows = db.select().from(meetings).orderBy(desc(meetings.date), desc(meetings.time)).all();
+  const invited = new Set(db.select({ meetingId: meetingInvitations.meetingId }).from(meetingInvitations).where(eq(meetingInvitations.agencyId, user.agencyId)).all().map((r) => r.meetingId));
+  return rows
+    .filter((m) => isHolder(user) || (m.publishedAt !== null && invited.has(m.id)))
+    .map((m) => ({ id: m.id, date: m.date, time: m.time, venue: m.venue, online: m.online, published: m.publishedAt !== null }));
+}
+
+function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
+  const m = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!m) throw new AppError("NOT_FOUND", NOT_FOUND);
+  if (isHolder(user)) return m;
+  const invited = db.select().from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, id), eq(meetingInvitations.agencyId, user.agencyId))).get();
+  if (!invited || !m.publishedAt) throw new AppError("NOT_FOUND", NOT_FOUND);
+  return m;
+}
+
+/**
+ * A meeting with its agenda lines: only the untagged facts agencies need to search their own
+ * records (case number, names, dates of birth, repeat, score, criteria, referring agency, and
+ * whether there are children in the household: yes or no, never who).
+ */
+export function getMeeting(db: Db, user: SessionUser, id: string) {
+  const m = visibleMeeting(db, user, id);
+  const chair = db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get();
+  const invited = db.select({ id: agencies.id, name: agencies.name }).from(meetingInvitations).innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId)).where(eq(meetingInvitations.meetingId, id)).orderBy(asc(agencies.name)).all();
+  const items = db
+    .select({
+      caseId: cases.id,
+      position: agendaItems.position,
+      hasChildren: cases.hasChildren,
+      caseNumber: cases.caseNumber,
+      victimName: caseVictims.name,
+      victimDateOfBirth: caseVictims.dateOfBirth,
+      isRepeat: cases.isRepeat,
+      dashScore: cases.dashScore,
+      referringAgencyName: cases.referringAgencyName,
+      data: cases.data,
+      perpetrators: sql<string | null>`(SELECT group_concat(${casePerpetrators.name} || coalesce(' (born ' || ${casePerpetrators.dateOfBirth} || ')', ''), '; ') FROM ${casePerpetrators} WHERE ${casePerpetrators.caseId} = ${cases.id})`,
+    })
+    .from(agendaItems)
+    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(eq(agendaItems.meetingId, id))
+    .all();
+  const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, ...r }) => {
+    const c = (data.criteria ?? {}) as Record<string, unknown>;
+    return {
+      ...r,
+      perpetrators: perpetrators ?? "",
+      criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),
+    };
+  });
+  const changes = m.publishedAt ? db.select({ at: agendaChanges.at, description: agendaChanges.description }).from(agendaChanges).where(eq(agendaChanges.meetingId, id)).orderBy(asc(agendaChanges.at), asc(agendaChanges.id)).all() : [];
+  return {
+    id: m.id,
+    date: m.date,
+    time: m.time,
+    venue: m.venue,
+    online: m.online,
+    chairUserId: m.chairUserId,
+    chairName: chair?.name ?? "",
+    version: m.version,
+    publishedAt: m.publishedAt,
+    invited,
+    lines,
+    changes,
+    reviewDue: isHolder(user) ? casesDueForReview(db, m.date) : [],
+  };
+}
+
+/** Accepted cases whose repeat window (12 months by default) has passed by the meeting date: to review or close. */
+function casesDueForReview(db: Db, meetingDate: string) {
+  const { repeatWindowMonths } = getSettings(db);
+  return db
+    .select({ caseId: cases.id, caseNumber: cases.caseNumber, referralDate: cases.referralDate, victimName: caseVictims.name })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(eq(cases.status, "accepted"))
+    .all()
+    .filter((c) => addCalendarMonths(c.referralDate, repeatWindowMonths) < meetingDate);
+}
+
+function logChangeIfPublished(tx: Tx, meetingId: string, now: Date, description: string): void {
+  const m = tx.select({ publishedAt: meetings.publishedAt }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (m?.publishedAt) tx.insert(agendaChanges).values({ meetingId, at: now, description }).run();
+}
+
+export function addToAgenda(db: Db, user: SessionUser, meetingId: string, caseId: string, now: Date): void {
+  db.transaction((tx) => {
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get()) throw new AppError("NOT_FOUND", NOT_FOUND);
+    const c = tx.select({ status: cases.status, caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)).get();
+    if (!c) throw new AppError("NOT_FOUND", "There is no case with that reference.");
+    if (c.status !== "accepted") throw new AppError("BAD_REQUEST", `${c.caseNumber} is ${c.status}: only accepted referrals go on an agenda.`);
+    if (tx.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.caseId, caseId))).get()) {
+      throw new AppError("CONFLICT", `${c.caseNumber} is already on this agenda.`);
+    }
+    const last = tx.select({ n: sql<number>`coalesce(max(${agendaItems.position}), -1)` }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get();
+    tx.insert(agendaItems).values({ meetingId, caseId, position: (last?.n ?? -1) + 1, addedAt: now }).run();
+    logChangeIfPublished(tx, meetingId, now, `${c.caseNumber} added`);
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.case_added", targetType: "meeting", targetId: meetingId, details: { caseNumber: c.caseNumber } });
+  });
+}
+
+export function removeFromAgenda(db: Db, user: SessionUser, meetingId: string, caseId: string, now: Date): void {
+  db.transaction((tx) => {
+    const c = tx.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)).get();
+    const res = tx.delete(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.caseId, caseId))).run();
+    if (res.changes === 0) throw new AppError("NOT_FOUND", "That case is not on this agenda.");
+    logChangeIfPublished(tx, meetingId, now, `${c?.caseNumber ?? "A case"} removed`);
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.case_removed", targetType: "meeting", targetId: meetingId, details: { caseNumber: c?.caseNumber } });
+  });
+}
+
+export function moveAgendaItem(db: Db, user: SessionUser, meetingId: string, caseId: string, direction: "up" | "down", now: Date): void {
+  db.transaction((tx) => {
+    const entries = tx
+      .select({ caseId: agendaItems.caseId, position: agendaItems.position, hasChildren: cases.hasChildren, caseNumber: cases.caseNumber })
+      .from(agendaItems)
+      .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+      .where(eq(agendaItems.meetingId, meetingId))
+      .all();
+    const moved = entries.find((e) => e.caseId === caseId);
+    if (!moved) throw new AppError("NOT_FOUND", "That case is not on this agenda.");
+    for (const e of moveOnAgenda(entries, caseId, direction)) {
+      tx.update(agendaItems).set({ position: e.position }).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.caseId, e.caseId))).run();
+    }
+    logChangeIfPublished(tx, meetingId, now, `${moved.caseNumber} moved ${direction}`);
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.reordered", targetType: "meeting", targetId: meetingId });
+  });
+}
+
+export function publishAgenda(db: Db, user: SessionUser, meetingId: string, now: Date): void {
+  db.transaction((tx) => {
+    const m = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+    if (!m) throw new AppError("NOT_FOUND", NOT_FOUND);
+    if (m.publishedAt) throw new AppError("CONFLICT", "This agenda is already published; later changes are shown to invited agencies as changes.");
+    tx.update(meetings).set({ publishedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.published", targetType: "meeting", targetId: meetingId });
+  });
+}
