@@ -217,3 +217,21 @@ export function publishAgenda(db: Db, user: SessionUser, meetingId: string, now:
     writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.published", targetType: "meeting", targetId: meetingId });
   });
 }
+
+/** Chairs (chairs and coordinators), invitable agencies (active members) and accepted cases. */
+export function meetingFormOptions(db: Db) {
+  const chairs = db.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).orderBy(asc(users.name)).all()
+    .filter((u) => u.active && (u.role === "chair" || u.role === "coordinator"))
+    .map(({ id, name }) => ({ id, name }));
+  const agencyRows = db.select().from(agencies).orderBy(asc(agencies.name)).all()
+    .filter((a) => a.active && a.isMaracMember && canBeMaracMember(a.type))
+    .map(({ id, name }) => ({ id, name }));
+  const acceptedCases = db
+    .select({ id: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(eq(cases.status, "accepted"))
+    .orderBy(desc(cases.referralDate))
+    .all();
+  return { chairs, agencies: agencyRows, acceptedCases };
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { ZMeetingFields } from "~/server/schemas/meetings";
-import { addToAgenda, createMeeting, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
+import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
 /** Everyone who works on cases sees the meetings their agency is invited to. */
 const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
@@ -41,6 +41,16 @@ const ZMeetingDto = z.strictObject({
 });
 
 export const meetingsRouter = createRouter({
+  /** What the meeting form offers: who can chair, which agencies can be invited (members only), and cases ready for an agenda. */
+  formOptions: organiserProcedure
+    .output(
+      z.strictObject({
+        chairs: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+        agencies: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+        acceptedCases: z.array(z.strictObject({ id: z.string(), caseNumber: z.string(), victimName: z.string() })),
+      }),
+    )
+    .query(({ ctx }) => meetingFormOptions(ctx.db)),
   list: caseworkProcedure
     .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean() })))
     .query(({ ctx }) => listMeetings(ctx.db, ctx.user)),

@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatValue } from "~/components/case/labels";
+import { SuccessBanner } from "~/components/ui/notification-banner";
+import { StatusTag } from "~/components/ui/status-tag";
+import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { agendaAction } from "../actions";
+
+export const metadata: Metadata = { title: "Meeting" };
+
+const CRITERIA = { visibleHighRisk: "Visible high risk", potentialEscalation: "Potential escalation", professionalJudgement: "Professional judgement", repeat: "Repeat" } as const;
+const SAVED: Record<string, string> = {
+  created: "The meeting has been created. Add accepted referrals to its agenda.",
+  updated: "Your changes have been saved.",
+  add: "The case has been added to the agenda.",
+  remove: "The case has been removed from the agenda.",
+  up: "The agenda order has been changed.",
+  down: "The agenda order has been changed.",
+  publish: "The agenda has been published to the invited agencies.",
+};
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const btn = "px-2 py-1 text-sm font-bold bg-panel text-ink shadow-[0_2px_0_#858686] hover:bg-border";
+
+function AgendaButton({ meetingId, caseId, op, label, children }: { meetingId: string; caseId?: string; op: string; label: string; children: React.ReactNode }) {
+  return (
+    <form action={agendaAction} className="inline">
+      <input type="hidden" name="meetingId" value={meetingId} />
+      {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
+      <button type="submit" name="op" value={op} aria-label={label} className={btn}>
+        {children}
+      </button>
+    </form>
+  );
+}
+
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
+  const { meetingId } = await params;
+  const { saved, problem } = await searchParams;
+  const { m, options } = await readOrRefuse(async () => {
+    const api = await getServerApi();
+    const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
+    const organiser = me.role === "chair" || me.role === "coordinator";
+    return { m, me, options: organiser ? await api.meetings.formOptions() : null };
+  });
+  const organiser = options !== null;
+  const onAgenda = new Set(m.lines.map((l) => l.caseId));
+  const addable = options?.acceptedCases.filter((c) => !onAgenda.has(c.id)) ?? [];
+  return (
+    <>
+      {saved && SAVED[saved] ? <SuccessBanner>{SAVED[saved]}</SuccessBanner> : null}
+      {problem ? <p role="alert" className="mb-6 border-l-4 border-error bg-panel p-4 font-bold">{problem}</p> : null}
+      <Link href="/meetings" className="mb-6 inline-block">Back to meetings</Link>
+      <span className="mb-1 block text-lg text-secondary">MARAC meeting</span>
+      <h1>
+        {formatValue(m.date)} at {m.time}
+      </h1>
+      <dl className="mb-8">
+        {[
+          ["Where", m.online ? `Online: ${m.venue}` : m.venue],
+          ["Chair", m.chairName],
+          ["Invited agencies", m.invited.map((a) => a.name).join(", ") || "None yet"],
+          ["Agenda", m.publishedAt ? `Published ${when.format(m.publishedAt)}` : "Not published: only chairs and coordinators can see it"],
+        ].map(([k, val]) => (
+          <div key={k} className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3">
+            <dt className="font-bold">{k}</dt>
+            <dd className="sm:col-span-2">{val}</dd>
+          </div>
+        ))}
+      </dl>
+      {organiser ? (
+        <p className="mb-8 flex flex-wrap items-center gap-6">
+          <Link href={`/meetings/${meetingId}/edit`}>Change meeting details or invitations</Link>
+          {!m.publishedAt ? (
+            <AgendaButton meetingId={meetingId} op="publish" label="Publish the agenda to invited agencies">
+              Publish agenda
+            </AgendaButton>
+          ) : null}
+        </p>
+      ) : null}
+
+      <h2 id="agenda">Agenda</h2>
+      <p className="mb-4 text-secondary">Cases with children in the household come first, so children&apos;s agencies can leave after them.</p>
+      {m.lines.length === 0 ? <p className="mb-8">No cases on the agenda yet.</p> : null}
+      <ol className="mb-8 space-y-4">
+        {m.lines.map((l, i) => (
+          <li key={l.caseId} className="border-l-4 border-brand p-4">
+            <p className="font-bold">
+              {i + 1}. <Link href={`/cases/${l.caseId}`}>{l.caseNumber}</Link>: {l.victimName}
+              {l.victimDateOfBirth ? `, born ${formatValue(l.victimDateOfBirth)}` : ""} {l.isRepeat ? <StatusTag tone="red">Repeat</StatusTag> : null}
+            </p>
+            <p>Perpetrator: {l.perpetrators || "Not recorded"}</p>
+            <p>
+              Dash {l.dashScore}; {l.criteria.map((c) => CRITERIA[c]).join(", ") || "no criterion recorded"}; referred by {l.referringAgencyName}; children in household:{" "}
+              {l.hasChildren ? "yes" : "no"}
+            </p>
+            {organiser ? (
+              <div className="mt-2 flex flex-wrap gap-3">
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" label={`Move ${l.caseNumber} up`}>Move up</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="down" label={`Move ${l.caseNumber} down`}>Move down</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="remove" label={`Remove ${l.caseNumber} from the agenda`}>Remove</AgendaButton>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+
+      {organiser ? (
+        <form action={agendaAction} className="mb-10 bg-panel p-4">
+          <input type="hidden" name="meetingId" value={meetingId} />
+          <label htmlFor="caseId" className="mb-1 block text-lg font-bold">Add an accepted referral</label>
+          <div className="flex flex-wrap gap-4">
+            <select id="caseId" name="caseId" className="min-h-10 border-2 border-input bg-white p-1.5">
+              {addable.map((c) => (
+                <option key={c.id} value={c.id}>{c.caseNumber}: {c.victimName}</option>
+              ))}
+            </select>
+            <button type="submit" name="op" value="add" className="bg-button px-4 py-2 font-bold text-white shadow-[0_2px_0_var(--color-button-shadow)]">
+              Add to agenda
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {m.reviewDue.length > 0 ? (
+        <>
+          <h2>Cases due for review</h2>
+          <p className="mb-2 text-secondary">Accepted cases whose 12 months since referral have passed: review or close them.</p>
+          <ul className="mb-8 list-disc pl-6">
+            {m.reviewDue.map((c) => (
+              <li key={c.caseId}>
+                <Link href={`/cases/${c.caseId}`}>{c.caseNumber}</Link>: {c.victimName}, referred {formatValue(c.referralDate)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {m.publishedAt ? (
+        <>
+          <h2>Changes since the agenda was published</h2>
+          {m.changes.length === 0 ? (
+            <p>None.</p>
+          ) : (
+            <ul className="list-disc pl-6">
+              {m.changes.map((c, i) => (
+                <li key={i}>
+                  {when.format(c.at)}: {c.description}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
