@@ -165,7 +165,12 @@ function logChangeIfPublished(tx: Tx, meetingId: string, now: Date, description:
 }
 
 export function addToAgenda(db: Db, user: SessionUser, meetingId: string, caseId: string, now: Date): void {
-  db.transaction((tx) => {
+  db.transaction((tx) => addToAgendaIn(tx, user, meetingId, caseId, now));
+}
+
+/** Adds an accepted case to a meeting's agenda inside the caller's transaction (triage uses it too). */
+export function addToAgendaIn(tx: Tx, user: SessionUser, meetingId: string, caseId: string, now: Date): void {
+  {
     if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get()) throw new AppError("NOT_FOUND", NOT_FOUND);
     const c = tx.select({ status: cases.status, caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)).get();
     if (!c) throw new AppError("NOT_FOUND", "There is no case with that reference.");
@@ -177,7 +182,12 @@ export function addToAgenda(db: Db, user: SessionUser, meetingId: string, caseId
     tx.insert(agendaItems).values({ meetingId, caseId, position: (last?.n ?? -1) + 1, addedAt: now }).run();
     logChangeIfPublished(tx, meetingId, now, `${c.caseNumber} added`);
     writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.case_added", targetType: "meeting", targetId: meetingId, details: { caseNumber: c.caseNumber } });
-  });
+  }
+}
+
+/** Meetings from today on, soonest first: where triage can send an accepted referral. */
+export function upcomingMeetings(db: Db, today: string) {
+  return db.select({ id: meetings.id, date: meetings.date, time: meetings.time }).from(meetings).where(sql`${meetings.date} >= ${today}`).orderBy(asc(meetings.date), asc(meetings.time)).all();
 }
 
 export function removeFromAgenda(db: Db, user: SessionUser, meetingId: string, caseId: string, now: Date): void {

@@ -7,6 +7,7 @@ import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { repeatStatus } from "~/server/domain/referral/repeat";
 import { AppError } from "~/server/errors";
 import { updateCase } from "./case-edit";
+import { addToAgendaIn } from "./meetings";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
@@ -59,11 +60,13 @@ function referredCase(db: Pick<Db, "select">, caseId: string) {
   if (row.status !== "referred") throw new AppError("CONFLICT", `This referral has already been ${row.status}.`);
 }
 
-export function acceptReferral(db: Db, user: SessionUser, caseId: string, now: Date): void {
+/** Accepts a referral, and puts it on a meeting's agenda if one is chosen, in one transaction. */
+export function acceptReferral(db: Db, user: SessionUser, caseId: string, now: Date, meetingId?: string): void {
   db.transaction((tx) => {
     referredCase(tx, caseId);
     tx.update(cases).set({ status: "accepted", acceptedAt: now, triagedAt: now, triagedByUserId: user.id, updatedAt: now }).where(eq(cases.id, caseId)).run();
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.accepted", targetType: "case", targetId: caseId });
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.accepted", targetType: "case", targetId: caseId, details: meetingId ? { meetingId } : null });
+    if (meetingId) addToAgendaIn(tx, user, meetingId, caseId, now);
   });
 }
 

@@ -70,6 +70,14 @@ describe("meetings and the agenda", () => {
     expect(after.changes.map((c) => c.description)).toEqual([expect.stringMatching(/removed$/)]);
   });
 
+  it("accepts a referral straight onto a chosen meeting's agenda", async () => {
+    const { id } = await api(coordinator).meetings.create(fields({ date: "2026-12-24" }));
+    expect((await api(coordinator).triage.upcomingMeetings()).map((m) => m.id)).toContain(id);
+    await api(coordinator).triage.accept({ caseId: caseIds.referred, meetingId: id });
+    const m = await api(coordinator).meetings.get({ meetingId: id });
+    expect(m.lines.map((l) => l.victimName)).toEqual(["Not Yet"]);
+  });
+
   it("refuses agenda changes from agency representatives", async () => {
     const [m] = await api(coordinator).meetings.list();
     await expect(api(housing).meetings.addCase({ meetingId: m?.id ?? "", caseId: caseIds.adult })).rejects.toMatchObject({ code: "FORBIDDEN" });

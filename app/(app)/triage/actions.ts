@@ -10,7 +10,7 @@ import { getServerApi } from "~/server/api/server-caller";
 export async function acceptAction(formData: FormData): Promise<void> {
   const v = formValues(formData);
   try {
-    await (await getServerApi()).triage.accept({ caseId: v.caseId ?? "" });
+    await (await getServerApi()).triage.accept({ caseId: v.caseId ?? "", meetingId: v.meetingId ? v.meetingId : undefined });
   } catch (e) {
     // Someone else decided it first: say so on the queue rather than failing.
     if (e instanceof TRPCError && (e.code === "CONFLICT" || e.code === "NOT_FOUND")) redirect("/triage?stale=1");

@@ -16,7 +16,11 @@ const CRITERIA = [
 ] as const;
 
 export default async function TriagePage({ searchParams }: { searchParams: Promise<{ accepted?: string; declined?: string; stale?: string }> }) {
-  const queue = await readOrRefuse(async () => (await getServerApi()).triage.queue());
+  const { queue, meetings } = await readOrRefuse(async () => {
+    const api = await getServerApi();
+    const [queue, meetings] = await Promise.all([api.triage.queue(), api.triage.upcomingMeetings()]);
+    return { queue, meetings };
+  });
   const { accepted, declined, stale } = await searchParams;
   return (
     <>
@@ -69,6 +73,17 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                   <form action={acceptAction} className="mb-2">
                     <input type="hidden" name="caseId" value={r.id} />
                     <input type="hidden" name="caseNumber" value={r.caseNumber} />
+                    {meetings.length > 0 ? (
+                      <>
+                        <label htmlFor={`meeting-${r.id}`} className="block text-sm">To the agenda of</label>
+                        <select id={`meeting-${r.id}`} name="meetingId" defaultValue={meetings[0]?.id} className="mb-1 block border-2 border-input bg-white p-1 text-sm">
+                          {meetings.map((m) => (
+                            <option key={m.id} value={m.id}>{formatValue(m.date)} {m.time}</option>
+                          ))}
+                          <option value="">No meeting yet</option>
+                        </select>
+                      </>
+                    ) : null}
                     <button type="submit" aria-label={`Accept ${r.caseNumber}`} className="bg-button px-3 py-1 font-bold text-white shadow-[0_2px_0_var(--color-button-shadow)] hover:bg-button-hover">
                       Accept
                     </button>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
+import { upcomingMeetings } from "~/server/services/meetings";
+import { ukDate } from "~/server/services/referral-submit";
 import { acceptReferral, decidePossibleMatch, declineReferral, listTriage } from "~/server/services/triage";
 
 /** Triage is the coordinator's and the chair's (design.md section 2). */
@@ -28,7 +30,15 @@ export const triageRouter = createRouter({
     )
     .query(({ ctx }) => listTriage(ctx.db, ctx.now())),
 
-  accept: triageProcedure.input(z.object({ caseId: ZCaseId })).output(z.void()).mutation(({ ctx, input }) => acceptReferral(ctx.db, ctx.user, input.caseId, ctx.now())),
+  accept: triageProcedure
+    .input(z.object({ caseId: ZCaseId, meetingId: ZCaseId.optional() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => acceptReferral(ctx.db, ctx.user, input.caseId, ctx.now(), input.meetingId)),
+
+  /** Meetings from today on, for "accept to a meeting". */
+  upcomingMeetings: triageProcedure
+    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string() })))
+    .query(({ ctx }) => upcomingMeetings(ctx.db, ukDate(ctx.now()))),
 
   decline: triageProcedure
     .input(z.object({ caseId: ZCaseId, reason: z.string().trim().min(10, { error: "Give the reason for declining, in at least 10 characters: the referring agency will see it" }).max(2000) }))
