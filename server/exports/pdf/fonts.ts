@@ -31,3 +31,22 @@ export function loadFonts(): FontBytes {
   }
   return cached;
 }
+
+// Any UTF-16 unit above ASCII (surrogate halves included, so astral characters count too).
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Options for every text draw AND measure call (they must match or wrapping drifts). Noto's `ccmp`
+ * feature splits some precomposed letters (e.g. Vietnamese "ị") into a base glyph and a mark glyph
+ * with no Unicode mapping: the page looks right but extracts and searches as "i" plus junk. With
+ * ccmp off the font's precomposed glyph is used. PDFKit passes `features` to fontkit, which takes
+ * a { tag: boolean } map; @types/pdfkit declares only the list form, hence the cast. A fresh object
+ * each call because fontkit writes its defaults into the object it is given.
+ * Plain ASCII has nothing for ccmp to split, and passing features disables PDFKit's layout cache
+ * (about 2.5x slower), so they are passed only for text that needs them.
+ */
+export function textOpts(text: string, options: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions {
+  if (!NON_ASCII.test(text)) return options;
+  const features = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+  return { ...options, features };
+}

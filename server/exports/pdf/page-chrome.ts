@@ -1,4 +1,4 @@
-import { FONT } from "./fonts";
+import { FONT, textOpts } from "./fonts";
 import type { ProtectiveMarking, PdfRecipient } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -38,15 +38,15 @@ export function drawChrome(doc: Doc, chrome: Chrome): void {
     const bottom = page.height;
 
     centred(doc, chrome.marking, 22, page.width);
-    line(doc, prepared, left, 38, width, 8.5, "left");
-    line(doc, generated, left, 50, width, 8.5, "left");
+    line(doc, prepared, left, 38, width, 8.5);
+    line(doc, generated, left, 50, width, 8.5);
     rule(doc, left, 64, width);
 
     const pageLabel = `Page ${i - start + 1} of ${count}`;
-    const labelWidth = doc.font(FONT.regular).fontSize(8.5).widthOfString(pageLabel);
+    const labelWidth = doc.font(FONT.regular).fontSize(8.5).widthOfString(pageLabel, textOpts(pageLabel));
     rule(doc, left, bottom - 58, width);
-    line(doc, chrome.title, left, bottom - 52, width - labelWidth - 12, 8.5, "left");
-    line(doc, pageLabel, left + width - labelWidth, bottom - 52, labelWidth, 8.5, "left");
+    line(doc, chrome.title, left, bottom - 52, width - labelWidth - 12, 8.5);
+    line(doc, pageLabel, left + width - labelWidth, bottom - 52, labelWidth, 8.5);
     centred(doc, chrome.marking, bottom - 36, page.width);
 
     page.margins = saved;
@@ -55,15 +55,15 @@ export function drawChrome(doc: Doc, chrome: Chrome): void {
 
 function centred(doc: Doc, text: string, y: number, pageWidth: number): void {
   doc.font(FONT.bold).fontSize(11).fillColor("#000000");
-  doc.text(text, 0, y, { width: pageWidth, align: "center", lineBreak: false });
+  doc.text(text, 0, y, textOpts(text, { width: pageWidth, align: "center", lineBreak: false }));
 }
 
 /** One line that never wraps: long text is shrunk to fit rather than cut, so nothing is dropped. */
-function line(doc: Doc, text: string, x: number, y: number, width: number, size: number, align: "left"): void {
+function line(doc: Doc, text: string, x: number, y: number, width: number, size: number): void {
   doc.font(FONT.regular).fontSize(size);
-  const natural = doc.widthOfString(text);
+  const natural = doc.widthOfString(text, textOpts(text));
   const fitted = natural > width ? Math.max(4, (size * width) / natural) : size;
-  doc.fontSize(fitted).fillColor("#000000").text(text, x, y, { width, align, lineBreak: false });
+  doc.fontSize(fitted).fillColor("#000000").text(text, x, y, textOpts(text, { width, lineBreak: false }));
 }
 
 function rule(doc: Doc, x: number, y: number, width: number): void {

@@ -1,0 +1,77 @@
+import "server-only";
+import PDFDocument from "pdfkit";
+import { heading, renderBlock } from "./blocks";
+import { FONT, loadFonts } from "./fonts";
+import { PAGE, drawChrome } from "./page-chrome";
+import type { Block, PdfDocument } from "./types";
+
+export type { Block, PdfDocument } from "./types";
+
+/** Metadata names only the product: PDFKit's default Producer/Creator would fingerprint the stack. */
+const SOFTWARE = "MARAC Desk";
+
+/**
+ * Renders already-projected display text as a marked PDF. It knows nothing of cases, the database
+ * or redaction: whatever is passed in is printed, and nothing else is.
+ */
+export function renderPdf(raw: PdfDocument): Promise<Buffer> {
+  const input = normalised(raw);
+  return new Promise<Buffer>((resolve, reject) => {
+    try {
+      const doc = new PDFDocument({
+        size: PAGE.size,
+        margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side },
+        // Buffered so the chrome can be drawn last, when the page count ("of M") is known.
+        bufferPages: true,
+        displayTitle: true,
+        lang: "en-GB",
+        info: {
+          Title: input.title,
+          Author: SOFTWARE,
+          Creator: SOFTWARE,
+          Producer: SOFTWARE,
+          // The generation time, not the wall clock, so the same input gives the same file.
+          CreationDate: input.generatedAt,
+        },
+      });
+      const chunks: Buffer[] = [];
+      doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      doc.on("error", reject);
+
+      const fonts = loadFonts();
+      doc.registerFont(FONT.regular, fonts.regular);
+      doc.registerFont(FONT.bold, fonts.bold);
+
+      heading(doc, input.title, 18);
+      for (const block of input.blocks) renderBlock(doc, block);
+      drawChrome(doc, { marking: input.marking, recipient: input.recipient, generatedAt: input.generatedAt, title: input.title });
+      doc.end();
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
+/**
+ * NFC everywhere, so a name typed as "e" + combining accent is drawn with the font's precomposed
+ * glyph and extracts (and is searched) as the same string the screen shows.
+ */
+function normalised(doc: PdfDocument): PdfDocument {
+  const n = (s: string): string => s.normalize("NFC");
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case "heading": case "paragraph": return { ...b, text: n(b.text) };
+      case "keyValue": return { ...b, rows: b.rows.map((r) => ({ label: n(r.label), value: n(r.value) })) };
+      case "table": return { ...b, header: b.header.map(n), rows: b.rows.map((r) => r.map(n)) };
+      case "notice": return { ...b, text: n(b.text), ...(b.title === undefined ? {} : { title: n(b.title) }) };
+      case "pageBreak": return b;
+    }
+  };
+  return {
+    ...doc,
+    title: n(doc.title),
+    recipient: { agencyName: n(doc.recipient.agencyName), userName: n(doc.recipient.userName) },
+    blocks: doc.blocks.map(block),
+  };
+}
