@@ -6,7 +6,7 @@ test("the coordinator declines a referral with a reason the referring agency the
   await coordinator.goto("/triage");
   await a11y(coordinator);
   const row = coordinator.getByRole("row").filter({ hasText: "Northshire Homes" }).first();
-  const caseNumber = (await row.getByRole("link", { name: /NS-\d{4}-\d{4}/ }).innerText()).trim();
+  const caseNumber = (await row.getByRole("link", { name: /^NS-\d{4}-\d{4}$/ }).innerText()).trim();
   await coordinator.getByRole("link", { name: `Decline ${caseNumber}` }).click();
   await a11y(coordinator);
   await coordinator.getByRole("button", { name: "Decline referral" }).click();

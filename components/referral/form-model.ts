@@ -48,7 +48,7 @@ export const REFERRING_FIELDS: readonly FieldSpec[] = [["officerRole", "optional
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export const fieldId = (prefix: string, path: string) => `${prefix}-${path.replaceAll(".", "-")}`;
+export const fieldId = (prefix: string, path: string) => (prefix ? `${prefix}-${path.replaceAll(".", "-")}` : path.replaceAll(".", "-"));
 
 function getPath(obj: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), obj);
@@ -59,7 +59,8 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   const keys = path.split(".");
   let o = obj;
   for (const k of keys.slice(0, -1)) {
-    const next = isObj(o[k]) ? (o[k] as Record<string, unknown>) : {};
+    const current = o[k];
+    const next = isObj(current) ? current : {};
     o[k] = next;
     o = next;
   }

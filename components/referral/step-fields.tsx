@@ -245,7 +245,7 @@ export function CriteriaFields({ v, err, summary, escalationIncidents }: FieldPr
       <CriteriaPanel summary={summary} />
       <TextInput
         id="criteria-policeIncidentsLast12Months"
-        label="How many domestic abuse incidents has the police recorded for this victim in the last 12 months? (optional)"
+        label="How many domestic abuse incidents have the police recorded for this victim in the last 12 months? (optional)"
         hint={`Leave blank if you do not know. Potential escalation is met at ${escalationIncidents} or more.`}
         width="short"
         inputMode="numeric"

@@ -31,7 +31,8 @@ export function ReferralStepForm({ action, draftId, step, version, defaults, ini
   initialErrors?: Record<string, string[]>;
   context: StepContext;
 }) {
-  const [state, formAction] = useActionState(action, initialErrors && Object.keys(initialErrors).length > 0 ? { status: "error", fieldErrors: initialErrors } : IDLE);
+  const initial: FormState = initialErrors && Object.keys(initialErrors).length > 0 ? { status: "error", fieldErrors: initialErrors } : IDLE;
+  const [state, formAction] = useActionState(action, initial);
   const v = { ...defaults, ...(state.values ?? {}) };
   const err = (f: string) => state.fieldErrors?.[f]?.[0];
   const order = fieldOrder(step, v);

@@ -1,9 +1,9 @@
 /** The pages of the referral form, in order. The last one is the check-your-answers page. */
 export const REFERRAL_STEPS = [
-  { slug: "victim", title: "The victim", keys: ["victim"] },
+  { slug: "victim", title: "About the victim", keys: ["victim"] },
   { slug: "perpetrators", title: "Perpetrators", keys: ["perpetrators"] },
-  { slug: "household", title: "Children and household", keys: ["householdMembers"] },
-  { slug: "dash", title: "Dash risk checklist", keys: ["dash"] },
+  { slug: "household", title: "Children and other household members", keys: ["householdMembers"] },
+  { slug: "dash", title: "Dash risk identification checklist", keys: ["dash"] },
   { slug: "criteria", title: "Referral criteria", keys: ["criteria"] },
   { slug: "consent", title: "Consent and the victim's views", keys: ["consent", "victimViews"] },
   { slug: "narrative", title: "What has happened", keys: ["narrative", "referring"] },

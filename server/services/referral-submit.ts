@@ -73,7 +73,7 @@ export function submitReferral(db: Db, cipher: FieldCipher, user: SessionUser, d
     );
     if (!evaluation.canSubmit) {
       // Nothing is kept: throwing rolls the transaction back.
-      throw new SubmitRefused([{ path: `$.${evaluation.error?.field ?? "criteria.professionalJudgement"}`, message: evaluation.error?.message ?? evaluation.message }]);
+      throw new SubmitRefused([{ path: `$.criteria.${evaluation.error?.field ?? "professionalJudgement"}`, message: evaluation.error?.message ?? evaluation.message }]);
     }
     deleteDraft(tx, draftId);
     writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.submitted", targetType: "case", targetId: result.caseId, details: { caseNumber: result.caseNumber, repeat: result.repeat.isRepeat, possibleMatches: result.matches.filter((m) => m.kind === "possible").length } });
