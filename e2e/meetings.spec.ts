@@ -39,14 +39,14 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   const before = await firstTwo();
   // Reorder from the keyboard: focus the button and press Enter.
   const second = before[1]?.match(/NS-\d{4}-\d{4}/)?.[0] ?? "";
-  const move = coordinator.getByRole("button", { name: `Move ${second} up` });
+  const move = coordinator.getByRole("button", { name: `Move up ${second}` });
   await move.focus();
   await coordinator.keyboard.press("Enter");
   await expect(coordinator.getByText("The agenda order has been changed.")).toBeVisible();
   const after = await firstTwo();
   expect(after).not.toEqual(before);
 
-  await coordinator.getByRole("button", { name: "Publish the agenda to invited agencies" }).click();
+  await coordinator.getByRole("button", { name: "Publish agenda to the invited agencies" }).click();
   await expect(coordinator.getByText("The agenda has been published to the invited agencies.")).toBeVisible();
   const meetingUrl = coordinator.url().replace(/\?.*$/, "");
 

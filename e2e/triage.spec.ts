@@ -34,7 +34,7 @@ test("the IDVA flags risk factors; an agency sees only the flags its policy allo
   await idva.getByRole("link", { name: /NS-2025-/ }).first().click();
   await expect(idva).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   const url = idva.url();
-  await expect(idva.getByText("The abuser uses the victim's immigration status to control them")).toBeVisible();
+  await expect(idva.getByRole("region", { name: "Risk factors flagged" })).toContainText("The abuser uses the victim's immigration status to control them");
   await idva.getByLabel("Flag a risk factor").selectOption({ label: "Threats to kill the victim, the children or someone else" });
   await idva.getByLabel("Note").fill("Said on 2 November he would kill her if she left.");
   await idva.getByRole("button", { name: "Add flag" }).click();

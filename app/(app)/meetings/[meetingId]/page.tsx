@@ -21,13 +21,15 @@ const SAVED: Record<string, string> = {
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const btn = "px-2 py-1 text-sm font-bold bg-panel text-ink shadow-[0_2px_0_#858686] hover:bg-border";
 
-function AgendaButton({ meetingId, caseId, op, label, children }: { meetingId: string; caseId?: string; op: string; label: string; children: React.ReactNode }) {
+/** A button whose accessible name starts with its visible text (WCAG 2.5.3), then says which case. */
+function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId: string; caseId?: string; op: string; context?: string; children: React.ReactNode }) {
   return (
     <form action={agendaAction} className="inline">
       <input type="hidden" name="meetingId" value={meetingId} />
       {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
-      <button type="submit" name="op" value={op} aria-label={label} className={btn}>
+      <button type="submit" name="op" value={op} className={btn}>
         {children}
+        {context ? <span className="sr-only"> {context}</span> : null}
       </button>
     </form>
   );
@@ -71,7 +73,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         <p className="mb-8 flex flex-wrap items-center gap-6">
           <Link href={`/meetings/${meetingId}/edit`}>Change meeting details or invitations</Link>
           {!m.publishedAt ? (
-            <AgendaButton meetingId={meetingId} op="publish" label="Publish the agenda to invited agencies">
+            <AgendaButton meetingId={meetingId} op="publish" context="to the invited agencies">
               Publish agenda
             </AgendaButton>
           ) : null}
@@ -95,9 +97,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             </p>
             {organiser ? (
               <div className="mt-2 flex flex-wrap gap-3">
-                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" label={`Move ${l.caseNumber} up`}>Move up</AgendaButton>
-                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="down" label={`Move ${l.caseNumber} down`}>Move down</AgendaButton>
-                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="remove" label={`Remove ${l.caseNumber} from the agenda`}>Remove</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" context={l.caseNumber}>Move up</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="down" context={l.caseNumber}>Move down</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="remove" context={`${l.caseNumber} from the agenda`}>Remove</AgendaButton>
               </div>
             ) : null}
           </li>
