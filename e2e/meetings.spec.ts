@@ -1,3 +1,4 @@
+import { extractPdfText } from "../server/exports/pdf/extract-text";
 import { expect, signIn, test } from "./fixtures";
 
 test("a coordinator builds and publishes an agenda; only invited agencies see it", async ({ browser, a11y }) => {
@@ -57,6 +58,27 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await expect(housing.getByText("Helen Greaves")).toBeVisible();
   await expect(housing.getByRole("button", { name: /Move/ })).toHaveCount(0);
   await a11y(housing);
+
+  // Two agencies, two packs of the same agenda: each through its own projection, on screen and as PDF.
+  await housing.getByRole("link", { name: "Your agency's pack" }).click();
+  await expect(housing.getByRole("heading", { name: "Pack for Northshire Homes" })).toBeVisible();
+  await expect(housing.getByText("Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA.").first()).toBeVisible();
+  await a11y(housing);
+  const housingPdf = await housing.request.get(`${meetingUrl}/pack.pdf`);
+  expect(housingPdf.headers()["content-type"]).toBe("application/pdf");
+  const housingText = (await extractPdfText(await housingPdf.body())).join("\n");
+  expect(housingText).toContain("OFFICIAL-SENSITIVE");
+  expect(housingText).toContain("Prepared for Northshire Homes");
+  expect(housingText).not.toContain("pre-settled");
+
+  const saheli = await (await browser.newContext()).newPage();
+  await signIn(saheli, "saheli@northshire.example");
+  await saheli.goto(`${meetingUrl}/pack`);
+  await expect(saheli.getByRole("heading", { name: "Pack for Saheli Women's Project" })).toBeVisible();
+  // A by-and-for service may see immigration information (design.md section 4); it may not see safe contact details.
+  await expect(saheli.getByText("Restricted: immigration. Not shared with your agency.")).toHaveCount(0);
+  await expect(saheli.getByText(/^Restricted: safe contact\. Not shared with your agency\./).first()).toBeVisible();
+  await a11y(saheli);
 
   const probation = await (await browser.newContext()).newPage();
   await signIn(probation, "probation@northshire.example");

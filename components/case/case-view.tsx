@@ -22,7 +22,7 @@ function Section({ title, id, children, tags = [] }: { title: string; id: string
 }
 
 /** A case exactly as the projection let this viewer see it: nothing here is filtered in the browser. */
-export function CaseView({ data }: { data: TCaseView }) {
+export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: string }) {
   const shownTags: ShownTags = new Map(
     data.decisions.filter((d) => d.kind === "field" && d.outcome === "shown" && d.tags.length > 0).map((d) => [d.path, d.tags]),
   );
@@ -34,16 +34,16 @@ export function CaseView({ data }: { data: TCaseView }) {
 
   return (
     <>
-      <Section title="Referral" id="referral">
+      <Section title="Referral" id={`${idPrefix}referral`}>
         <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} skip={["agencyId"]} />
       </Section>
-      <Section title="Referral criteria" id="criteria">
+      <Section title="Referral criteria" id={`${idPrefix}criteria`}>
         <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} />
       </Section>
-      <Section title="Victim" id="victim">
+      <Section title="Victim" id={`${idPrefix}victim`}>
         <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} />
       </Section>
-      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id="perpetrators">
+      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`}>
         {perpetrators.map((p, i) => (
           <div key={i}>
             {perpetrators.length > 1 ? <h3>Perpetrator {i + 1}</h3> : null}
@@ -51,7 +51,7 @@ export function CaseView({ data }: { data: TCaseView }) {
           </div>
         ))}
       </Section>
-      <Section title="Children and household" id="household" tags={isWithheld(household) ? [] : (shownTags.get("householdMembers") ?? [])}>
+      <Section title="Children and household" id={`${idPrefix}household`} tags={isWithheld(household) ? [] : (shownTags.get("householdMembers") ?? [])}>
         {isWithheld(household) ? (
           <p className="mb-8">
             <WithheldNotice value={household} />
@@ -67,19 +67,19 @@ export function CaseView({ data }: { data: TCaseView }) {
           <p className="mb-8">No household members recorded.</p>
         )}
       </Section>
-      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id="dash">
+      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id={`${idPrefix}dash`}>
         <DashTable answers={asGroup(dash.answers)} shownTags={shownTags} notice={isProjectedText(additional) ? additional.notice : null} />
         <h3>Professional&apos;s additional considerations</h3>
         {isProjectedText(additional) ? <ProjectedText value={additional} /> : <FieldValue value={additional} />}
       </Section>
-      <Section title="Consent" id="consent">
+      <Section title="Consent" id={`${idPrefix}consent`}>
         <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} />
       </Section>
-      <Section title="The victim's views on sharing" id="views">
+      <Section title="The victim's views on sharing" id={`${idPrefix}views`}>
         <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} />
         <FieldRows group={asGroup(asGroup(v.victimViews).perTag)} path="victimViews.perTag" shownTags={shownTags} />
       </Section>
-      <Section title="Narrative" id="narrative">
+      <Section title="Narrative" id={`${idPrefix}narrative`}>
         {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} /> : null}
       </Section>
     </>

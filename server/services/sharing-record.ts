@@ -7,6 +7,8 @@ const SURFACE_WHY: Record<Surface, string> = {
   case_api: "to read the case through MARAC Desk's data service",
   sharing_record: "to read this sharing record",
   import: "when the case was imported",
+  meeting_pack: "in its pack for a MARAC meeting (research and the meeting)",
+  meeting_pack_pdf: "in its pack for a MARAC meeting, downloaded as a PDF",
 };
 
 export type SharingRecordEntry = {

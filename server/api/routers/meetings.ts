@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { ZMeetingFields } from "~/server/schemas/meetings";
+import { ZDecision, ZProjectedCase } from "~/server/schemas/projected-case";
+import { getPack } from "~/server/services/packs";
 import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
 /** Everyone who works on cases sees the meetings their agency is invited to. */
@@ -10,6 +12,28 @@ const organiserProcedure = roleProcedure("chair", "coordinator");
 
 const ZId = z.string().min(1).max(100);
 const ZCriterion = z.enum(["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"]);
+
+const ZAgendaLine = z.strictObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  victimName: z.string(),
+  victimDateOfBirth: z.string().nullable(),
+  perpetrators: z.string(),
+  isRepeat: z.boolean(),
+  dashScore: z.number().int(),
+  criteria: z.array(ZCriterion),
+  referringAgencyName: z.string(),
+  hasChildren: z.boolean(),
+});
+
+export const ZPack = z.strictObject({
+  meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable() }),
+  recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), agencyType: z.string(), userName: z.string() }),
+  preview: z.boolean(),
+  invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  cases: z.array(z.strictObject({ line: ZAgendaLine, caseNumber: z.string(), dashScore: z.number().int(), view: ZProjectedCase, decisions: z.array(ZDecision).readonly() })),
+});
+export type TPack = z.infer<typeof ZPack>;
 
 const ZMeetingDto = z.strictObject({
   id: z.string(),
@@ -22,20 +46,7 @@ const ZMeetingDto = z.strictObject({
   version: z.number().int(),
   publishedAt: z.date().nullable(),
   invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-  lines: z.array(
-    z.strictObject({
-      caseId: z.string(),
-      caseNumber: z.string(),
-      victimName: z.string(),
-      victimDateOfBirth: z.string().nullable(),
-      perpetrators: z.string(),
-      isRepeat: z.boolean(),
-      dashScore: z.number().int(),
-      criteria: z.array(ZCriterion),
-      referringAgencyName: z.string(),
-      hasChildren: z.boolean(),
-    }),
-  ),
+  lines: z.array(ZAgendaLine),
   changes: z.array(z.strictObject({ at: z.date(), description: z.string() })),
   reviewDue: z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), referralDate: z.string(), victimName: z.string() })),
 });
@@ -54,6 +65,25 @@ export const meetingsRouter = createRouter({
   list: caseworkProcedure
     .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean() })))
     .query(({ ctx }) => listMeetings(ctx.db, ctx.user)),
+  /** The signed-in agency's pack (or, for chairs and coordinators, a preview of any invited agency's). */
+  pack: caseworkProcedure
+    .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
+    .output(ZPack)
+    .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack" })),
+  /** The same pack, for the PDF download (logged as a PDF disclosure). */
+  packPdf: caseworkProcedure
+    .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
+    .output(ZPack)
+    .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack_pdf" })),
+  /** Every invited agency's pack, for the coordinator's zip download (each logged as a PDF disclosure). */
+  allPacksPdf: organiserProcedure
+    .input(z.object({ meetingId: ZId }))
+    .output(z.array(ZPack))
+    .query(({ ctx, input }) =>
+      getMeeting(ctx.db, ctx.user, input.meetingId).invited.map((a) =>
+        getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: a.id, surface: "meeting_pack_pdf" }),
+      ),
+    ),
   get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.user, input.meetingId)),
   create: organiserProcedure.input(ZMeetingFields).output(z.strictObject({ id: z.string() })).mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.user, input, ctx.now())),
   update: organiserProcedure

@@ -80,6 +80,17 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
 
+      <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <Link href={`/meetings/${meetingId}/pack`}>{organiser ? "Preview agency packs" : "Your agency's pack"}</Link>
+        </li>
+        {organiser ? (
+          <li>
+            <a href={`/meetings/${meetingId}/packs.zip`} download>Download every invited agency&apos;s pack (zip of PDFs)</a>
+          </li>
+        ) : null}
+      </ul>
+
       <h2 id="agenda">Agenda</h2>
       <p className="mb-4 text-secondary">Cases with children in the household come first, so children&apos;s agencies can leave after them.</p>
       {m.lines.length === 0 ? <p className="mb-8">No cases on the agenda yet.</p> : null}

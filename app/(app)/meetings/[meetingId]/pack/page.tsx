@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CaseView } from "~/components/case/case-view";
+import { formatValue } from "~/components/case/labels";
+import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+
+export const metadata: Metadata = { title: "Meeting pack" };
+
+export default async function PackPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string }> }) {
+  const { meetingId } = await params;
+  const { as } = await searchParams;
+  const { pack, organiser } = await readOrRefuse(async () => {
+    const api = await getServerApi();
+    const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
+    return { pack, organiser: me.role === "chair" || me.role === "coordinator" };
+  });
+  const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
+  return (
+    <>
+      <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
+      <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block">Back to the meeting</Link>
+      <span className="mb-1 block text-lg text-secondary">
+        MARAC meeting, {formatValue(pack.meeting.date)} at {pack.meeting.time}
+      </span>
+      <h1>Pack for {pack.recipient.agencyName}</h1>
+      {pack.preview ? (
+        <p className="mb-6 border-l-4 border-warning bg-panel p-4">
+          You are previewing what {pack.recipient.agencyName} sees. This is recorded as your consultation, not as sharing with {pack.recipient.agencyName}.
+        </p>
+      ) : (
+        <p className="mb-6">Each case shows what your agency may see under the MARAC information-sharing protocol. Withheld items say who to ask.</p>
+      )}
+      {organiser ? (
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="as" className="mb-1 block font-bold">View the pack of</label>
+          <select id="as" name="as" defaultValue={pack.recipient.agencyId} className="min-h-10 border-2 border-input bg-white p-1.5">
+            {pack.invited.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="bg-panel px-4 py-2 font-bold text-ink shadow-[0_2px_0_#858686]">Show pack</button>
+      </form>
+      ) : null}
+      <p className="mb-8 flex flex-wrap gap-6">
+        <a href={pdfHref} download>Download this pack as a PDF</a>
+      </p>
+      {pack.cases.length === 0 ? <p>There are no cases on this agenda.</p> : null}
+      {pack.cases.map((c, i) => (
+        <article key={c.line.caseId} aria-labelledby={`case-${i}`} className="mb-12 border-t-4 border-ink pt-4">
+          <h2 id={`case-${i}`}>
+            {i + 1}. {c.caseNumber}: {c.line.victimName}
+          </h2>
+          <CaseView idPrefix={`c${i}-`} data={{ caseId: c.line.caseId, caseNumber: c.caseNumber, status: "accepted", dashScore: c.dashScore, version: 0, updatedAt: new Date(0), view: c.view, decisions: c.decisions, policyVersion: 0 }} />
+        </article>
+      ))}
+      <p className="font-bold">OFFICIAL-SENSITIVE</p>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, meetingInvitations, meetings } from "~/db/schema";
+import { readCase } from "~/server/cases/case-store";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import type { Viewer } from "~/server/domain/policy/access";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { disclosedTags } from "~/server/domain/projection/disclosed";
+import { project } from "~/server/domain/projection/project";
+import { AppError } from "~/server/errors";
+import { logDisclosure } from "./disclosures";
+import { getMeeting } from "./meetings";
+import type { SessionUser } from "./sessions";
+
+const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
+const NOT_FOUND = "There is no pack for your agency for that meeting.";
+
+/**
+ * Which agency's pack this user may have. An agency's own users get their agency's pack once the
+ * agenda is published and the agency is invited. Chairs and coordinators may preview any invited
+ * agency's pack: logged as their consultation, not as a disclosure to that agency.
+ */
+function recipientFor(db: Db, user: SessionUser, meetingId: string, asAgencyId?: string) {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const invitedIds = db.select({ agencyId: meetingInvitations.agencyId }).from(meetingInvitations).where(eq(meetingInvitations.meetingId, meetingId)).all().map((r) => r.agencyId);
+  // Chairs and coordinators default to their own agency's pack, or the first invited agency's.
+  const agencyId = isOrganiser(user) ? (asAgencyId ?? (invitedIds.includes(user.agencyId) ? user.agencyId : invitedIds[0] ?? user.agencyId)) : user.agencyId;
+  const invited = db.select().from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, meetingId), eq(meetingInvitations.agencyId, agencyId))).get();
+  if (!invited || (!meeting.publishedAt && !isOrganiser(user))) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const agency = db.select().from(agencies).where(eq(agencies.id, agencyId)).get();
+  if (!agency) throw new AppError("NOT_FOUND", NOT_FOUND);
+  // A pack is always an agency's view: even a chair's own agency gets its policy view, not full access.
+  const viewer: Viewer = {
+    userId: user.id,
+    role: agency.id === user.agencyId && user.role === "idva" ? "idva" : "agency_rep",
+    agencyId: agency.id,
+    agencyType: agency.type,
+  };
+  return { meeting, agency, viewer, preview: agency.id !== user.agencyId };
+}
+
+/**
+ * A meeting pack for one agency: the agenda, and each case through the one projection for that
+ * agency. Every case in it is logged as a disclosure (or, for a preview, as a consultation).
+ */
+export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date, opts: { asAgencyId?: string; surface: "meeting_pack" | "meeting_pack_pdf" }) {
+  const { meeting, agency, viewer, preview } = recipientFor(db, user, meetingId, opts.asAgencyId);
+  const agenda = getMeeting(db, user, meetingId);
+  return db.transaction((tx) => {
+    const cases = agenda.lines.map((line) => {
+      const loaded = readCase(tx, cipher, line.caseId);
+      if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
+      const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
+      const tags = disclosedTags(loaded.record, projection);
+      logDisclosure(tx, {
+        at: now,
+        caseId: line.caseId,
+        user,
+        surface: opts.surface,
+        tagsShown: tags.shown,
+        tagsWithheld: tags.withheld,
+        policyVersion: projection.policyVersion,
+        purpose: preview ? `preview of ${agency.name}'s pack for the MARAC meeting on ${meeting.date}` : `pack for the MARAC meeting on ${meeting.date}`,
+      });
+      return { line, caseNumber: loaded.meta.caseNumber, dashScore: loaded.meta.dashScore, view: projection.view, decisions: projection.decisions };
+    });
+    return {
+      meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt },
+      recipient: { agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, userName: user.name },
+      preview,
+      invited: agenda.invited,
+      cases,
+    };
+  });
+}
