@@ -21,7 +21,7 @@ const nextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "20mb" } },
   // `npm test` type-checks the whole project once (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

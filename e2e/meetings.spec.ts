@@ -28,7 +28,9 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await a11y(coordinator);
 
   const add = async (label: RegExp) => {
-    await coordinator.getByLabel("Add an accepted referral").selectOption({ label: (await coordinator.getByLabel("Add an accepted referral").locator("option").filter({ hasText: label }).first().innerText()).trim() });
+    const select = coordinator.getByLabel("Add an accepted referral");
+    const value = await select.locator("option").filter({ hasText: label }).first().getAttribute("value");
+    await select.selectOption(value ?? "");
     await coordinator.getByRole("button", { name: "Add to agenda" }).click();
     await expect(coordinator.getByText("The case has been added to the agenda.")).toBeVisible();
   };
@@ -42,7 +44,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   const second = before[1]?.match(/NS-\d{4}-\d{4}/)?.[0] ?? "";
   const move = coordinator.getByRole("button", { name: `Move up ${second}` });
   await move.focus();
-  await coordinator.keyboard.press("Enter");
+  await move.press("Enter");
   await expect(coordinator.getByText("The agenda order has been changed.")).toBeVisible();
   const after = await firstTwo();
   expect(after).not.toEqual(before);

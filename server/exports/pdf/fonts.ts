@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { join } from "node:path";
 
 /**
  * Noto Sans (SIL OFL 1.1) from the `@expo-google-fonts/noto-sans` npm package: one complete TTF per
@@ -9,9 +9,15 @@ import { createRequire } from "node:module";
  * string. Files are resolved through Node's resolver so nothing is fetched at run time.
  */
 const FONT_FILES = {
-  regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
-  bold: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
+  regular: "400Regular/NotoSans_400Regular.ttf",
+  bold: "700Bold/NotoSans_700Bold.ttf",
 } as const;
+
+/**
+ * The font package's folder. Found from the working directory (the app, scripts and tests all run
+ * from the repository root) rather than `require.resolve`, which the bundler would try to bundle.
+ */
+const FONT_DIR = join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
 
 export type FontBytes = { regular: Buffer; bold: Buffer };
 
@@ -23,10 +29,9 @@ let cached: FontBytes | undefined;
 
 export function loadFonts(): FontBytes {
   if (!cached) {
-    const require = createRequire(import.meta.url);
     cached = {
-      regular: readFileSync(require.resolve(FONT_FILES.regular)),
-      bold: readFileSync(require.resolve(FONT_FILES.bold)),
+      regular: readFileSync(join(FONT_DIR, FONT_FILES.regular)),
+      bold: readFileSync(join(FONT_DIR, FONT_FILES.bold)),
     };
   }
   return cached;
