@@ -4,6 +4,7 @@ import { buildCase } from "~/server/domain/testing/build-case";
 import { makeViewer } from "~/server/domain/testing/fixtures";
 import { randomSource } from "~/server/domain/testing/sources";
 import { benchCaseList } from "./lib/bench-case-list";
+import { benchPacks } from "./lib/bench-packs";
 import { buildCaslAbilities, caslProject } from "./lib/casl-baseline";
 
 /**
@@ -68,6 +69,15 @@ console.table([
   { measure: "CASL baseline: cases/s (permittedFieldsOf + pick, structured fields only)", value: perSecond(CASES, caslMs).toLocaleString("en-GB") },
   { measure: "ratio project() / CASL", value: (caslMs / projectMs).toFixed(2) },
   { measure: `detect(): MB/s (${megabytes.toFixed(2)} MB of generated narratives)`, value: (megabytes / (detectMs / 1000)).toFixed(2) },
+]);
+
+process.stderr.write("Building every invited agency's pack for a 16-case agenda...\n");
+const packs = await benchPacks();
+console.table([
+  { measure: `packs: screen data, ms per agency pack (${packs.cases} cases, ${packs.agencies} agencies)`, value: packs.screenMsPerPack.toFixed(1) },
+  { measure: "packs: screen data, cases per second", value: Math.round((packs.cases / packs.screenMsPerPack) * 1000).toLocaleString("en-GB") },
+  { measure: "packs: PDF rendering, ms per agency pack", value: packs.pdfMsPerPack.toFixed(1) },
+  { measure: "packs: PDF, cases per second", value: Math.round((packs.cases / packs.pdfMsPerPack) * 1000).toLocaleString("en-GB") },
 ]);
 
 const LIST_CASES = 50_000;

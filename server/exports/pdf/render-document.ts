@@ -1,4 +1,3 @@
-import "server-only";
 import PDFDocument from "pdfkit";
 import { heading, renderBlock } from "./blocks";
 import { FONT, loadFonts } from "./fonts";

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, migrateDb } from "../../db/client";
+import { makeAgency, makeUser } from "../../db/factories";
+import { createFieldCipher } from "../../server/crypto/field-cipher";
+import { AGENCY_TYPES } from "../../server/domain/agency-types";
+import { buildCase } from "../../server/domain/testing/build-case";
+import { randomSource } from "../../server/domain/testing/sources";
+import { packDocument } from "../../server/exports/pack-document";
+import { renderPdf } from "../../server/exports/pdf/render-document";
+import { importReferrals } from "../../server/services/case-import";
+import { addToAgenda, createMeeting, publishAgenda } from "../../server/services/meetings";
+import { getPack } from "../../server/services/packs";
+import type { SessionUser } from "../../server/services/sessions";
+import { ensureSettings } from "../../server/services/settings";
+
+/**
+ * Issue 6's pack measure: a 16-case agenda from the database, every invited agency's pack built
+ * (screen data: load, decrypt, project, log) and rendered to PDF.
+ */
+export async function benchPacks(): Promise<{ agencies: number; cases: number; screenMsPerPack: number; pdfMsPerPack: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "marac-bench-packs-"));
+  const db = createDb(join(dir, "bench.db"));
+  try {
+    migrateDb(db);
+    const now = new Date();
+    ensureSettings(db, "Bench", now, "BN");
+    const cipher = createFieldCipher(Buffer.alloc(32, 5));
+    const member = AGENCY_TYPES.filter((t) => t !== "immigration_enforcement").map((type) => makeAgency(db, { name: `Bench ${type}`, type }));
+    const police = member.find((a) => a.type === "police") ?? member[0];
+    if (!police) throw new Error("no agencies");
+    const coord = await makeUser(db, { agencyId: police.id, role: "coordinator", passwordHash: "x" });
+    const coordinator: SessionUser = { id: coord.id, name: coord.name, email: coord.email, role: "coordinator", agencyId: police.id, agencyName: police.name, agencyType: "police", agencyIsMember: true, sessionId: "s" };
+    const referrals = Array.from({ length: 16 }, (_, i) => {
+      const { caseId: _c, caseNumber: _n, ...r } = buildCase(randomSource(1000 + i)).record;
+      return { ...r, referring: { ...r.referring, agencyName: police.name, agencyId: undefined }, status: "accepted" as const };
+    });
+    const imported = importReferrals(db, cipher, null, { format: "marac-desk.referrals", version: 1, referrals }, now);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.issues.slice(0, 3)));
+    const { id } = createMeeting(db, coordinator, { date: "2030-01-10", time: "09:30", venue: "Bench", online: false, chairUserId: coord.id, invitedAgencyIds: member.map((a) => a.id) }, now);
+    for (const caseId of imported.caseIds) addToAgenda(db, coordinator, id, caseId, now);
+    publishAgenda(db, coordinator, id, now);
+
+    const packs = () => member.map((a) => getPack(db, cipher, coordinator, id, now, { asAgencyId: a.id, surface: "meeting_pack" }));
+    packs(); // warm-up
+    let t = performance.now();
+    const built = packs();
+    const screenMs = (performance.now() - t) / member.length;
+    t = performance.now();
+    for (const p of built) await renderPdf(packDocument(p, now));
+    const pdfMs = (performance.now() - t) / member.length;
+    return { agencies: member.length, cases: 16, screenMsPerPack: screenMs, pdfMsPerPack: pdfMs };
+  } finally {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
