@@ -17,18 +17,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/**
- * Seals a document (one row's part of the case record), walking its catalogue level: values that
- * must be encrypted become ciphertext one by one; the rest stay as they are. Keys the catalogue
- * does not know are dropped.
- */
-export function sealDocument(
-  cipher: FieldCipher,
+/** Walks one row's document along its catalogue level, applying `atSealed` where a value is (to be) sealed. */
+function walk(
   value: Record<string, unknown>,
   fields: CatalogueFields,
   place: Place,
-  inherited: readonly Tag[] = [],
-  base = "",
+  atSealed: (v: unknown, place: string) => unknown,
+  inherited: readonly Tag[],
+  base: string,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(fields)) {
@@ -36,35 +32,25 @@ export function sealDocument(
     if (v === undefined) continue;
     const path = base ? `${base}.${key}` : key;
     const tags = [...inherited, ...entry.tags];
-    if (mustSeal(entry, tags)) out[key] = cipher.seal(JSON.stringify(v), placeOf(place, path));
-    else if (entry.kind === "group" && isRecord(v)) out[key] = sealDocument(cipher, v, entry.fields, place, tags, path);
+    if (mustSeal(entry, tags)) out[key] = atSealed(v, placeOf(place, path));
+    else if (entry.kind === "group" && isRecord(v)) out[key] = walk(v, entry.fields, place, atSealed, tags, path);
     else if (entry.kind === "list" && Array.isArray(v))
-      out[key] = (v as unknown[]).map((item, i) => (isRecord(item) ? sealDocument(cipher, item, entry.items, place, tags, `${path}[${i}]`) : item));
+      out[key] = (v as unknown[]).map((item, i) => (isRecord(item) ? walk(item, entry.items, place, atSealed, tags, `${path}[${i}]`) : item));
     else out[key] = v;
   }
   return out;
 }
 
+/**
+ * Seals a document (one row's part of the case record), walking its catalogue level: values that
+ * must be encrypted become ciphertext one by one; the rest stay as they are. Keys the catalogue
+ * does not know are dropped.
+ */
+export function sealDocument(cipher: FieldCipher, value: Record<string, unknown>, fields: CatalogueFields, place: Place, inherited: readonly Tag[] = []): Record<string, unknown> {
+  return walk(value, fields, place, (v, at) => cipher.seal(JSON.stringify(v), at), inherited, "");
+}
+
 /** The reverse of sealDocument: decrypts each sealed value, checking it belongs exactly here. */
-export function openDocument(
-  cipher: FieldCipher,
-  value: Record<string, unknown>,
-  fields: CatalogueFields,
-  place: Place,
-  inherited: readonly Tag[] = [],
-  base = "",
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(fields)) {
-    const v = value[key];
-    if (v === undefined) continue;
-    const path = base ? `${base}.${key}` : key;
-    const tags = [...inherited, ...entry.tags];
-    if (mustSeal(entry, tags)) out[key] = JSON.parse(cipher.open(typeof v === "string" ? v : "", placeOf(place, path))) as unknown;
-    else if (entry.kind === "group" && isRecord(v)) out[key] = openDocument(cipher, v, entry.fields, place, tags, path);
-    else if (entry.kind === "list" && Array.isArray(v))
-      out[key] = (v as unknown[]).map((item, i) => (isRecord(item) ? openDocument(cipher, item, entry.items, place, tags, `${path}[${i}]`) : item));
-    else out[key] = v;
-  }
-  return out;
+export function openDocument(cipher: FieldCipher, value: Record<string, unknown>, fields: CatalogueFields, place: Place, inherited: readonly Tag[] = []): Record<string, unknown> {
+  return walk(value, fields, place, (v, at) => JSON.parse(cipher.open(typeof v === "string" ? v : "", at)) as unknown, inherited, "");
 }
