@@ -56,3 +56,29 @@ export const agendaChanges = sqliteTable(
   },
   (t) => [index("agenda_changes_meeting_idx").on(t.meetingId, t.at)],
 );
+
+/**
+ * Actions agreed at a meeting for one case, owned by one agency. The description is free text
+ * (sealed, sentence-tagged like any narrative); `tags` are the action's own tags (an action such as
+ * "refer to specialist immigration advice" is tagged immigration) and decide who may see it.
+ */
+export const meetingActions = sqliteTable(
+  "meeting_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    descriptionSealed: text("description_sealed").notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    owningAgencyId: text("owning_agency_id").notNull().references(() => agencies.id),
+    ownerName: text("owner_name").notNull(),
+    dueDate: text("due_date").notNull(),
+    status: text("status", { enum: ["open", "done", "not_possible", "not_done"] }).notNull(),
+    statusNoteSealed: text("status_note_sealed"),
+    createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("meeting_actions_agency_idx").on(t.owningAgencyId, t.status), index("meeting_actions_case_idx").on(t.caseId)],
+);

@@ -5,6 +5,7 @@ import { adminAuditRouter } from "./routers/admin-audit";
 import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
 import { casesRouter } from "./routers/cases";
+import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
@@ -17,6 +18,7 @@ export const appRouter = createRouter({
   referrals: referralsRouter,
   triage: triageRouter,
   meetings: meetingsRouter,
+  actions: actionsRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

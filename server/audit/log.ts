@@ -31,7 +31,9 @@ export type AuditAction =
   | "agenda.case_added"
   | "agenda.case_removed"
   | "agenda.reordered"
-  | "agenda.published";
+  | "agenda.published"
+  | "action.created"
+  | "action.status_changed";
 
 export type AuditEntry = {
   at: Date;

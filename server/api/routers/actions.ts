@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { createRouter, roleProcedure } from "~/server/api/trpc";
+import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
+import { isIsoDate } from "~/server/domain/referral/dates";
+import { TAGS } from "~/server/domain/tags";
+import { ZProjectedText } from "~/server/schemas/projected-case";
+import { createAction, listAgencyActions, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
+import { assertCanOpenCase } from "~/server/services/cases";
+
+const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+const organiserProcedure = roleProcedure("chair", "coordinator");
+const ZId = z.string().min(1).max(100);
+
+const ZAction = z.strictObject({
+  id: z.number().int(),
+  meetingId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  description: ZProjectedText,
+  tags: z.array(z.string()),
+  owningAgencyId: z.string(),
+  owningAgencyName: z.string(),
+  ownerName: z.string(),
+  dueDate: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  statusNote: z.string().nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+
+export const actionsRouter = createRouter({
+  create: organiserProcedure
+    .input(
+      z.object({
+        meetingId: ZId,
+        caseId: ZId,
+        description: z.string().trim().min(1, { error: "Describe the action" }).max(2000, { error: "The action must be 2,000 characters or fewer" }),
+        tags: z.array(z.enum(TAGS)).max(6).default([]),
+        owningAgencyId: ZId,
+        ownerName: z.string().trim().min(1, { error: "Name the person who owns the action" }).max(200),
+        dueDate: z.string().refine(isIsoDate, { error: "Enter the due date as a real date" }),
+      }),
+    )
+    .output(z.strictObject({ id: z.number().int() }))
+    .mutation(({ ctx, input }) => createAction(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+
+  forCase: caseworkProcedure
+    .input(z.object({ caseId: ZId }))
+    .output(z.array(ZAction))
+    .query(({ ctx, input }) => {
+      assertCanOpenCase(ctx.db, ctx.user, input.caseId);
+      return listCaseActions(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now());
+    }),
+
+  mine: caseworkProcedure.output(z.array(ZAction)).query(({ ctx }) => listAgencyActions(ctx.db, ctx.cipher, ctx.user, ctx.now())),
+
+  overdue: organiserProcedure.output(z.array(ZAction)).query(({ ctx }) => listOverdueActions(ctx.db, ctx.cipher, ctx.user, ctx.now())),
+
+  updateStatus: caseworkProcedure
+    .input(z.object({ actionId: z.number().int().min(1), version: z.number().int().min(1), status: z.enum(ACTION_STATUSES, { error: "Choose the action's status" }), note: z.string().max(2000).default("") }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => updateActionStatus(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+});

@@ -1,0 +1,124 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, agendaItems, cases, meetingActions, meetings } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { canBeMaracMember } from "~/server/domain/agency-types";
+import type { TaggedText } from "~/server/domain/case/text";
+import { isOverdue, type ActionStatus } from "~/server/domain/meeting/actions";
+import type { Viewer } from "~/server/domain/policy/access";
+import { allowedTags } from "~/server/domain/policy/define-policy";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { projectItemText, visibleItems } from "~/server/domain/projection/items";
+import { withSuggestions } from "~/server/domain/suggest";
+import { TAG_LABELS, type Tag } from "~/server/domain/tags";
+import { AppError, staleVersion } from "~/server/errors";
+import { ukDate } from "./referral-submit";
+import type { SessionUser } from "./sessions";
+
+const descPlace = (id: number) => `meeting_actions:${id}:description`;
+const notePlace = (id: number) => `meeting_actions:${id}:status_note`;
+const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
+const viewerOf = (u: SessionUser): Viewer => ({ userId: u.id, role: u.role, agencyId: u.agencyId, agencyType: u.agencyType });
+
+export type TNewAction = { meetingId: string; caseId: string; description: string; tags: Tag[]; owningAgencyId: string; ownerName: string; dueDate: string };
+
+/**
+ * Records an action agreed at a meeting. The owning agency must be a MARAC member (never
+ * Immigration Enforcement) and must be allowed to see every tag the action carries: an agency
+ * cannot be asked to act on what it may not read.
+ */
+export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, input: TNewAction, now: Date): { id: number } {
+  return db.transaction((tx) => {
+    if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get()) throw new AppError("NOT_FOUND", "There is no such meeting.");
+    if (!tx.select().from(agendaItems).where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.caseId, input.caseId))).get()) {
+      throw new AppError("BAD_REQUEST", "That case is not on this meeting's agenda.");
+    }
+    const agency = tx.select().from(agencies).where(eq(agencies.id, input.owningAgencyId)).get();
+    if (!agency) throw new AppError("BAD_REQUEST", "Choose the agency that owns the action.", { owningAgencyId: ["Choose the agency that owns the action"] });
+    if (!canBeMaracMember(agency.type) || !agency.isMaracMember || !agency.active) {
+      throw new AppError("BAD_REQUEST", `${agency.name} cannot be given a MARAC action. Under this MARAC's information-sharing rules Immigration Enforcement does not attend MARAC or receive MARAC information (SafeLives guidance).`, {
+        owningAgencyId: [`${agency.name} cannot be given a MARAC action`],
+      });
+    }
+    const description = withSuggestions({ text: input.description, spans: [] });
+    const tags = [...new Set<Tag>([...input.tags, ...description.spans.flatMap((s) => s.tags)])];
+    const allowed = allowedTags(DEFAULT_POLICY, agency.id, agency.type);
+    const blocked = tags.filter((t) => !allowed.has(t));
+    if (blocked.length > 0) {
+      throw new AppError("BAD_REQUEST", `${agency.name} may not see ${blocked.map((t) => TAG_LABELS[t]).join(", ")} information, so it cannot own this action. Give it to an agency that may (for example the IDVA service), or reword it.`, {
+        owningAgencyId: [`${agency.name} may not see ${blocked.map((t) => TAG_LABELS[t]).join(", ")} information`],
+      });
+    }
+    const row = tx
+      .insert(meetingActions)
+      .values({ ...input, descriptionSealed: "", tags, status: "open", createdByUserId: user.id, createdAt: now, updatedAt: now })
+      .returning({ id: meetingActions.id })
+      .get();
+    tx.update(meetingActions).set({ descriptionSealed: cipher.seal(JSON.stringify(description), descPlace(row.id)) }).where(eq(meetingActions.id, row.id)).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "action.created", targetType: "meeting", targetId: input.meetingId, details: { actionId: row.id, owningAgencyId: agency.id } });
+    return row;
+  });
+}
+
+type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string };
+
+function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
+  const today = ukDate(now);
+  const viewer = viewerOf(user);
+  return visibleItems(rows.map((r) => ({ ...r, tags: r.tags as Tag[] })), viewer, DEFAULT_POLICY, [], "", now).map((r) => ({
+    id: r.id,
+    meetingId: r.meetingId,
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    description: projectItemText(JSON.parse(cipher.open(r.descriptionSealed, descPlace(r.id))) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now),
+    tags: r.tags,
+    owningAgencyId: r.owningAgencyId,
+    owningAgencyName: r.agencyName,
+    ownerName: r.ownerName,
+    dueDate: r.dueDate,
+    status: r.status as ActionStatus,
+    // The status note is for the owning agency and those who hold the whole case.
+    statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId) ? cipher.open(r.statusNoteSealed, notePlace(r.id)) : null,
+    overdue: isOverdue({ status: r.status as ActionStatus, dueDate: r.dueDate }, today),
+    version: r.version,
+  }));
+}
+
+function select(db: Db) {
+  return db
+    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber })
+    .from(meetingActions)
+    .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
+    .innerJoin(cases, eq(cases.id, meetingActions.caseId));
+}
+const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string }[]): Row[] => rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber }));
+
+/** A case's actions as this viewer may see them (the same tag rules as the case). */
+export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
+  return present(flat(select(db).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+}
+
+/** The signed-in agency's own actions across meetings, with what is overdue. */
+export function listAgencyActions(db: Db, cipher: FieldCipher, user: SessionUser, now: Date) {
+  return present(flat(select(db).where(eq(meetingActions.owningAgencyId, user.agencyId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+}
+
+/** Every agency's overdue actions, for chairs and coordinators (and the next agenda). */
+export function listOverdueActions(db: Db, cipher: FieldCipher, user: SessionUser, now: Date) {
+  return present(flat(select(db).where(eq(meetingActions.status, "open")).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now).filter((a) => a.overdue);
+}
+
+/** The owning agency (or a chair or coordinator) updates an action's status, with a note. */
+export function updateActionStatus(db: Db, cipher: FieldCipher, user: SessionUser, input: { actionId: number; version: number; status: ActionStatus; note: string }, now: Date): void {
+  db.transaction((tx) => {
+    const a = tx.select().from(meetingActions).where(eq(meetingActions.id, input.actionId)).get();
+    if (!a || (!isOrganiser(user) && a.owningAgencyId !== user.agencyId)) throw new AppError("NOT_FOUND", "There is no action with that reference for your agency.");
+    if (a.version !== input.version) throw staleVersion("action");
+    tx.update(meetingActions)
+      .set({ status: input.status, statusNoteSealed: input.note.trim() ? cipher.seal(input.note, notePlace(a.id)) : a.statusNoteSealed, version: a.version + 1, updatedAt: now })
+      .where(eq(meetingActions.id, a.id))
+      .run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "action.status_changed", targetType: "meeting", targetId: a.meetingId, details: { actionId: a.id, status: input.status } });
+  });
+}

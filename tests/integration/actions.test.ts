@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAgency } from "~/db/factories";
+import { auditLog } from "~/db/schema";
+import { createInnerContext } from "~/server/api/context";
+import { createCaller } from "~/server/api/root";
+import { makeSampleCase } from "~/server/domain/testing/fixtures";
+import { ensureSettings } from "~/server/services/settings";
+import type { SessionUser } from "~/server/services/sessions";
+import { asReferral, importFile } from "../helpers/referrals";
+import { createTestDb } from "../helpers/test-db";
+import { sessionUserFor } from "../helpers/users";
+
+const NOW = new Date("2026-11-28T10:00:00Z");
+
+describe("meeting actions and the action tracker", () => {
+  const t = createTestDb();
+  let coordinator: SessionUser;
+  let housing: SessionUser;
+  let saheli: SessionUser;
+  let ie: SessionUser;
+  let meetingId = "";
+  let caseId = "";
+  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
+  const action = (over: Record<string, unknown>) => ({ meetingId, caseId, description: "Check the tenancy and fit a door chain.", tags: [], owningAgencyId: housing.agencyId, ownerName: "Hannah Lewis", dueDate: "2026-12-01", ...over });
+
+  beforeAll(async () => {
+    ensureSettings(t.db, "T", NOW, "TS");
+    makeAgency(t.db, { name: "Police", type: "police" });
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    coordinator = await sessionUserFor(t.db, "coordinator", "police");
+    housing = await sessionUserFor(t.db, "agency_rep", "housing");
+    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
+    ie = await sessionUserFor(t.db, "agency_rep", "immigration_enforcement");
+    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
+    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
+    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-11-20", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId, saheli.agencyId] }));
+    await api(coordinator).meetings.addCase({ meetingId, caseId });
+  });
+  afterAll(() => t.cleanup());
+
+  it("never gives an action to Immigration Enforcement, citing the information-sharing rules", async () => {
+    await expect(api(coordinator).actions.create(action({ owningAgencyId: ie.agencyId }))).rejects.toThrow(/does not attend MARAC/);
+  });
+
+  it("refuses to give an agency an action about what it may not see", async () => {
+    await expect(api(coordinator).actions.create(action({ description: "Refer her to a specialist immigration adviser about her spouse visa." }))).rejects.toThrow(/Northshire|may not see immigration/);
+  });
+
+  it("shows each agency only the actions it may see, and lets the owner update its own", async () => {
+    const { id: doorChain } = await api(coordinator).actions.create(action({}));
+    await api(coordinator).actions.create(action({ owningAgencyId: saheli.agencyId, ownerName: "Farida", description: "Refer her to a specialist immigration adviser about her spouse visa.", dueDate: "2026-12-20" }));
+
+    const housingView = await api(housing).actions.forCase({ caseId });
+    expect(housingView.map((a) => a.owningAgencyName)).toEqual([housing.agencyName]);
+    expect(JSON.stringify(housingView)).not.toMatch(/visa|immigration/);
+    expect((await api(saheli).actions.forCase({ caseId })).map((a) => a.owningAgencyName).sort()).toEqual([housing.agencyName, saheli.agencyName].sort());
+
+    const mine = await api(housing).actions.mine();
+    expect(mine).toMatchObject([{ id: doorChain, overdue: false, status: "open" }]);
+    await expect(api(saheli).actions.updateStatus({ actionId: doorChain, version: 1, status: "done" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await api(housing).actions.updateStatus({ actionId: doorChain, version: 1, status: "not_possible", note: "She moved to refuge before we could fit it." });
+    await expect(api(housing).actions.updateStatus({ actionId: doorChain, version: 1, status: "done" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await api(housing).actions.mine())[0]).toMatchObject({ status: "not_possible", statusNote: "She moved to refuge before we could fit it." });
+    expect((await api(saheli).actions.forCase({ caseId })).find((a) => a.id === doorChain)?.statusNote).toBeNull();
+  });
+
+  it("lists overdue actions across agencies for the chair", async () => {
+    await api(coordinator).actions.create(action({ dueDate: "2026-11-21", description: "Visit with police." }));
+    const overdue = await api(coordinator).actions.overdue();
+    expect(overdue.map((a) => a.dueDate)).toEqual(["2026-11-21"]);
+    await expect(api(housing).actions.overdue()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.stringify(t.db.select().from(auditLog).all().filter((r) => r.action.startsWith("action.")))).not.toMatch(/visa|door chain|refuge/i);
+  });
+});
