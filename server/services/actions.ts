@@ -77,10 +77,10 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
     owningAgencyName: r.agencyName,
     ownerName: r.ownerName,
     dueDate: r.dueDate,
-    status: r.status as ActionStatus,
+    status: r.status,
     // The status note is for the owning agency and those who hold the whole case.
     statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId) ? cipher.open(r.statusNoteSealed, notePlace(r.id)) : null,
-    overdue: isOverdue({ status: r.status as ActionStatus, dueDate: r.dueDate }, today),
+    overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
     version: r.version,
   }));
 }
