@@ -4,7 +4,7 @@ import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
 import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
 import { expect, signIn, test } from "./fixtures";
-import { MARKER_CASE, MARKER_FLAGS } from "./markers";
+import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS } from "./markers";
 
 const trpcGet = (path: string, input?: unknown) =>
   `/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
@@ -32,11 +32,15 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     await expect(page, `${user.email} could not sign in`).not.toHaveURL(/sign-in/);
 
     const viewer = { userId: "u", role: user.role, agencyId: "a", agencyType: agency.type };
-    const tokens = [...MARKER_CASE.tokens, ...MARKER_FLAGS.map((f) => ({ token: f.note, path: `flag:${f.factorId}`, tags: f.tags }))];
+    const tokens = [
+      ...MARKER_CASE.tokens,
+      ...MARKER_FLAGS.map((f) => ({ token: f.note, path: `flag:${f.factorId}`, tags: f.tags })),
+      ...MARKER_ACTIONS.map((a) => ({ token: a.description, path: `action:${a.owner}`, tags: a.tags })),
+    ];
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/triage", "/referrals"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/triage", "/referrals", "/actions", "/meetings"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -47,6 +51,8 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("cases.flags", { caseId }),
       trpcGet("cases.repeats", { caseId }),
       trpcGet("triage.queue"),
+      trpcGet("actions.forCase", { caseId }),
+      trpcGet("actions.mine"),
       trpcGet("admin.audit.list", { page: 1 }),
     ];
     const bodies: string[] = [];

@@ -20,3 +20,9 @@ export const MARKER_FLAGS = [
   { factorId: "non_fatal_strangulation", note: "E2EMK-flag-plain-note", tags: [] },
   { factorId: "pregnancy_or_new_baby", note: "E2EMK-flag-health-note", tags: ["health"] },
 ] as const;
+
+/** Actions the e2e server records on the marker case (owned by the by-and-for service and the police). */
+export const MARKER_ACTIONS = [
+  { owner: "Saheli Women's Project", description: "E2EMK-action-immigration-text", tags: ["immigration"] },
+  { owner: "Northshire Police", description: "E2EMK-action-plain-text", tags: [] },
+] as const;

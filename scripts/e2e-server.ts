@@ -2,7 +2,9 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, MARKER_CASE, MARKER_FLAGS, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { createAction } from "../server/services/actions";
+import { addToAgenda, createMeeting } from "../server/services/meetings";
 import { addRiskFlag } from "../server/services/risk-flags";
 import { createUser } from "../server/services/users";
 import { importReferrals } from "../server/services/case-import";
@@ -35,6 +37,17 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   if (!idva) throw new Error("no demo IDVA");
   const flagger = { ...idva, agencyName: "", agencyType: "idva" as const, agencyIsMember: true, sessionId: "" };
   for (const f of MARKER_FLAGS) addRiskFlag(db, scriptCipher(), flagger, { caseId: imported.caseIds[0] ?? "", factorId: f.factorId, note: f.note }, new Date());
+  const chair = db.select().from(users).where(eq(users.email, "chair@northshire.example")).get();
+  if (!chair) throw new Error("no demo chair");
+  const organiser = { ...chair, agencyName: "", agencyType: "police" as const, agencyIsMember: true, sessionId: "" };
+  const members = db.select().from(agencies).all().filter((a) => a.isMaracMember);
+  const meeting = createMeeting(db, organiser, { date: "2027-01-14", time: "10:00", venue: "E2E marker meeting", online: true, chairUserId: chair.id, invitedAgencyIds: members.map((a) => a.id) }, new Date());
+  addToAgenda(db, organiser, meeting.id, imported.caseIds[0] ?? "", new Date());
+  for (const a of MARKER_ACTIONS) {
+    const owner = members.find((m) => m.name === a.owner);
+    if (!owner) throw new Error(`no agency ${a.owner}`);
+    createAction(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", description: a.description, tags: [...a.tags], owningAgencyId: owner.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
+  }
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();

@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/referrals", label: "Refer a case", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/triage", label: "Triage", roles: ["chair", "coordinator"] },
   { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },

@@ -245,3 +245,14 @@ export function meetingFormOptions(db: Db) {
     .all();
   return { chairs, agencies: agencyRows, acceptedCases };
 }
+
+/** Meetings with this case on the agenda, newest first: where its actions are agreed. */
+export function meetingsForCase(db: Db, caseId: string) {
+  return db
+    .select({ id: meetings.id, date: meetings.date, time: meetings.time })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(eq(agendaItems.caseId, caseId))
+    .orderBy(desc(meetings.date))
+    .all();
+}

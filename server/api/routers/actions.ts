@@ -6,6 +6,7 @@ import { TAGS } from "~/server/domain/tags";
 import { ZProjectedText } from "~/server/schemas/projected-case";
 import { createAction, listAgencyActions, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
 import { assertCanOpenCase } from "~/server/services/cases";
+import { meetingsForCase } from "~/server/services/meetings";
 
 const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
 const organiserProcedure = roleProcedure("chair", "coordinator");
@@ -51,6 +52,12 @@ export const actionsRouter = createRouter({
       assertCanOpenCase(ctx.db, ctx.user, input.caseId);
       return listCaseActions(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now());
     }),
+
+  /** Meetings where this case was (or will be) heard: where its actions are agreed. */
+  meetingsForCase: organiserProcedure
+    .input(z.object({ caseId: ZId }))
+    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string() })))
+    .query(({ ctx, input }) => meetingsForCase(ctx.db, input.caseId)),
 
   mine: caseworkProcedure.output(z.array(ZAction)).query(({ ctx }) => listAgencyActions(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionList } from "~/components/case/action-list";
 import { CaseView } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { ActionForm } from "./action-form";
 import { EarlierReferrals, RiskFlags } from "./case-status-sections";
 
 export const metadata: Metadata = { title: "Case" };
@@ -15,16 +17,25 @@ const SAVED: Record<string, string> = {
   flag: "The risk factor has been flagged.",
   withdrawn: "The flag has been withdrawn and your reason recorded.",
   match: "Your decision on the possible earlier referral has been recorded.",
+  action: "The action has been recorded.",
 };
 
 export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { caseId } = await params;
   const { saved } = await searchParams;
-  const { data, me, repeats, flags, declineReason } = await readOrRefuse(async () => {
+  const { data, me, repeats, flags, declineReason, actions, actionOptions } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const data = await api.cases.get({ caseId });
-    const [me, repeats, flags, declineReason] = await Promise.all([api.account.me(), api.cases.repeats({ caseId }), api.cases.flags({ caseId }), api.cases.declineReason({ caseId })]);
-    return { data, me, repeats, flags, declineReason };
+    const [me, repeats, flags, declineReason, actions] = await Promise.all([
+      api.account.me(),
+      api.cases.repeats({ caseId }),
+      api.cases.flags({ caseId }),
+      api.cases.declineReason({ caseId }),
+      api.actions.forCase({ caseId }),
+    ]);
+    const organiser = me.role === "chair" || me.role === "coordinator";
+    const actionOptions = organiser ? { meetings: await api.actions.meetingsForCase({ caseId }), agencies: (await api.meetings.formOptions()).agencies } : null;
+    return { data, me, repeats, flags, declineReason, actions, actionOptions };
   });
   const victim = data.view.victim as unknown as { name: string; dateOfBirth?: string };
   const referring = data.view.referring as unknown as { agencyName: string; referralDate: string };
@@ -59,6 +70,17 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       ) : null}
       <EarlierReferrals caseId={caseId} repeats={repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
       <RiskFlags caseId={caseId} flags={flags} canFlag={me.role === "chair" || me.role === "idva"} />
+      <section aria-labelledby="actions" className="mb-10">
+        <h2 id="actions" className="border-b-2 border-ink pb-2">Actions</h2>
+        <ActionList actions={actions} />
+        {actionOptions && actionOptions.meetings.length > 0 ? (
+          <ActionForm
+            caseId={caseId}
+            meetings={actionOptions.meetings.map((m) => ({ value: m.id, label: `${formatValue(m.date)} ${m.time}` }))}
+            agencies={actionOptions.agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+        ) : null}
+      </section>
       <CaseView data={data} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionList } from "~/components/case/action-list";
 import { formatValue } from "~/components/case/labels";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
@@ -38,11 +39,11 @@ function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId:
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
   const { meetingId } = await params;
   const { saved, problem } = await searchParams;
-  const { m, options } = await readOrRefuse(async () => {
+  const { m, options, overdue } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
     const organiser = me.role === "chair" || me.role === "coordinator";
-    return { m, me, options: organiser ? await api.meetings.formOptions() : null };
+    return { m, me, options: organiser ? await api.meetings.formOptions() : null, overdue: organiser ? await api.actions.overdue() : [] };
   });
   const organiser = options !== null;
   const onAgenda = new Set(m.lines.map((l) => l.caseId));
@@ -132,6 +133,13 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             </button>
           </div>
         </form>
+      ) : null}
+
+      {organiser ? (
+        <>
+          <h2>Overdue actions to review</h2>
+          <ActionList actions={overdue} showCase />
+        </>
       ) : null}
 
       {m.reviewDue.length > 0 ? (

@@ -1,0 +1,36 @@
+import { errorSummary, expect, signIn, test } from "./fixtures";
+import { MARKER_CASE } from "./markers";
+
+test("the chair records an action for an agency, which sees it in its tracker and marks it done", async ({ browser, a11y }) => {
+  const chair = await (await browser.newContext()).newPage();
+  await signIn(chair, "chair@northshire.example");
+  await chair.goto(`/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`);
+  await chair.getByRole("link", { name: /NS-/ }).first().click();
+  await expect(chair).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  const form = chair.locator("form").filter({ has: chair.getByRole("button", { name: "Add action" }) });
+  await expect(form.getByLabel("Agency that owns it").locator("option", { hasText: "Immigration Enforcement" })).toHaveCount(0);
+  await form.getByRole("button", { name: "Add action" }).click();
+  await expect(errorSummary(chair)).toContainText("Describe the action");
+  await a11y(chair);
+  await chair.getByLabel("Action", { exact: true }).fill("Fit a door chain and check the window locks.");
+  await chair.getByLabel("Agency that owns it").selectOption({ label: "Northshire Homes" });
+  await chair.getByLabel("Owner's name").fill("Hannah Lewis");
+  await chair.getByLabel("Day").fill("5");
+  await chair.getByLabel("Month").fill("1");
+  await chair.getByLabel("Year").fill("2027");
+  await chair.getByRole("button", { name: "Add action" }).click();
+  await expect(chair.getByText("The action has been recorded.")).toBeVisible();
+
+  const housing = await (await browser.newContext()).newPage();
+  await signIn(housing, "housing@northshire.example");
+  await housing.goto("/actions");
+  await a11y(housing);
+  const item = housing.getByRole("listitem").filter({ hasText: "Fit a door chain" });
+  await item.getByLabel("Status").selectOption("done");
+  await item.getByLabel("Note").fill("Fitted on 3 January.");
+  await item.getByRole("button", { name: "Update action" }).click();
+  await expect(housing.getByText("The action has been updated.")).toBeVisible();
+  await expect(housing.getByRole("listitem").filter({ hasText: "Fit a door chain" })).toContainText("Done");
+  // The immigration-tagged action on the same case is not Housing's to see.
+  await expect(housing.getByText("E2EMK-action-immigration-text")).toHaveCount(0);
+});
