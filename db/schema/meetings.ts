@@ -82,3 +82,23 @@ export const meetingActions = sqliteTable(
   },
   (t) => [index("meeting_actions_agency_idx").on(t.owningAgencyId, t.status), index("meeting_actions_case_idx").on(t.caseId)],
 );
+
+/**
+ * An agency's research on a case before a meeting (domain.md 1.5): what it holds that is relevant
+ * and proportionate, and what it holds but chose not to share and why. Both are free text, sealed
+ * and sentence-tagged; other agencies see the first only through the projection, the second never.
+ */
+export const caseResearch = sqliteTable(
+  "case_research",
+  {
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    sharedSealed: text("shared_sealed").notNull(),
+    withheldSealed: text("withheld_sealed").notNull(),
+    updatedByUserId: text("updated_by_user_id").notNull().references(() => users.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId, t.agencyId] })],
+);

@@ -33,7 +33,8 @@ export type AuditAction =
   | "agenda.reordered"
   | "agenda.published"
   | "action.created"
-  | "action.status_changed";
+  | "action.status_changed"
+  | "research.saved";
 
 export type AuditEntry = {
   at: Date;

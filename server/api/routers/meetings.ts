@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { ZMeetingFields } from "~/server/schemas/meetings";
-import { ZDecision, ZProjectedCase } from "~/server/schemas/projected-case";
+import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
+import { listResearch, saveResearch } from "~/server/services/research";
 import { getPack } from "~/server/services/packs";
 import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
@@ -84,6 +85,35 @@ export const meetingsRouter = createRouter({
         getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: a.id, surface: "meeting_pack_pdf" }),
       ),
     ),
+  research: caseworkProcedure
+    .input(z.object({ meetingId: ZId, caseId: ZId }))
+    .output(
+      z.array(
+        z.strictObject({
+          agencyId: z.string(),
+          agencyName: z.string(),
+          updatedBy: z.string(),
+          updatedAt: z.date(),
+          version: z.number().int(),
+          own: z.boolean(),
+          shared: ZProjectedText,
+          withheld: ZProjectedText.nullable(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => listResearch(ctx.db, ctx.cipher, ctx.user, input.meetingId, input.caseId, ctx.now())),
+  saveResearch: caseworkProcedure
+    .input(
+      z.object({
+        meetingId: ZId,
+        caseId: ZId,
+        version: z.number().int().min(1).nullable(),
+        shared: z.string().max(20_000, { error: "Research must be 20,000 characters or fewer" }),
+        withheld: z.string().max(20_000, { error: "This must be 20,000 characters or fewer" }),
+      }),
+    )
+    .output(z.strictObject({ version: z.number().int() }))
+    .mutation(({ ctx, input }) => saveResearch(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
   get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.user, input.meetingId)),
   create: organiserProcedure.input(ZMeetingFields).output(z.strictObject({ id: z.string() })).mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.user, input, ctx.now())),
   update: organiserProcedure

@@ -1,0 +1,74 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, agendaItems, caseResearch, meetingInvitations, users } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import type { TaggedText } from "~/server/domain/case/text";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { projectItemText } from "~/server/domain/projection/items";
+import { withSuggestions } from "~/server/domain/suggest";
+import { AppError, staleVersion } from "~/server/errors";
+import { getMeeting } from "./meetings";
+import type { SessionUser } from "./sessions";
+
+const place = (meetingId: string, caseId: string, agencyId: string, part: "shared" | "withheld") => `case_research:${meetingId}/${caseId}/${agencyId}:${part}`;
+const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
+
+/**
+ * Saves the signed-in agency's research on a case for a meeting. Only an invited agency can, and
+ * only for a case on that meeting's agenda. Sentences are tagged by the detector (fail closed).
+ */
+export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, input: { meetingId: string; caseId: string; version: number | null; shared: string; withheld: string }, now: Date): { version: number } {
+  return db.transaction((tx) => {
+    const invited = tx.select().from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, input.meetingId), eq(meetingInvitations.agencyId, user.agencyId))).get();
+    const onAgenda = tx.select().from(agendaItems).where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.caseId, input.caseId))).get();
+    if (!invited || !onAgenda) throw new AppError("NOT_FOUND", "Your agency is not invited to research this case for that meeting.");
+    const key = and(eq(caseResearch.meetingId, input.meetingId), eq(caseResearch.caseId, input.caseId), eq(caseResearch.agencyId, user.agencyId));
+    const current = tx.select().from(caseResearch).where(key).get();
+    if ((current?.version ?? null) !== input.version) throw staleVersion("research");
+    const sealed = {
+      sharedSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.shared, spans: [] })), place(input.meetingId, input.caseId, user.agencyId, "shared")),
+      withheldSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.withheld, spans: [] })), place(input.meetingId, input.caseId, user.agencyId, "withheld")),
+    };
+    const version = (current?.version ?? 0) + 1;
+    if (current) tx.update(caseResearch).set({ ...sealed, version, updatedByUserId: user.id, updatedAt: now }).where(key).run();
+    else tx.insert(caseResearch).values({ meetingId: input.meetingId, caseId: input.caseId, agencyId: user.agencyId, ...sealed, version, updatedByUserId: user.id, updatedAt: now }).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "research.saved", targetType: "meeting", targetId: input.meetingId, details: { caseId: input.caseId, agencyId: user.agencyId } });
+    return { version };
+  });
+}
+
+/**
+ * All agencies' research on a case for a meeting, as this viewer may see it: each agency's shared
+ * research through the sentence rules of the viewer's agency; the "held but not shared" part only
+ * to its own agency and to chairs and coordinators.
+ */
+export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string, now: Date) {
+  // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
+  getMeeting(db, user, meetingId);
+  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  return db
+    .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })
+    .from(caseResearch)
+    .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
+    .innerJoin(users, eq(users.id, caseResearch.updatedByUserId))
+    .where(and(eq(caseResearch.meetingId, meetingId), eq(caseResearch.caseId, caseId)))
+    .orderBy(asc(agencies.name))
+    .all()
+    .map(({ r, agencyName, updatedBy }) => {
+      const own = r.agencyId === user.agencyId;
+      const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
+      // An agency always reads its own research whole: it wrote it.
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now));
+      return {
+        agencyId: r.agencyId,
+        agencyName,
+        updatedBy,
+        updatedAt: r.updatedAt,
+        version: r.version,
+        own,
+        shared: forViewer(open(r.sharedSealed, "shared")),
+        withheld: own || isOrganiser(user) ? forViewer(open(r.withheldSealed, "withheld")) : null,
+      };
+    });
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAgency } from "~/db/factories";
+import { caseResearch } from "~/db/schema";
+import { createInnerContext } from "~/server/api/context";
+import { createCaller } from "~/server/api/root";
+import { makeSampleCase } from "~/server/domain/testing/fixtures";
+import { ensureSettings } from "~/server/services/settings";
+import type { SessionUser } from "~/server/services/sessions";
+import { asReferral, importFile } from "../helpers/referrals";
+import { createTestDb } from "../helpers/test-db";
+import { sessionUserFor } from "../helpers/users";
+
+const NOW = new Date("2026-11-28T10:00:00Z");
+const VISA = "She told our officer her spouse visa runs out in March.";
+
+describe("agency research before the meeting", () => {
+  const t = createTestDb();
+  let coordinator: SessionUser;
+  let health: SessionUser;
+  let housing: SessionUser;
+  let saheli: SessionUser;
+  let meetingId = "";
+  let caseId = "";
+  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
+
+  beforeAll(async () => {
+    ensureSettings(t.db, "T", NOW, "TS");
+    makeAgency(t.db, { name: "Police", type: "police" });
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    coordinator = await sessionUserFor(t.db, "coordinator", "police");
+    health = await sessionUserFor(t.db, "agency_rep", "health");
+    housing = await sessionUserFor(t.db, "agency_rep", "housing");
+    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
+    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
+    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
+    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-12-10", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [health.agencyId, housing.agencyId, saheli.agencyId] }));
+    await api(coordinator).meetings.addCase({ meetingId, caseId });
+    await api(coordinator).meetings.publish({ meetingId });
+  });
+  afterAll(() => t.cleanup());
+
+  it("lets an invited agency record research, which others read only through their own agency's rules", async () => {
+    const saved = await api(health).meetings.saveResearch({ meetingId, caseId, version: null, shared: `Attended A&E twice in October with bruising. ${VISA}`, withheld: "Her mental-health history: not relevant to the risk." });
+    expect(saved.version).toBe(1);
+    await expect(api(health).meetings.saveResearch({ meetingId, caseId, version: null, shared: "x", withheld: "" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const own = await api(health).meetings.research({ meetingId, caseId });
+    expect(own[0]?.shared.text).toContain(VISA);
+    const forHousing = await api(housing).meetings.research({ meetingId, caseId });
+    expect(forHousing[0]?.shared.text).toContain("Attended A&E");
+    expect(JSON.stringify(forHousing)).not.toMatch(/visa|mental-health/);
+    expect(forHousing[0]?.withheld).toBeNull();
+    expect((await api(saheli).meetings.research({ meetingId, caseId }))[0]?.shared.text).toContain(VISA);
+    expect((await api(coordinator).meetings.research({ meetingId, caseId }))[0]?.withheld?.text).toContain("mental-health");
+    expect(JSON.stringify(t.db.select().from(caseResearch).all())).not.toMatch(/visa|A&E/);
+  });
+
+  it("refuses research from an agency not invited", async () => {
+    const probation = await sessionUserFor(t.db, "agency_rep", "probation");
+    await expect(api(probation).meetings.saveResearch({ meetingId, caseId, version: null, shared: "x", withheld: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api(probation).meetings.research({ meetingId, caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
