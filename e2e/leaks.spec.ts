@@ -3,6 +3,7 @@ import { DEMO_AGENCIES, DEMO_USERS } from "../db/seed/demo-area";
 import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
 import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
+import { extractPdfText } from "../server/exports/pdf/extract-text";
 import { expect, signIn, test } from "./fixtures";
 import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS } from "./markers";
 
@@ -61,6 +62,19 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       bodies.push(await (await page.request.get(path, { headers: { RSC: "1" } })).text());
     }
     for (const path of procedures) bodies.push(await (await page.request.get(path)).text());
+
+    // The marker meeting's pack for this user's agency: page, RSC payload, JSON and PDF text.
+    const meetingsRes = (await (await page.request.get(trpcGet("meetings.list"))).json()) as { result?: { data: { json: { id: string; venue: string }[] } } };
+    const markerMeeting = meetingsRes.result?.data.json.find((m) => m.venue === "E2E marker meeting");
+    if (markerMeeting) {
+      const packPath = `/meetings/${markerMeeting.id}/pack`;
+      bodies.push(await (await page.request.get(packPath)).text());
+      bodies.push(await (await page.request.get(packPath, { headers: { RSC: "1" } })).text());
+      bodies.push(await (await page.request.get(trpcGet("meetings.pack", { meetingId: markerMeeting.id }))).text());
+      bodies.push(await (await page.request.get(trpcGet("meetings.research", { meetingId: markerMeeting.id, caseId }))).text());
+      const pdf = await page.request.get(`${packPath}.pdf`);
+      if (pdf.ok()) bodies.push((await extractPdfText(await pdf.body())).join("\n"));
+    }
     const all = bodies.join("\n");
     for (const tok of forbidden) expect(all.includes(tok.token), `${tok.path} reached ${user.email}`).toBe(false);
 

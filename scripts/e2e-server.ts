@@ -4,7 +4,7 @@ import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
 import { E2E_EXTRA_USERS, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_REFERRING_AGENCY } from "../e2e/markers";
 import { createAction } from "../server/services/actions";
-import { addToAgenda, createMeeting } from "../server/services/meetings";
+import { addToAgenda, createMeeting, publishAgenda } from "../server/services/meetings";
 import { addRiskFlag } from "../server/services/risk-flags";
 import { createUser } from "../server/services/users";
 import { importReferrals } from "../server/services/case-import";
@@ -48,6 +48,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
     if (!owner) throw new Error(`no agency ${a.owner}`);
     createAction(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", description: a.description, tags: [...a.tags], owningAgencyId: owner.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
   }
+  publishAgenda(db, organiser, meeting.id, new Date());
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();

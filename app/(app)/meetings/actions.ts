@@ -63,3 +63,19 @@ export async function agendaAction(formData: FormData): Promise<void> {
   }
   redirect(`/meetings/${meetingId}?saved=${v.op ?? ""}${v.caseId ? `&case=${encodeURIComponent(v.caseId)}` : ""}#agenda`);
 }
+
+export async function saveResearchAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  try {
+    await (await getServerApi()).meetings.saveResearch({
+      meetingId: v.meetingId ?? "",
+      caseId: v.caseId ?? "",
+      version: v.version ? Number(v.version) : null,
+      shared: v.shared ?? "",
+      withheld: v.withheld ?? "",
+    });
+  } catch (e) {
+    return formStateFromError(e, v);
+  }
+  redirect(`/meetings/${v.meetingId ?? ""}/pack?saved=research`);
+}

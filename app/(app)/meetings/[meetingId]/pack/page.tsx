@@ -2,21 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseView } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
+import { ProjectedText } from "~/components/case/projected-text";
+import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { ResearchForm } from "./research-form";
 
 export const metadata: Metadata = { title: "Meeting pack" };
 
-export default async function PackPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string }> }) {
+export default async function PackPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string; saved?: string }> }) {
   const { meetingId } = await params;
-  const { as } = await searchParams;
-  const { pack, organiser } = await readOrRefuse(async () => {
+  const { as, saved } = await searchParams;
+  const { pack, organiser, research } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
-    return { pack, organiser: me.role === "chair" || me.role === "coordinator" };
+    const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
+    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research };
   });
   const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
   return (
     <>
+      {saved ? <SuccessBanner>Your research has been saved.</SuccessBanner> : null}
       <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
       <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block">Back to the meeting</Link>
       <span className="mb-1 block text-lg text-secondary">
@@ -52,6 +57,31 @@ export default async function PackPage({ params, searchParams }: { params: Promi
           <h2 id={`case-${i}`}>
             {i + 1}. {c.caseNumber}: {c.line.victimName}
           </h2>
+          <section aria-labelledby={`research-${i}`} className="mb-8">
+            <h3 id={`research-${i}`}>Research by agencies</h3>
+            {(research[i] ?? []).filter((r) => !r.own || pack.preview).length === 0 ? <p>No other agency has added research yet.</p> : null}
+            {(research[i] ?? [])
+              .filter((r) => !r.own || pack.preview)
+              .map((r) => (
+                <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
+                  <p className="font-bold">{r.agencyName}</p>
+                  <ProjectedText value={r.shared} />
+                  {r.withheld && r.withheld.text.trim() ? (
+                    <p className="text-sm text-secondary">Held but not shared: {r.withheld.text}</p>
+                  ) : null}
+                </div>
+              ))}
+            {!pack.preview ? (
+              <ResearchForm
+                meetingId={meetingId}
+                caseId={c.line.caseId}
+                index={i}
+                version={research[i]?.find((r) => r.own)?.version ?? null}
+                shared={research[i]?.find((r) => r.own)?.shared.text ?? ""}
+                withheld={research[i]?.find((r) => r.own)?.withheld?.text ?? ""}
+              />
+            ) : null}
+          </section>
           <CaseView idPrefix={`c${i}-`} data={{ caseId: c.line.caseId, caseNumber: c.caseNumber, status: "accepted", dashScore: c.dashScore, version: 0, updatedAt: new Date(0), view: c.view, decisions: c.decisions, policyVersion: 0 }} />
         </article>
       ))}
