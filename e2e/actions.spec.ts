@@ -12,13 +12,13 @@ test("the chair records an action for an agency, which sees it in its tracker an
   await form.getByRole("button", { name: "Add action" }).click();
   await expect(errorSummary(chair)).toContainText("Describe the action");
   await a11y(chair);
-  await chair.getByLabel("Action", { exact: true }).fill("Fit a door chain and check the window locks.");
-  await chair.getByLabel("Agency that owns it").selectOption({ label: "Northshire Homes" });
-  await chair.getByLabel("Owner's name").fill("Hannah Lewis");
-  await chair.getByLabel("Day").fill("5");
-  await chair.getByLabel("Month").fill("1");
-  await chair.getByLabel("Year").fill("2027");
-  await chair.getByRole("button", { name: "Add action" }).click();
+  await form.getByLabel("Action", { exact: true }).fill("Fit a door chain and check the window locks.");
+  await form.getByLabel("Agency that owns it").selectOption({ label: "Northshire Homes" });
+  await form.getByLabel("Owner's name").fill("Hannah Lewis");
+  await form.getByLabel("Day", { exact: true }).fill("5");
+  await form.getByLabel("Month", { exact: true }).fill("1");
+  await form.getByLabel("Year", { exact: true }).fill("2027");
+  await form.getByRole("button", { name: "Add action" }).click();
   await expect(chair.getByText("The action has been recorded.")).toBeVisible();
 
   const housing = await (await browser.newContext()).newPage();
