@@ -102,3 +102,28 @@ export const caseResearch = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.caseId, t.agencyId] })],
 );
+
+/** What the chair records of the meeting itself: attendance and apologies, and the confidentiality statement. */
+export const meetingRecords = sqliteTable("meeting_records", {
+  meetingId: text("meeting_id").primaryKey().references(() => meetings.id, { onDelete: "cascade" }),
+  confidentialityAgreed: integer("confidentiality_agreed", { mode: "boolean" }).notNull().default(false),
+  /** Per invited agency: attended, apologies or absent, with the names of those present. */
+  attendance: text("attendance", { mode: "json" }).$type<{ agencyId: string; status: "attended" | "apologies" | "absent"; names: string }[]>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** The discussion and risks identified for one case at a meeting: free text, sealed and sentence-tagged. */
+export const meetingCaseNotes = sqliteTable(
+  "meeting_case_notes",
+  {
+    meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    discussionSealed: text("discussion_sealed").notNull(),
+    risksSealed: text("risks_sealed").notNull(),
+    minutesTaken: integer("minutes_taken"),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.caseId] })],
+);

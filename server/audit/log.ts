@@ -34,7 +34,9 @@ export type AuditAction =
   | "agenda.published"
   | "action.created"
   | "action.status_changed"
-  | "research.saved";
+  | "research.saved"
+  | "meeting.recorded"
+  | "meeting.case_notes_saved";
 
 export type AuditEntry = {
   at: Date;

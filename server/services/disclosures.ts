@@ -4,7 +4,7 @@ import { disclosures } from "~/db/schema";
 import type { Tag } from "~/server/domain/tags";
 import type { SessionUser } from "./sessions";
 
-export const SURFACES = ["case_page", "case_api", "sharing_record", "import", "meeting_pack", "meeting_pack_pdf"] as const;
+export const SURFACES = ["case_page", "case_api", "sharing_record", "import", "meeting_pack", "meeting_pack_pdf", "minutes", "minutes_pdf"] as const;
 export type Surface = (typeof SURFACES)[number];
 
 export type DisclosureEntry = {

@@ -9,6 +9,8 @@ const SURFACE_WHY: Record<Surface, string> = {
   import: "when the case was imported",
   meeting_pack: "in its pack for a MARAC meeting (research and the meeting)",
   meeting_pack_pdf: "in its pack for a MARAC meeting, downloaded as a PDF",
+  minutes: "in the minutes of a MARAC meeting",
+  minutes_pdf: "in the minutes of a MARAC meeting, downloaded as a PDF",
 };
 
 export type SharingRecordEntry = {

@@ -3,6 +3,7 @@ import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { ZMeetingFields } from "~/server/schemas/meetings";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
+import { getMinutes, saveCaseNotes, saveMeetingRecord } from "~/server/services/minutes";
 import { getPack } from "~/server/services/packs";
 import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
@@ -35,6 +36,28 @@ export const ZPack = z.strictObject({
   cases: z.array(z.strictObject({ line: ZAgendaLine, caseNumber: z.string(), dashScore: z.number().int(), view: ZProjectedCase, decisions: z.array(ZDecision).readonly() })),
 });
 export type TPack = z.infer<typeof ZPack>;
+
+export const ZMinutes = z.strictObject({
+  meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string() }),
+  recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), userName: z.string() }),
+  confidentialityAgreed: z.boolean(),
+  recordVersion: z.number().int().nullable(),
+  attendance: z.array(z.strictObject({ agencyName: z.string(), status: z.enum(["attended", "apologies", "absent"]), names: z.string() })),
+  invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  cases: z.array(
+    z.strictObject({
+      caseId: z.string(),
+      caseNumber: z.string(),
+      victimName: z.string(),
+      discussion: ZProjectedText,
+      risks: ZProjectedText,
+      notesVersion: z.number().int().nullable(),
+      minutesTaken: z.number().int().nullable(),
+      actions: z.array(z.strictObject({ description: ZProjectedText, owningAgencyName: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(["open", "done", "not_possible", "not_done"]) })),
+    }),
+  ),
+});
+export type TMinutes = z.infer<typeof ZMinutes>;
 
 const ZMeetingDto = z.strictObject({
   id: z.string(),
@@ -114,6 +137,38 @@ export const meetingsRouter = createRouter({
     )
     .output(z.strictObject({ version: z.number().int() }))
     .mutation(({ ctx, input }) => saveResearch(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+  minutes: caseworkProcedure
+    .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
+    .output(ZMinutes)
+    .query(({ ctx, input }) => getMinutes(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), input.asAgencyId)),
+  minutesPdf: caseworkProcedure
+    .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
+    .output(ZMinutes)
+    .query(({ ctx, input }) => getMinutes(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), input.asAgencyId, "minutes_pdf")),
+  saveRecord: organiserProcedure
+    .input(
+      z.object({
+        meetingId: ZId,
+        version: z.number().int().min(1).nullable(),
+        confidentialityAgreed: z.boolean(),
+        attendance: z.array(z.object({ agencyId: ZId, status: z.enum(["attended", "apologies", "absent"]), names: z.string().max(500) })).max(100),
+      }),
+    )
+    .output(z.strictObject({ version: z.number().int() }))
+    .mutation(({ ctx, input }) => saveMeetingRecord(ctx.db, ctx.user, input, ctx.now())),
+  saveCaseNotes: organiserProcedure
+    .input(
+      z.object({
+        meetingId: ZId,
+        caseId: ZId,
+        version: z.number().int().min(1).nullable(),
+        discussion: z.string().max(20_000, { error: "The discussion must be 20,000 characters or fewer" }),
+        risks: z.string().max(20_000, { error: "The risks must be 20,000 characters or fewer" }),
+        minutesTaken: z.number().int().min(0).max(600).nullable(),
+      }),
+    )
+    .output(z.strictObject({ version: z.number().int() }))
+    .mutation(({ ctx, input }) => saveCaseNotes(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
   get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.user, input.meetingId)),
   create: organiserProcedure.input(ZMeetingFields).output(z.strictObject({ id: z.string() })).mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.user, input, ctx.now())),
   update: organiserProcedure

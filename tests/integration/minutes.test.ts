@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeAgency } from "~/db/factories";
+import { disclosures } from "~/db/schema";
+import { createInnerContext } from "~/server/api/context";
+import { createCaller } from "~/server/api/root";
+import { minutesDocument } from "~/server/exports/minutes-document";
+import { extractPdfText } from "~/server/exports/pdf/extract-text";
+import { renderPdf } from "~/server/exports/pdf/render-document";
+import { makeSampleCase } from "~/server/domain/testing/fixtures";
+import { ensureSettings } from "~/server/services/settings";
+import type { SessionUser } from "~/server/services/sessions";
+import { asReferral, importFile } from "../helpers/referrals";
+import { createTestDb } from "../helpers/test-db";
+import { sessionUserFor } from "../helpers/users";
+
+const NOW = new Date("2026-11-28T10:00:00Z");
+const IMM = "MINUTESMARK her spouse visa is sponsored by the perpetrator.";
+
+describe("minutes per agency, on screen and as PDF", () => {
+  const t = createTestDb();
+  let coordinator: SessionUser;
+  let housing: SessionUser;
+  let saheli: SessionUser;
+  let meetingId = "";
+  let caseId = "";
+  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
+
+  beforeAll(async () => {
+    ensureSettings(t.db, "T", NOW, "TS");
+    makeAgency(t.db, { name: "Police", type: "police" });
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    coordinator = await sessionUserFor(t.db, "coordinator", "police");
+    housing = await sessionUserFor(t.db, "agency_rep", "housing");
+    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
+    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
+    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
+    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-11-26", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId, saheli.agencyId] }));
+    await api(coordinator).meetings.addCase({ meetingId, caseId });
+    await api(coordinator).meetings.publish({ meetingId });
+    await api(coordinator).meetings.saveRecord({ meetingId, version: null, confidentialityAgreed: true, attendance: [{ agencyId: housing.agencyId, status: "attended", names: "Hannah Lewis" }, { agencyId: saheli.agencyId, status: "apologies", names: "" }] });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of homicide is high.", minutesTaken: 14 });
+    await api(coordinator).actions.create({ meetingId, caseId, description: "MINUTESMARK refer to specialist immigration advice.", tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });
+  });
+  afterAll(() => t.cleanup());
+
+  it("gives each agency minutes through its own rules, on screen and in the PDF, and logs them", async () => {
+    const before = t.db.select().from(disclosures).all().length;
+    const forHousing = await api(housing).meetings.minutesPdf({ meetingId });
+    const housingPdf = (await extractPdfText(await renderPdf(minutesDocument(forHousing, NOW)))).join("\n");
+    expect(JSON.stringify(forHousing)).not.toContain("MINUTESMARK");
+    expect(housingPdf).not.toContain("MINUTESMARK");
+    expect(housingPdf).toContain("Risk of homicide is high.");
+    expect(housingPdf).toContain("OFFICIAL-SENSITIVE");
+    expect(housingPdf).toContain("Read and agreed by all present");
+
+    const forSaheli = await api(saheli).meetings.minutes({ meetingId });
+    expect(JSON.stringify(forSaheli)).toContain("MINUTESMARK her spouse visa");
+    expect(forSaheli.cases[0]?.actions).toHaveLength(1);
+    expect(t.db.select().from(disclosures).all().length).toBe(before + 2);
+  });
+
+  it("keeps minutes from agencies not invited, and edits to the chair and coordinator", async () => {
+    const probation = await sessionUserFor(t.db, "agency_rep", "probation");
+    await expect(api(probation).meetings.minutes({ meetingId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api(housing).meetings.saveCaseNotes({ meetingId, caseId, version: 1, discussion: "x", risks: "", minutesTaken: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: "x", risks: "", minutesTaken: null })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
