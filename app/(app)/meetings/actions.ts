@@ -79,3 +79,40 @@ export async function saveResearchAction(_prev: FormState, formData: FormData): 
   }
   redirect(`/meetings/${v.meetingId ?? ""}/pack?saved=research`);
 }
+
+export async function saveRecordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  const agencyIds = formData.getAll("agencyId").filter((x): x is string => typeof x === "string");
+  try {
+    await (await getServerApi()).meetings.saveRecord({
+      meetingId: v.meetingId ?? "",
+      version: v.version ? Number(v.version) : null,
+      confidentialityAgreed: v.confidentialityAgreed === "yes",
+      attendance: agencyIds.map((agencyId) => ({
+        agencyId,
+        status: (v[`status-${agencyId}`] ?? "absent") as "attended" | "apologies" | "absent",
+        names: v[`names-${agencyId}`] ?? "",
+      })),
+    });
+  } catch (e) {
+    return formStateFromError(e, v);
+  }
+  redirect(`/meetings/${v.meetingId ?? ""}/run?saved=record`);
+}
+
+export async function saveCaseNotesAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  try {
+    await (await getServerApi()).meetings.saveCaseNotes({
+      meetingId: v.meetingId ?? "",
+      caseId: v.caseId ?? "",
+      version: v.version ? Number(v.version) : null,
+      discussion: v.discussion ?? "",
+      risks: v.risks ?? "",
+      minutesTaken: v.minutesTaken ? Number(v.minutesTaken) : null,
+    });
+  } catch (e) {
+    return formStateFromError(e, v);
+  }
+  redirect(`/meetings/${v.meetingId ?? ""}/run?saved=notes#case-${v.caseId ?? ""}`);
+}

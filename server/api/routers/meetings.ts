@@ -145,6 +145,11 @@ export const meetingsRouter = createRouter({
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
     .output(ZMinutes)
     .query(({ ctx, input }) => getMinutes(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), input.asAgencyId, "minutes_pdf")),
+  /** The chair's run sheet: the minutes in the chair's own full view, for recording the meeting. */
+  runSheet: organiserProcedure
+    .input(z.object({ meetingId: ZId }))
+    .output(ZMinutes)
+    .query(({ ctx, input }) => getMinutes(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now())),
   saveRecord: organiserProcedure
     .input(
       z.object({

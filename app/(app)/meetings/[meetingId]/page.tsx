@@ -85,6 +85,14 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         <li>
           <Link href={`/meetings/${meetingId}/pack`}>{organiser ? "Preview agency packs" : "Your agency's pack"}</Link>
         </li>
+        <li>
+          <Link href={`/meetings/${meetingId}/minutes`}>{organiser ? "Minutes (full view)" : "Your agency's minutes"}</Link>
+        </li>
+        {organiser ? (
+          <li>
+            <Link href={`/meetings/${meetingId}/run`}>Run the meeting</Link>
+          </li>
+        ) : null}
         {organiser ? (
           <li>
             <a href={`/meetings/${meetingId}/packs.zip`} download>Download every invited agency&apos;s pack (zip of PDFs)</a>
