@@ -5,7 +5,7 @@ import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
 import { extractPdfText } from "../server/exports/pdf/extract-text";
 import { expect, signIn, test } from "./fixtures";
-import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS } from "./markers";
+import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES } from "./markers";
 
 const trpcGet = (path: string, input?: unknown) =>
   `/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
@@ -37,6 +37,8 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       ...MARKER_CASE.tokens,
       ...MARKER_FLAGS.map((f) => ({ token: f.note, path: `flag:${f.factorId}`, tags: f.tags })),
       ...MARKER_ACTIONS.map((a) => ({ token: a.description, path: `action:${a.owner}`, tags: a.tags })),
+      // The status sentence of the minutes notes (its first word is the marker).
+      { token: MARKER_NOTES.immigration.split(" ")[0] ?? "", path: "minutes:immigration sentence", tags: ["immigration"] as const },
     ];
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
@@ -74,6 +76,12 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       bodies.push(await (await page.request.get(trpcGet("meetings.research", { meetingId: markerMeeting.id, caseId }))).text());
       const pdf = await page.request.get(`${packPath}.pdf`);
       if (pdf.ok()) bodies.push((await extractPdfText(await pdf.body())).join("\n"));
+      const minutesPath = `/meetings/${markerMeeting.id}/minutes`;
+      bodies.push(await (await page.request.get(minutesPath)).text());
+      bodies.push(await (await page.request.get(minutesPath, { headers: { RSC: "1" } })).text());
+      bodies.push(await (await page.request.get(trpcGet("meetings.minutes", { meetingId: markerMeeting.id }))).text());
+      const minutesPdf = await page.request.get(`${minutesPath}.pdf`);
+      if (minutesPdf.ok()) bodies.push((await extractPdfText(await minutesPdf.body())).join("\n"));
     }
     const all = bodies.join("\n");
     for (const tok of forbidden) expect(all.includes(tok.token), `${tok.path} reached ${user.email}`).toBe(false);

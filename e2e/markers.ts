@@ -26,3 +26,9 @@ export const MARKER_ACTIONS = [
   { owner: "Saheli Women's Project", description: "E2EMK-action-immigration-text", tags: ["immigration"] },
   { owner: "Northshire Police", description: "E2EMK-action-plain-text", tags: [] },
 ] as const;
+
+/** Minutes notes on the marker case: the second sentence is about status, so the detector tags it immigration. */
+export const MARKER_NOTES = {
+  plain: "E2EMK-notes-plain-sentence was discussed.",
+  immigration: "E2EMK-notes-immigration her asylum claim was refused.",
+} as const;

@@ -97,3 +97,41 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   const res = await probation.goto(meetingUrl);
   expect(res?.status()).toBe(404);
 });
+
+test("the chair records the meeting; an agency reads its minutes on screen and as a PDF", async ({ browser, a11y }) => {
+  const chair = await (await browser.newContext()).newPage();
+  await signIn(chair, "coordinator@northshire.example");
+  await chair.goto("/meetings");
+  await chair.getByRole("link", { name: /14 January 2027/ }).click();
+  await chair.getByRole("link", { name: "Run the meeting" }).click();
+  await a11y(chair);
+  await chair.getByLabel("Attendance for Probation Service, Northshire").selectOption("apologies");
+  await chair.getByLabel("Names present for Northshire Homes").fill("Hannah Lewis");
+  await chair.getByLabel("The confidentiality statement was read and agreed by everyone present").check();
+  await chair.getByRole("button", { name: "Save attendance" }).click();
+  await expect(chair.getByText("Attendance has been saved.")).toBeVisible();
+  await chair.getByRole("button", { name: "Start timer" }).first().click();
+  await expect(chair.getByRole("timer").first()).toBeVisible();
+  await chair.getByLabel("Discussion summary").first().fill("Police and housing shared recent incidents; the victim wants to stay in her home.");
+  await chair.getByLabel("Risks identified").first().fill("High risk of serious harm after separation.");
+  await chair.getByRole("button", { name: "Save case notes" }).first().click();
+  await expect(chair.getByText("The case notes have been saved.")).toBeVisible();
+  await a11y(chair);
+  const meetingUrl = chair.url().replace(/\/run.*$/, "");
+
+  const housing = await (await browser.newContext()).newPage();
+  await signIn(housing, "housing@northshire.example");
+  await housing.goto(`${meetingUrl}/minutes`);
+  await expect(housing.getByRole("heading", { name: "Minutes for Northshire Homes" })).toBeVisible();
+  await expect(housing.getByText("Read and agreed by all present")).toBeVisible();
+  await expect(housing.getByText("High risk of serious harm after separation.")).toBeVisible();
+  await expect(housing.getByText("Probation Service, Northshire: Apologies")).toBeVisible();
+  await expect(housing.getByText("E2EMK-action-immigration-text")).toHaveCount(0);
+  await a11y(housing);
+  const pdf = await housing.request.get(`${meetingUrl}/minutes.pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const text = (await extractPdfText(await pdf.body())).join("\n");
+  expect(text).toContain("OFFICIAL-SENSITIVE");
+  expect(text).toContain("High risk of serious harm after separation.");
+  expect(text).not.toContain("E2EMK-action-immigration-text");
+});

@@ -2,7 +2,8 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { saveCaseNotes } from "../server/services/minutes";
 import { createAction } from "../server/services/actions";
 import { addToAgenda, createMeeting, publishAgenda } from "../server/services/meetings";
 import { addRiskFlag } from "../server/services/risk-flags";
@@ -49,6 +50,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
     createAction(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", description: a.description, tags: [...a.tags], owningAgencyId: owner.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
   }
   publishAgenda(db, organiser, meeting.id, new Date());
+  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", version: null, discussion: `${MARKER_NOTES.plain} ${MARKER_NOTES.immigration}`, risks: "", minutesTaken: null }, new Date());
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();
