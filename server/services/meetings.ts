@@ -1,6 +1,9 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaChanges, agendaItems, casePerpetrators, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
+import { agencies, agendaChanges, agendaItems, casePerpetrators, caseRiskFlags, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { visibleItems } from "~/server/domain/projection/items";
+import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
 import { canBeMaracMember } from "~/server/domain/agency-types";
 import { moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
@@ -98,7 +101,7 @@ function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
  * records (case number, names, dates of birth, repeat, score, criteria, referring agency, and
  * whether there are children in the household: yes or no, never who).
  */
-export function getMeeting(db: Db, user: SessionUser, id: string) {
+export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = new Date()) {
   const m = visibleMeeting(db, user, id);
   const chair = db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get();
   const invited = db.select({ id: agencies.id, name: agencies.name }).from(meetingInvitations).innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId)).where(eq(meetingInvitations.meetingId, id)).orderBy(asc(agencies.name)).all();
@@ -121,10 +124,20 @@ export function getMeeting(db: Db, user: SessionUser, id: string) {
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
+  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, ...r }) => {
     const c = (data.criteria ?? {}) as Record<string, unknown>;
+    // Current risk-factor flags, each shown only if this viewer may see its tags (issue 5).
+    const flags = db
+      .select({ factorId: caseRiskFlags.factorId })
+      .from(caseRiskFlags)
+      .where(and(eq(caseRiskFlags.caseId, r.caseId), isNull(caseRiskFlags.withdrawnAt)))
+      .all()
+      .map((f) => riskFactorById(f.factorId))
+      .filter((f): f is NonNullable<typeof f> => f !== undefined);
     return {
       ...r,
+      flags: visibleItems(flags, viewer, DEFAULT_POLICY, [], r.caseId, now).map((f) => f.label),
       perpetrators: perpetrators ?? "",
       criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),
     };

@@ -58,8 +58,14 @@ describe("meetings and the agenda", () => {
     expect(m.lines.map((l) => l.victimName)).toEqual(["Has Children", "Adult Only"]);
 
     await expect(api(housing).meetings.get({ meetingId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const idva = await sessionUserFor(t.db, "idva", "idva");
+    await api(idva).cases.addFlag({ caseId: caseIds.withChildren, factorId: "immigration_status_abuse", note: "Threatens to report her to the Home Office." });
+    await api(idva).cases.addFlag({ caseId: caseIds.withChildren, factorId: "stalking", note: "Follows her to work." });
     await api(coordinator).meetings.publish({ meetingId: id });
     const seen = await api(housing).meetings.get({ meetingId: id });
+    // Agenda lines carry flags only as the viewer's agency may see them.
+    expect(seen.lines[0]?.flags).toEqual(["Stalking or harassment"]);
+    expect((await api(coordinator).meetings.get({ meetingId: id })).lines[0]?.flags).toHaveLength(2);
     expect(seen.lines).toHaveLength(2);
     expect(JSON.stringify(seen)).not.toContain("Child One");
     expect(seen.reviewDue).toEqual([]);

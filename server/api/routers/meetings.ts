@@ -26,6 +26,7 @@ const ZAgendaLine = z.strictObject({
   criteria: z.array(ZCriterion),
   referringAgencyName: z.string(),
   hasChildren: z.boolean(),
+  flags: z.array(z.string()),
 });
 
 export const ZPack = z.strictObject({

@@ -115,6 +115,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
               Dash {l.dashScore}; {l.criteria.map((c) => CRITERIA[c]).join(", ") || "no criterion recorded"}; referred by {l.referringAgencyName}; children in household:{" "}
               {l.hasChildren ? "yes" : "no"}
             </p>
+            {l.flags.length > 0 ? <p>Flags: {l.flags.join("; ")}</p> : null}
             {organiser ? (
               <div className="mt-2 flex flex-wrap gap-3">
                 <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" context={l.caseNumber}>Move up</AgendaButton>
