@@ -1,8 +1,8 @@
-import { errorSummary, expect, signIn, test } from "./fixtures";
+import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
 import { MARKER_CASE } from "./markers";
 
 test("the chair records an action for an agency, which sees it in its tracker and marks it done", async ({ browser, a11y }) => {
-  const chair = await (await browser.newContext()).newPage();
+  const chair = await newPersonPage(browser);
   await signIn(chair, "chair@northshire.example");
   await chair.goto(`/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`);
   await chair.getByRole("link", { name: /NS-/ }).first().click();
@@ -21,7 +21,7 @@ test("the chair records an action for an agency, which sees it in its tracker an
   await form.getByRole("button", { name: "Add action" }).click();
   await expect(chair.getByText("The action has been recorded.")).toBeVisible();
 
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto("/actions");
   await a11y(housing);

@@ -1,4 +1,4 @@
-import { errorSummary, expect, PASSWORD, signIn, test } from "./fixtures";
+import { errorSummary, expect, PASSWORD, signIn, test, newPersonPage } from "./fixtures";
 
 test("an admin adds an agency and a user, who can then sign in; deactivating them shuts them out", async ({ page, browser, a11y }) => {
   await signIn(page, "admin@northshire.example");
@@ -35,7 +35,7 @@ test("an admin adds an agency and a user, who can then sign in; deactivating the
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByText("The user has been added.")).toBeVisible();
 
-  const rita = await (await browser.newContext()).newPage();
+  const rita = await newPersonPage(browser);
   await signIn(rita, "rita@refuge.example", "refuge lantern morning 7");
   await expect(rita.getByRole("heading", { name: "Welcome, Rita Refuge" })).toBeVisible();
 

@@ -1,10 +1,10 @@
-import { errorSummary, expect, signIn, test } from "./fixtures";
+import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
 import { MARKER_CASE } from "./markers";
 
 const immigrationSentence = (text: string) => text.split(/(?<=\.)\s+/).find((s) => /visa|leave to remain|deport|Home Office|asylum|settled|status/i.test(s)) ?? "";
 
 test("a housing officer and the IDVA open the same case and see two different views; the sharing record shows both", async ({ browser, a11y }) => {
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto("/cases?q=Parveen");
   await a11y(housing);
@@ -18,7 +18,7 @@ test("a housing officer and the IDVA open the same case and see two different vi
   const url = housing.url();
   const housingNarrative = (await housing.locator("#narrative + div").innerText()).trim();
 
-  const idva = await (await browser.newContext()).newPage();
+  const idva = await newPersonPage(browser);
   await signIn(idva, "idva@northshire.example");
   await idva.goto(url);
   await a11y(idva);

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
 
 export { expect };
@@ -10,6 +10,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** The e2e server's address (playwright.config.ts uses the same port). */
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+
+/** A page in a fresh browser context (another person signed in), with the base URL set explicitly. */
+export async function newPersonPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: BASE_URL });
+  return context.newPage();
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {

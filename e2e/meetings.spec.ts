@@ -1,8 +1,8 @@
 import { extractPdfText } from "../server/exports/pdf/extract-text";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, newPersonPage } from "./fixtures";
 
 test("a coordinator builds and publishes an agenda; only invited agencies see it", async ({ browser, a11y }) => {
-  const coordinator = await (await browser.newContext()).newPage();
+  const coordinator = await newPersonPage(browser);
   await signIn(coordinator, "coordinator@northshire.example");
   await coordinator.goto("/meetings");
   await a11y(coordinator);
@@ -61,7 +61,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await expect(coordinator.getByText("The agenda has been published to the invited agencies.")).toBeVisible();
   const meetingUrl = coordinator.url().replace(/\?.*$/, "");
 
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto("/meetings");
   await housing.getByRole("link", { name: /17 December 2026/ }).click();
@@ -81,7 +81,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   expect(housingText).toContain("Prepared for Northshire Homes");
   expect(housingText).not.toContain("pre-settled");
 
-  const saheli = await (await browser.newContext()).newPage();
+  const saheli = await newPersonPage(browser);
   await signIn(saheli, "saheli@northshire.example");
   await saheli.goto(`${meetingUrl}/pack`);
   await expect(saheli.getByRole("heading", { name: "Pack for Saheli Women's Project" })).toBeVisible();
@@ -90,7 +90,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await expect(saheli.getByText(/^Restricted: safe contact\. Not shared with your agency\./).first()).toBeVisible();
   await a11y(saheli);
 
-  const probation = await (await browser.newContext()).newPage();
+  const probation = await newPersonPage(browser);
   await signIn(probation, "probation@northshire.example");
   await probation.goto("/meetings");
   await expect(probation.getByRole("link", { name: /17 December 2026/ })).toHaveCount(0);
@@ -99,7 +99,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
 });
 
 test("the chair records the meeting; an agency reads its minutes on screen and as a PDF", async ({ browser, a11y }) => {
-  const chair = await (await browser.newContext()).newPage();
+  const chair = await newPersonPage(browser);
   await signIn(chair, "coordinator@northshire.example");
   await chair.goto("/meetings");
   await chair.getByRole("link", { name: /14 January 2027/ }).click();
@@ -119,7 +119,7 @@ test("the chair records the meeting; an agency reads its minutes on screen and a
   await a11y(chair);
   const meetingUrl = chair.url().replace(/\/run.*$/, "");
 
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto(`${meetingUrl}/minutes`);
   await expect(housing.getByRole("heading", { name: "Minutes for Northshire Homes" })).toBeVisible();

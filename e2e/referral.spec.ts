@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { errorSummary, expect, signIn, test } from "./fixtures";
+import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
 
 const STEPS = ["victim", "perpetrators", "household", "dash", "criteria", "consent", "narrative", "check"] as const;
 const REASONS_MISSING = "You have ticked professional judgement: give the reasons for your concern.";
@@ -24,7 +24,7 @@ async function fillDate(page: Page, id: string, day: string, month: string, year
 
 test("an agency representative refers a case with two perpetrators and a child, sees the live Dash score, submits; the coordinator accepts it", async ({ browser, a11y }) => {
   test.setTimeout(120_000);
-  const page = await (await browser.newContext()).newPage();
+  const page = await newPersonPage(browser);
   await signIn(page, "housing@northshire.example");
   await page.goto("/referrals");
   await expect(page.getByRole("heading", { level: 1, name: "Refer a case to MARAC" })).toBeVisible();
@@ -144,7 +144,7 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await expect(page.getByRole("cell", { name: victimName })).toHaveCount(0);
 
   // The coordinator finds it in the triage queue and accepts it.
-  const coordinator = await (await browser.newContext()).newPage();
+  const coordinator = await newPersonPage(browser);
   await signIn(coordinator, "coordinator@northshire.example");
   await coordinator.goto("/triage");
   await expect(coordinator.getByRole("link", { name: caseNumber, exact: true })).toBeVisible();

@@ -1,7 +1,7 @@
-import { errorSummary, expect, signIn, test } from "./fixtures";
+import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
 
 test("the coordinator declines a referral with a reason the referring agency then sees", async ({ browser, a11y }) => {
-  const coordinator = await (await browser.newContext()).newPage();
+  const coordinator = await newPersonPage(browser);
   await signIn(coordinator, "coordinator@northshire.example");
   await coordinator.goto("/triage");
   await a11y(coordinator);
@@ -17,7 +17,7 @@ test("the coordinator declines a referral with a reason the referring agency the
   await expect(coordinator.getByText(`${caseNumber} has been declined.`)).toBeVisible();
   await expect(coordinator.getByRole("link", { name: caseNumber })).toHaveCount(0);
 
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto(`/cases?q=${caseNumber}`);
   await housing.getByRole("link", { name: caseNumber }).click();
@@ -27,7 +27,7 @@ test("the coordinator declines a referral with a reason the referring agency the
 });
 
 test("the IDVA flags risk factors; an agency sees only the flags its policy allows", async ({ browser, a11y }) => {
-  const idva = await (await browser.newContext()).newPage();
+  const idva = await newPersonPage(browser);
   await signIn(idva, "idva@northshire.example");
   // The demo IDVA flagged Parveen Akhtar's first referral (2025).
   await idva.goto("/cases?q=Parveen");
@@ -41,7 +41,7 @@ test("the IDVA flags risk factors; an agency sees only the flags its policy allo
   await expect(idva.getByText("The risk factor has been flagged.")).toBeVisible();
   await a11y(idva);
 
-  const housing = await (await browser.newContext()).newPage();
+  const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto(url);
   const flags = housing.getByRole("region", { name: "Risk factors flagged" });
