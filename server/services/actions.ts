@@ -122,3 +122,17 @@ export function updateActionStatus(db: Db, cipher: FieldCipher, user: SessionUse
     writeAudit(tx, { at: now, actorUserId: user.id, action: "action.status_changed", targetType: "meeting", targetId: a.meetingId, details: { actionId: a.id, status: input.status } });
   });
 }
+
+/**
+ * For a meeting's agenda (domain.md 1.6): the actions still open from the previous meeting, as
+ * this viewer may see them.
+ */
+export function listOpenFromPreviousMeeting(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date) {
+  const current = db.select({ date: meetings.date }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!current) return [];
+  const previous = db.select({ id: meetings.id, date: meetings.date }).from(meetings).all()
+    .filter((m) => m.date < current.date)
+    .sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (!previous) return [];
+  return present(flat(select(db).where(and(eq(meetingActions.meetingId, previous.id), eq(meetingActions.status, "open"))).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+}

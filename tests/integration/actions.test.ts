@@ -64,6 +64,13 @@ describe("meeting actions and the action tracker", () => {
     expect((await api(saheli).actions.forCase({ caseId })).find((a) => a.id === doorChain)?.statusNote).toBeNull();
   });
 
+  it("carries open actions from the last meeting onto the next meeting's page", async () => {
+    const { id: next } = await api(coordinator).meetings.create({ date: "2026-12-18", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId] });
+    const carried = await api(coordinator).actions.openFromPreviousMeeting({ meetingId: next });
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.every((a) => a.meetingId === meetingId && a.status === "open")).toBe(true);
+  });
+
   it("lists overdue actions across agencies for the chair", async () => {
     await api(coordinator).actions.create(action({ dueDate: "2026-11-21", description: "Visit with police." }));
     const overdue = await api(coordinator).actions.overdue();

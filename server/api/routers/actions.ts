@@ -4,7 +4,7 @@ import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { TAGS } from "~/server/domain/tags";
 import { ZProjectedText } from "~/server/schemas/projected-case";
-import { createAction, listAgencyActions, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
+import { createAction, listAgencyActions, listOpenFromPreviousMeeting, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
 import { assertCanOpenCase } from "~/server/services/cases";
 import { meetingsForCase } from "~/server/services/meetings";
 
@@ -58,6 +58,12 @@ export const actionsRouter = createRouter({
     .input(z.object({ caseId: ZId }))
     .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string() })))
     .query(({ ctx, input }) => meetingsForCase(ctx.db, input.caseId)),
+
+  /** Actions still open from the meeting before this one (for the agenda). */
+  openFromPreviousMeeting: organiserProcedure
+    .input(z.object({ meetingId: ZId }))
+    .output(z.array(ZAction))
+    .query(({ ctx, input }) => listOpenFromPreviousMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now())),
 
   mine: caseworkProcedure.output(z.array(ZAction)).query(({ ctx }) => listAgencyActions(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 

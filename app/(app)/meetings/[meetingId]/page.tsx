@@ -39,11 +39,11 @@ function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId:
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
   const { meetingId } = await params;
   const { saved, problem } = await searchParams;
-  const { m, options, overdue } = await readOrRefuse(async () => {
+  const { m, options, overdue, carried } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
     const organiser = me.role === "chair" || me.role === "coordinator";
-    return { m, me, options: organiser ? await api.meetings.formOptions() : null, overdue: organiser ? await api.actions.overdue() : [] };
+    return { m, me, options: organiser ? await api.meetings.formOptions() : null, overdue: organiser ? await api.actions.overdue() : [], carried: organiser ? await api.actions.openFromPreviousMeeting({ meetingId }) : [] };
   });
   const organiser = options !== null;
   const onAgenda = new Set(m.lines.map((l) => l.caseId));
@@ -146,6 +146,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
 
       {organiser ? (
         <>
+          <h2>Actions still open from the last meeting</h2>
+          <ActionList actions={carried} showCase />
           <h2>Overdue actions to review</h2>
           <ActionList actions={overdue} showCase />
         </>
