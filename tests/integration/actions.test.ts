@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAgency } from "~/db/factories";
 import { auditLog } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
-import { makeSampleCase } from "~/server/domain/testing/fixtures";
-import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
-import { asReferral, importFile } from "../helpers/referrals";
+import { meetingWithCase } from "../helpers/meeting";
 import { createTestDb } from "../helpers/test-db";
-import { sessionUserFor } from "../helpers/users";
 
 const NOW = new Date("2026-11-28T10:00:00Z");
 
@@ -24,17 +20,11 @@ describe("meeting actions and the action tracker", () => {
   const action = (over: Record<string, unknown>) => ({ meetingId, caseId, description: "Check the tenancy and fit a door chain.", tags: [], owningAgencyId: housing.agencyId, ownerName: "Hannah Lewis", dueDate: "2026-12-01", ...over });
 
   beforeAll(async () => {
-    ensureSettings(t.db, "T", NOW, "TS");
-    makeAgency(t.db, { name: "Police", type: "police" });
-    const admin = await sessionUserFor(t.db, "admin", "idva");
-    coordinator = await sessionUserFor(t.db, "coordinator", "police");
-    housing = await sessionUserFor(t.db, "agency_rep", "housing");
-    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
-    ie = await sessionUserFor(t.db, "agency_rep", "immigration_enforcement");
-    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
-    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
-    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-11-20", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId, saheli.agencyId] }));
-    await api(coordinator).meetings.addCase({ meetingId, caseId });
+    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for", "immigration_enforcement"], invite: ["housing", "by_and_for"], date: "2026-11-20", publish: false });
+    ({ coordinator, meetingId, caseId } = m);
+    housing = m.rep("housing");
+    saheli = m.rep("by_and_for");
+    ie = m.rep("immigration_enforcement");
   });
   afterAll(() => t.cleanup());
 

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAgency } from "~/db/factories";
 import { disclosures } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { minutesDocument } from "~/server/exports/minutes-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
-import { makeSampleCase } from "~/server/domain/testing/fixtures";
-import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
-import { asReferral, importFile } from "../helpers/referrals";
+import { meetingWithCase } from "../helpers/meeting";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -26,17 +23,10 @@ describe("minutes per agency, on screen and as PDF", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    ensureSettings(t.db, "T", NOW, "TS");
-    makeAgency(t.db, { name: "Police", type: "police" });
-    const admin = await sessionUserFor(t.db, "admin", "idva");
-    coordinator = await sessionUserFor(t.db, "coordinator", "police");
-    housing = await sessionUserFor(t.db, "agency_rep", "housing");
-    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
-    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
-    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
-    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-11-26", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId, saheli.agencyId] }));
-    await api(coordinator).meetings.addCase({ meetingId, caseId });
-    await api(coordinator).meetings.publish({ meetingId });
+    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for"], invite: ["housing", "by_and_for"], date: "2026-11-26", publish: true });
+    ({ coordinator, meetingId, caseId } = m);
+    housing = m.rep("housing");
+    saheli = m.rep("by_and_for");
     await api(coordinator).meetings.saveRecord({ meetingId, version: null, confidentialityAgreed: true, attendance: [{ agencyId: housing.agencyId, status: "attended", names: "Hannah Lewis" }, { agencyId: saheli.agencyId, status: "apologies", names: "" }] });
     await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of homicide is high.", minutesTaken: 14 });
     await api(coordinator).actions.create({ meetingId, caseId, description: "MINUTESMARK refer to specialist immigration advice.", tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAgency } from "~/db/factories";
 import { caseResearch } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
-import { makeSampleCase } from "~/server/domain/testing/fixtures";
-import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
-import { asReferral, importFile } from "../helpers/referrals";
+import { meetingWithCase } from "../helpers/meeting";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -24,18 +21,11 @@ describe("agency research before the meeting", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    ensureSettings(t.db, "T", NOW, "TS");
-    makeAgency(t.db, { name: "Police", type: "police" });
-    const admin = await sessionUserFor(t.db, "admin", "idva");
-    coordinator = await sessionUserFor(t.db, "coordinator", "police");
-    health = await sessionUserFor(t.db, "agency_rep", "health");
-    housing = await sessionUserFor(t.db, "agency_rep", "housing");
-    saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
-    await api(admin).cases.import({ document: importFile(asReferral(makeSampleCase(), "Police", "accepted")) });
-    caseId = (await api(coordinator).cases.list({})).rows[0]?.id ?? "";
-    ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-12-10", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [health.agencyId, housing.agencyId, saheli.agencyId] }));
-    await api(coordinator).meetings.addCase({ meetingId, caseId });
-    await api(coordinator).meetings.publish({ meetingId });
+    const m = await meetingWithCase(t, NOW, { reps: ["health", "housing", "by_and_for"], invite: ["health", "housing", "by_and_for"], date: "2026-12-10", publish: true });
+    ({ coordinator, meetingId, caseId } = m);
+    health = m.rep("health");
+    housing = m.rep("housing");
+    saheli = m.rep("by_and_for");
   });
   afterAll(() => t.cleanup());
 
