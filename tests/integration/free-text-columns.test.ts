@@ -160,7 +160,7 @@ const COLUMNS: Record<string, Kind> = {
 };
 
 function textColumns(): { table: string; column: string; key: string }[] {
-  return Object.values(schema)
+  return (Object.values(schema) as unknown[])
     .filter((t): t is SQLiteTable => t instanceof SQLiteTable)
     .flatMap((t) => {
       const c = getTableConfig(t);
