@@ -12,7 +12,6 @@ import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { AppError } from "~/server/errors";
 import type { SessionUser } from "./sessions";
 
-
 /** IDVAs and chairs flag risk factors from the curated list, each with a note. */
 export function addRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser, input: { caseId: string; factorId: string; note: string }, now: Date): { id: number } {
   const factor = riskFactorById(input.factorId);

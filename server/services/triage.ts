@@ -61,7 +61,7 @@ export function listTriage(db: Db, cipher: FieldCipher, now: Date) {
     criteria: criteriaOf(data),
     daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)),
     // Triage is for chairs and coordinators, who see every tag: all current flags are listed.
-    flags: flags.filter((f) => f.caseId === r.id).map((f) => riskFactorById(openFactorId(cipher, f))?.label ?? ""),
+    flags: flags.filter((f) => f.caseId === r.id).flatMap((f) => riskFactorById(openFactorId(cipher, f))?.label ?? []),
   }));
 }
 
