@@ -1,5 +1,5 @@
 import { ensureDemoSecrets } from "./lib/demo-secrets";
-import { databaseUrl, openMigrated, printDemoSignIns, seedIfEmpty } from "./lib/database";
+import { databaseUrl, openMigrated, printDemoSignIns, sealLegacy, seedIfEmpty } from "./lib/database";
 import { serve, step } from "./lib/run";
 
 // `npm start`: migrate, seed the demo area into an empty database, build, serve.
@@ -8,6 +8,7 @@ const port = process.env.PORT ?? "3000";
 
 const db = openMigrated();
 console.log(`Database ${databaseUrl()}: migrations applied.`);
+sealLegacy(db);
 if (await seedIfEmpty(db)) console.log("Seeded the Northshire MARAC demo area (first run).");
 
 step("Building MARAC Desk", "next", ["build"]);

@@ -2,20 +2,20 @@ import type { ReactNode } from "react";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "~/server/domain/meeting/actions";
 import type { Tag } from "~/server/domain/tags";
 import { formatValue } from "./labels";
-import { ProjectedText } from "./projected-text";
+import { ProjectedText, type ProjectedTextValue } from "./projected-text";
 import { RestrictedBadge } from "./restricted";
 
 export type ActionItem = {
   id: number;
   caseId: string;
   caseNumber: string;
-  description: { text: string; notice: string | null };
+  description: ProjectedTextValue;
   tags: string[];
   owningAgencyName: string;
   ownerName: string;
   dueDate: string;
   status: ActionStatus;
-  statusNote: string | null;
+  statusNote: ProjectedTextValue | null;
   overdue: boolean;
   version: number;
 };
@@ -33,7 +33,12 @@ export function ActionList({ actions, showCase = false, renderControls }: { acti
             <RestrictedBadge tags={a.tags as Tag[]} /> {a.owningAgencyName}, {a.ownerName}; due {formatValue(a.dueDate)};{" "}
             <strong>{a.overdue ? "Overdue" : ACTION_STATUS_LABELS[a.status]}</strong>
           </p>
-          {a.statusNote ? <p className="text-sm">Note: {a.statusNote}</p> : null}
+          {a.statusNote ? (
+            <div className="text-sm">
+              <p className="font-bold">Status note</p>
+              <ProjectedText value={a.statusNote} hideNotice />
+            </div>
+          ) : null}
           {renderControls?.(a)}
         </li>
       ))}

@@ -116,7 +116,10 @@ export const caseNameTokens = sqliteTable(
   (t) => [primaryKey({ columns: [t.token, t.caseId, t.party] }), index("case_name_tokens_case_idx").on(t.caseId)],
 );
 
-/** Which fields each saved version changed: conflict messages name them without any value. */
+/**
+ * Which fields each saved version changed: conflict messages name them without any value. The list
+ * is sealed: "victim.immigrationStatus" in it says that the case holds an immigration status.
+ */
 export const caseRevisions = sqliteTable(
   "case_revisions",
   {
@@ -124,7 +127,8 @@ export const caseRevisions = sqliteTable(
     version: integer("version").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
     userId: text("user_id").references(() => users.id),
-    changedPaths: text("changed_paths", { mode: "json" }).$type<string[]>().notNull(),
+    /** Sealed JSON list of paths. */
+    changedPaths: text("changed_paths").notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.version] })],
 );
@@ -137,7 +141,8 @@ export const caseNumberSequences = sqliteTable("case_number_sequences", {
 
 /**
  * Detector suggestions a reviewer removed, with the reason. The sentence is recognised by a keyed
- * digest and the reason is sealed, so neither its text nor the reason sits here in clear.
+ * digest; the tag and the reason (tagged text) are sealed, so neither the sentence, the kind of
+ * information it held nor the reason sits here in clear.
  */
 export const caseSuggestionRemovals = sqliteTable(
   "case_suggestion_removals",
@@ -146,6 +151,7 @@ export const caseSuggestionRemovals = sqliteTable(
     caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
     path: text("path").notNull(),
     sentenceDigest: text("sentence_digest").notNull(),
+    /** Sealed tag. */
     tag: text("tag").notNull(),
     reasonSealed: text("reason_sealed").notNull(),
     userId: text("user_id").notNull().references(() => users.id),

@@ -19,9 +19,12 @@ export const disclosures = sqliteTable(
     agencyName: text("agency_name").notNull(),
     agencyType: text("agency_type").notNull(),
     surface: text("surface").notNull(),
-    tagsShown: text("tags_shown", { mode: "json" }).$type<string[]>().notNull(),
+    /** Sealed: a tag is listed only if the case holds something of that kind. */
+    tagsShown: text("tags_shown").notNull(),
+    /** Every tag the viewer's agency may not see, whatever the case holds: from the policy alone. */
     tagsWithheld: text("tags_withheld", { mode: "json" }).$type<string[]>().notNull(),
     policyVersion: integer("policy_version").notNull(),
+    /** Sealed tagged text: a purpose may be typed by the reader. */
     purpose: text("purpose"),
     consultation: integer("consultation", { mode: "boolean" }).notNull(),
   },

@@ -58,9 +58,10 @@ export const agendaChanges = sqliteTable(
 );
 
 /**
- * Actions agreed at a meeting for one case, owned by one agency. The description is free text
- * (sealed, sentence-tagged like any narrative); `tags` are the action's own tags (an action such as
- * "refer to specialist immigration advice" is tagged immigration) and decide who may see it.
+ * Actions agreed at a meeting for one case, owned by one agency. The description and status note
+ * are free text (sealed, sentence-tagged like any narrative); `tags` are the action's own tags (an
+ * action such as "refer to specialist immigration advice" is tagged immigration), decide who may
+ * see it, and are sealed as one value: they say what kind of information the case holds.
  */
 export const meetingActions = sqliteTable(
   "meeting_actions",
@@ -69,7 +70,8 @@ export const meetingActions = sqliteTable(
     meetingId: text("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
     caseId: text("case_id").notNull().references(() => cases.id),
     descriptionSealed: text("description_sealed").notNull(),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    /** Sealed JSON list of tags (server/cases/sealed-values.ts). */
+    tags: text("tags").notNull(),
     owningAgencyId: text("owning_agency_id").notNull().references(() => agencies.id),
     ownerName: text("owner_name").notNull(),
     dueDate: text("due_date").notNull(),

@@ -38,14 +38,16 @@ export const caseRepeatLinks = sqliteTable(
 );
 
 /**
- * Risk-factor flags on a case (issue 5). The note is sealed; a flag carries the tags of its risk
- * factor and is shown only to viewers who may see them.
+ * Risk-factor flags on a case (issue 5). A flag carries the tags of its risk factor and is shown
+ * only to viewers who may see them. The factor is sealed (a flag "immigration status abuse" or a
+ * health factor is itself a restricted fact); the note and withdrawal reason are sealed tagged text.
  */
 export const caseRiskFlags = sqliteTable(
   "case_risk_flags",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    /** Sealed risk-factor id. */
     factorId: text("factor_id").notNull(),
     noteSealed: text("note_sealed").notNull(),
     flaggedByUserId: text("flagged_by_user_id").notNull().references(() => users.id),

@@ -1,4 +1,5 @@
 import { createDb, migrateDb, type Db } from "../../db/client";
+import { sealLegacyValues } from "../../server/cases/seal-legacy";
 import { createFieldCipher, parseDataKey, type FieldCipher } from "../../server/crypto/field-cipher";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo-area";
 import { isEmpty, seedDemo } from "../../db/seed/seed-demo";
@@ -19,6 +20,12 @@ export function openMigrated(file = databaseUrl()): Db {
   const db = createDb(file);
   migrateDb(db);
   return db;
+}
+
+/** Seals values older versions stored in clear (decision 037); SQL migrations have no key to do it. */
+export function sealLegacy(db: Db): void {
+  const sealed = sealLegacyValues(db, scriptCipher());
+  if (sealed > 0) console.log(`Sealed ${sealed} values written by an earlier version.`);
 }
 
 /** Seeds the demo area only into an empty database, so a second start keeps the data. */

@@ -1,4 +1,17 @@
+import { listCatalogue } from "~/server/domain/case/catalogue-walk";
 import { FIELD_LABELS } from "~/server/domain/case/labels";
+
+/** Catalogue paths ("householdMembers[].school") with no tags of their own or inherited. */
+const UNTAGGED = new Set(listCatalogue().filter((r) => r.effectiveTags.length === 0).map((r) => r.path));
+
+/**
+ * The changed paths that may be named where no case content belongs (the admin's audit log):
+ * only fields without tags. A tagged field's very name ("victim.immigrationStatus") says what
+ * kind of information the case holds. Unknown paths are treated as tagged.
+ */
+export function nameablePaths(paths: readonly string[]): string[] {
+  return paths.filter((p) => UNTAGGED.has(p.replace(/\[\d+\]/g, "[]")));
+}
 
 /** "victim.address" -> "Victim: Address"; "perpetrators[1].address" -> "Perpetrator 2: Address". */
 export function labelFor(path: string): string {

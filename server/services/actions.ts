@@ -2,9 +2,9 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, cases, meetingActions, meetings } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
+import { openFreeText, openTags, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
-import type { TaggedText } from "~/server/domain/case/text";
 import { isOverdue, type ActionStatus } from "~/server/domain/meeting/actions";
 import type { Viewer } from "~/server/domain/policy/access";
 import { allowedTags } from "~/server/domain/policy/define-policy";
@@ -16,8 +16,6 @@ import { AppError, staleVersion } from "~/server/errors";
 import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
 
-const descPlace = (id: number) => `meeting_actions:${id}:description`;
-const notePlace = (id: number) => `meeting_actions:${id}:status_note`;
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
 const viewerOf = (u: SessionUser): Viewer => ({ userId: u.id, role: u.role, agencyId: u.agencyId, agencyType: u.agencyType });
 
@@ -52,10 +50,15 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
     }
     const row = tx
       .insert(meetingActions)
-      .values({ ...input, descriptionSealed: "", tags, status: "open", createdByUserId: user.id, createdAt: now, updatedAt: now })
+      .values({ ...input, descriptionSealed: "", tags: "", status: "open", createdByUserId: user.id, createdAt: now, updatedAt: now })
       .returning({ id: meetingActions.id })
       .get();
-    tx.update(meetingActions).set({ descriptionSealed: cipher.seal(JSON.stringify(description), descPlace(row.id)) }).where(eq(meetingActions.id, row.id)).run();
+    // Sealed to the row once it has an id. The tags are sealed too: an action tagged immigration
+    // says that the case holds immigration information.
+    tx.update(meetingActions)
+      .set({ descriptionSealed: cipher.seal(JSON.stringify(description), PLACES.actionDescription(row.id)), tags: sealTags(cipher, tags, PLACES.actionTags(row.id)) })
+      .where(eq(meetingActions.id, row.id))
+      .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "action.created", targetType: "meeting", targetId: input.meetingId, details: { actionId: row.id, owningAgencyId: agency.id } });
     return row;
   });
@@ -63,23 +66,31 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
 
 type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string };
 
+/** An action's own tags, sealed to its row. */
+export function openActionTags(cipher: FieldCipher, action: { id: number; tags: string }): Tag[] {
+  return openTags(cipher, action.tags, PLACES.actionTags(action.id));
+}
+
 function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
   const today = ukDate(now);
   const viewer = viewerOf(user);
-  return visibleItems(rows.map((r) => ({ ...r, tags: r.tags as Tag[] })), viewer, DEFAULT_POLICY, [], "", now).map((r) => ({
+  return visibleItems(rows.map((r) => ({ ...r, tags: openActionTags(cipher, r) })), viewer, DEFAULT_POLICY, [], "", now).map((r) => ({
     id: r.id,
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(JSON.parse(cipher.open(r.descriptionSealed, descPlace(r.id))) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now),
+    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
     ownerName: r.ownerName,
     dueDate: r.dueDate,
     status: r.status,
-    // The status note is for the owning agency and those who hold the whole case.
-    statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId) ? cipher.open(r.statusNoteSealed, notePlace(r.id)) : null,
+    // The status note is for the owning agency and those who hold the whole case, through the
+    // reader's tag rules: a note the chair writes may say more than the owning agency may read.
+    statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId)
+      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now)
+      : null,
     overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
     version: r.version,
   }));
@@ -116,7 +127,7 @@ export function updateActionStatus(db: Db, cipher: FieldCipher, user: SessionUse
     if (!a || (!isOrganiser(user) && a.owningAgencyId !== user.agencyId)) throw new AppError("NOT_FOUND", "There is no action with that reference for your agency.");
     if (a.version !== input.version) throw staleVersion("action");
     tx.update(meetingActions)
-      .set({ status: input.status, statusNoteSealed: input.note.trim() ? cipher.seal(input.note, notePlace(a.id)) : a.statusNoteSealed, version: a.version + 1, updatedAt: now })
+      .set({ status: input.status, statusNoteSealed: input.note.trim() ? sealFreeText(cipher, input.note, PLACES.actionStatusNote(a.id)) : a.statusNoteSealed, version: a.version + 1, updatedAt: now })
       .where(eq(meetingActions.id, a.id))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "action.status_changed", targetType: "meeting", targetId: a.meetingId, details: { actionId: a.id, status: input.status } });

@@ -4,7 +4,10 @@ import { caseRevisions, caseSuggestionRemovals, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { readCase, writeCaseRows } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
-import { labelFor } from "~/server/cases/field-names";
+import { labelFor, nameablePaths } from "~/server/cases/field-names";
+import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { changedPaths } from "~/server/domain/case/diff";
 import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case/retag";
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
@@ -37,11 +40,13 @@ export function updateCase(
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (loaded.meta.version !== baseVersion) {
-      const since = tx.select({ paths: caseRevisions.changedPaths }).from(caseRevisions).where(and(eq(caseRevisions.caseId, caseId), gt(caseRevisions.version, baseVersion))).all();
-      const fields = [...new Set(since.flatMap((r) => r.paths))].map(labelFor);
+      const since = tx.select({ version: caseRevisions.version, paths: caseRevisions.changedPaths }).from(caseRevisions).where(and(eq(caseRevisions.caseId, caseId), gt(caseRevisions.version, baseVersion))).all();
+      const paths = since.flatMap((r) => JSON.parse(cipher.open(r.paths, PLACES.changedPaths(caseId, r.version))) as string[]);
+      const fields = [...new Set(paths)].map(labelFor);
       throw new ConflictError("case", fields, loaded.meta.version);
     }
-    const removals = tx.select().from(caseSuggestionRemovals).where(eq(caseSuggestionRemovals.caseId, caseId)).all();
+    const removals = tx.select().from(caseSuggestionRemovals).where(eq(caseSuggestionRemovals.caseId, caseId)).all()
+      .map((r) => ({ ...r, tag: cipher.open(r.tag, PLACES.removalTag(r.id)) }));
     const isRemoved = (path: string) => (sentence: string, tag: Tag) =>
       removals.some((r) => r.path === path && r.tag === tag && r.sentenceDigest === cipher.digest(sentence));
     const proposed = caseRecordSchema.parse(change(loaded.record, isRemoved));
@@ -58,8 +63,10 @@ export function updateCase(
     if (changed.length === 0) return { version: baseVersion, changed };
     const version = baseVersion + 1;
     writeCaseRows(tx, cipher, { ...next, caseId, caseNumber: loaded.record.caseNumber }, { ...loaded.meta, version, updatedAt: now });
-    tx.insert(caseRevisions).values({ caseId, version, at: now, userId: user.id, changedPaths: changed }).run();
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "case.updated", targetType: "case", targetId: caseId, details: { version, fieldsChanged: changed } });
+    tx.insert(caseRevisions).values({ caseId, version, at: now, userId: user.id, changedPaths: cipher.seal(JSON.stringify(changed), PLACES.changedPaths(caseId, version)) }).run();
+    // The admin reads the audit log: it names only untagged fields, and counts the others.
+    const nameable = nameablePaths(changed);
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "case.updated", targetType: "case", targetId: caseId, details: { version, fieldsChanged: nameable, restrictedFieldsChanged: changed.length - nameable.length } });
     options.alsoWrite?.(tx);
     return { version, changed };
   });
@@ -107,12 +114,13 @@ export function removeNarrativeSuggestion(
     { spansEdited: true, alsoWrite: (tx) => {
       const row = tx
         .insert(caseSuggestionRemovals)
-        .values({ caseId, path: "narrative", sentenceDigest: cipher.digest(sentence), tag: input.tag, reasonSealed: "", userId: user.id, at: now })
+        .values({ caseId, path: "narrative", sentenceDigest: cipher.digest(sentence), tag: "", reasonSealed: "", userId: user.id, at: now })
         .returning({ id: caseSuggestionRemovals.id })
         .get();
-      // The reason is sealed to its own row, so it cannot be copied onto another removal.
+      // Sealed to its own row, so neither can be copied onto another removal. The reason is free
+      // text another reader sees (tagged by the detector); the tag says what the sentence was about.
       tx.update(caseSuggestionRemovals)
-        .set({ reasonSealed: cipher.seal(input.reason, `case_suggestion_removals:${row.id}:reason`) })
+        .set({ tag: cipher.seal(input.tag, PLACES.removalTag(row.id)), reasonSealed: sealFreeText(cipher, input.reason, PLACES.removalReason(row.id)) })
         .where(eq(caseSuggestionRemovals.id, row.id))
         .run();
       writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", removalId: row.id } });
@@ -120,14 +128,25 @@ export function removeNarrativeSuggestion(
   );
 }
 
-/** Removed suggestions with their reasons, for those who hold the whole case. */
-export function listRemovals(db: Db, cipher: FieldCipher, caseId: string) {
-  return db
+/**
+ * Removed suggestions with their reasons, for those who hold the whole case: each only if the
+ * viewer may see its tag, and its reason through the viewer's sentence rules.
+ */
+export function listRemovals(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
+  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const rows = db
     .select({ id: caseSuggestionRemovals.id, path: caseSuggestionRemovals.path, tag: caseSuggestionRemovals.tag, reasonSealed: caseSuggestionRemovals.reasonSealed, at: caseSuggestionRemovals.at, userName: users.name })
     .from(caseSuggestionRemovals)
     .innerJoin(users, eq(users.id, caseSuggestionRemovals.userId))
     .where(eq(caseSuggestionRemovals.caseId, caseId))
     .orderBy(desc(caseSuggestionRemovals.at), asc(caseSuggestionRemovals.id))
     .all()
-    .map(({ reasonSealed, ...r }) => ({ ...r, tag: r.tag as Tag, reason: cipher.open(reasonSealed, `case_suggestion_removals:${r.id}:reason`) }));
+    .map((r) => {
+      const tag = cipher.open(r.tag, PLACES.removalTag(r.id)) as Tag;
+      return { ...r, tag, tags: [tag] };
+    });
+  return visibleItems(rows, viewer, DEFAULT_POLICY, [], caseId, now).map(({ reasonSealed, tags, ...r }) => ({
+    ...r,
+    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], caseId, now),
+  }));
 }

@@ -97,7 +97,7 @@ export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId:
     const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
     const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
     const tags = disclosedTags(loaded.record, projection);
-    logDisclosure(tx, { at: now, caseId, user, surface, tagsShown: tags.shown, tagsWithheld: tags.withheld, policyVersion: projection.policyVersion, purpose });
+    logDisclosure(tx, cipher, { at: now, caseId, user, surface, tagsShown: tags.shown, tagsWithheld: tags.withheld, policyVersion: projection.policyVersion, purpose });
     return {
       caseId,
       caseNumber: loaded.meta.caseNumber,

@@ -1,6 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { disclosures } from "~/db/schema";
+import { openFreeText, openTags, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { Tag } from "~/server/domain/tags";
 import type { SessionUser } from "./sessions";
 
@@ -20,9 +22,10 @@ export type DisclosureEntry = {
 
 /**
  * Appends one disclosure. Chairs' and coordinators' views are entered the same way, marked as
- * consultations, so every look at restricted information is on the record.
+ * consultations, so every look at restricted information is on the record. The tags shown are
+ * sealed (they say what the case holds); so is the purpose, which the reader may have typed.
  */
-export function logDisclosure(db: Pick<Db, "insert">, e: DisclosureEntry): void {
+export function logDisclosure(db: Pick<Db, "insert">, cipher: FieldCipher, e: DisclosureEntry): void {
   db.insert(disclosures)
     .values({
       at: e.at,
@@ -34,15 +37,21 @@ export function logDisclosure(db: Pick<Db, "insert">, e: DisclosureEntry): void 
       agencyName: e.user.agencyName,
       agencyType: e.user.agencyType,
       surface: e.surface,
-      tagsShown: [...e.tagsShown],
+      tagsShown: sealTags(cipher, e.tagsShown, PLACES.disclosureTagsShown(e.caseId, e.user.id)),
       tagsWithheld: [...e.tagsWithheld],
       policyVersion: e.policyVersion,
-      purpose: e.purpose ?? null,
+      purpose: e.purpose ? sealFreeText(cipher, e.purpose, PLACES.disclosurePurpose(e.caseId, e.user.id)) : null,
       consultation: e.user.role === "chair" || e.user.role === "coordinator",
     })
     .run();
 }
 
-export function listDisclosures(db: Db, caseId: string) {
-  return db.select().from(disclosures).where(eq(disclosures.caseId, caseId)).orderBy(asc(disclosures.at), asc(disclosures.id)).all();
+/** A case's disclosures, oldest first, with the sealed values opened (the purpose still to be projected). */
+export function listDisclosures(db: Db, cipher: FieldCipher, caseId: string) {
+  return db.select().from(disclosures).where(eq(disclosures.caseId, caseId)).orderBy(asc(disclosures.at), asc(disclosures.id)).all()
+    .map((d) => ({
+      ...d,
+      tagsShown: openTags(cipher, d.tagsShown, PLACES.disclosureTagsShown(d.caseId, d.userId)),
+      purpose: d.purpose ? openFreeText(cipher, d.purpose, PLACES.disclosurePurpose(d.caseId, d.userId)) : null,
+    }));
 }

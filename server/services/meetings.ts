@@ -5,11 +5,13 @@ import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { visibleItems } from "~/server/domain/projection/items";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
 import { moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
 import { addCalendarMonths } from "~/server/domain/referral/dates";
 import { AppError, staleVersion } from "~/server/errors";
 import type { TMeetingFields } from "~/server/schemas/meetings";
+import { openFactorId } from "./risk-flags";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
@@ -101,7 +103,7 @@ function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
  * records (case number, names, dates of birth, repeat, score, criteria, referring agency, and
  * whether there are children in the household: yes or no, never who).
  */
-export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = new Date()) {
+export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: string, now: Date = new Date()) {
   const m = visibleMeeting(db, user, id);
   const chair = db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get();
   const invited = db.select({ id: agencies.id, name: agencies.name }).from(meetingInvitations).innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId)).where(eq(meetingInvitations.meetingId, id)).orderBy(asc(agencies.name)).all();
@@ -129,11 +131,11 @@ export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = ne
     const c = (data.criteria ?? {}) as Record<string, unknown>;
     // Current risk-factor flags, each shown only if this viewer may see its tags (issue 5).
     const flags = db
-      .select({ factorId: caseRiskFlags.factorId })
+      .select({ id: caseRiskFlags.id, factorId: caseRiskFlags.factorId })
       .from(caseRiskFlags)
       .where(and(eq(caseRiskFlags.caseId, r.caseId), isNull(caseRiskFlags.withdrawnAt)))
       .all()
-      .map((f) => riskFactorById(f.factorId))
+      .map((f) => riskFactorById(openFactorId(cipher, f)))
       .filter((f): f is NonNullable<typeof f> => f !== undefined);
     return {
       ...r,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
+import { openFreeText, PLACES } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
@@ -12,6 +13,7 @@ import { TAGS, type Tag } from "~/server/domain/tags";
 import { decideTagAccess } from "~/server/domain/policy/access";
 import { AppError, staleVersion } from "~/server/errors";
 import { logDisclosure } from "./disclosures";
+import { openActionTags } from "./actions";
 import { getMeeting } from "./meetings";
 import type { SessionUser } from "./sessions";
 
@@ -64,7 +66,7 @@ export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, in
  * Chairs and coordinators may read any invited agency's minutes (`asAgencyId`), or their own full view.
  */
 export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date, asAgencyId?: string, surface: "minutes" | "minutes_pdf" = "minutes") {
-  const meeting = getMeeting(db, user, meetingId);
+  const meeting = getMeeting(db, cipher, user, meetingId);
   const recipientId = isOrganiser(user) && asAgencyId ? asAgencyId : user.agencyId;
   const recipient = db.select().from(agencies).where(eq(agencies.id, recipientId)).get();
   if (!recipient || (!isOrganiser(user) && !meeting.invited.some((a) => a.id === recipientId))) throw new AppError("NOT_FOUND", "There are no minutes for your agency for that meeting.");
@@ -84,7 +86,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
       .where(and(eq(meetingActions.meetingId, meetingId), eq(meetingActions.caseId, line.caseId)))
       .all()
-      .map((r) => ({ ...r, tags: r.a.tags as Tag[] }));
+      .map((r) => ({ ...r, tags: openActionTags(cipher, r.a) }));
     return {
       caseId: line.caseId,
       caseNumber: line.caseNumber,
@@ -94,7 +96,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       notesVersion: notes?.version ?? null,
       minutesTaken: notes?.minutesTaken ?? null,
       actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], line.caseId, now).map((r) => ({
-        description: projectItemText(JSON.parse(cipher.open(r.a.descriptionSealed, `meeting_actions:${r.a.id}:description`)) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now),
+        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,
@@ -108,7 +110,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   db.transaction((tx) => {
     for (const c of cases) {
       const shown = new Set<Tag>([...c.discussion.spans, ...c.risks.spans, ...c.actions.flatMap((a) => a.description.spans)].flatMap((sp) => sp.tags));
-      logDisclosure(tx, {
+      logDisclosure(tx, cipher, {
         at: now,
         caseId: c.caseId,
         user,

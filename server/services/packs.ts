@@ -46,14 +46,14 @@ function recipientFor(db: Db, user: SessionUser, meetingId: string, asAgencyId?:
  */
 export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date, opts: { asAgencyId?: string; surface: "meeting_pack" | "meeting_pack_pdf" }) {
   const { meeting, agency, viewer, preview } = recipientFor(db, user, meetingId, opts.asAgencyId);
-  const agenda = getMeeting(db, user, meetingId);
+  const agenda = getMeeting(db, cipher, user, meetingId);
   return db.transaction((tx) => {
     const cases = agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);
       if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
       const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
       const tags = disclosedTags(loaded.record, projection);
-      logDisclosure(tx, {
+      logDisclosure(tx, cipher, {
         at: now,
         caseId: line.caseId,
         user,

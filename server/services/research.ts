@@ -45,7 +45,7 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
  */
 export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string, now: Date) {
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
-  getMeeting(db, user, meetingId);
+  getMeeting(db, cipher, user, meetingId);
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   return db
     .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })

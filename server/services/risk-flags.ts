@@ -3,18 +3,14 @@ import type { Db } from "~/db/client";
 import { caseRiskFlags, cases, users } from "~/db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeAudit } from "~/server/audit/log";
+import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
-import type { TaggedText } from "~/server/domain/case/text";
 import { hasFullAccess } from "~/server/domain/policy/access";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
-import { withSuggestions } from "~/server/domain/suggest";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { AppError } from "~/server/errors";
 import type { SessionUser } from "./sessions";
-
-const notePlace = (id: number) => `case_risk_flags:${id}:note`;
-const reasonPlace = (id: number) => `case_risk_flags:${id}:withdraw_reason`;
 
 /** IDVAs and chairs flag risk factors from the curated list, each with a note. */
 export function addRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser, input: { caseId: string; factorId: string; note: string }, now: Date): { id: number } {
@@ -22,14 +18,21 @@ export function addRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser, inpu
   if (!factor) throw new AppError("BAD_REQUEST", "Choose a risk factor from the list.", { factorId: ["Choose a risk factor from the list"] });
   return db.transaction((tx) => {
     if (!tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get()) throw new AppError("NOT_FOUND", "There is no case with that reference.");
-    const row = tx.insert(caseRiskFlags).values({ caseId: input.caseId, factorId: factor.id, noteSealed: "", flaggedByUserId: user.id, flaggedAt: now }).returning({ id: caseRiskFlags.id }).get();
-    // The note is sealed to its own row once the row has an id.
-    // Notes are free text like any other: the detector tags sentences that need protecting.
-    const note = withSuggestions({ text: input.note, spans: [] });
-    tx.update(caseRiskFlags).set({ noteSealed: cipher.seal(JSON.stringify(note), notePlace(row.id)) }).where(eq(caseRiskFlags.id, row.id)).run();
+    const row = tx.insert(caseRiskFlags).values({ caseId: input.caseId, factorId: "", noteSealed: "", flaggedByUserId: user.id, flaggedAt: now }).returning({ id: caseRiskFlags.id }).get();
+    // Sealed to its own row once the row has an id. The factor is sealed too: "immigration status
+    // abuse" or a health factor is itself a restricted fact. The note is tagged by the detector.
+    tx.update(caseRiskFlags)
+      .set({ factorId: cipher.seal(factor.id, PLACES.flagFactor(row.id)), noteSealed: sealFreeText(cipher, input.note, PLACES.flagNote(row.id)) })
+      .where(eq(caseRiskFlags.id, row.id))
+      .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.added", targetType: "case", targetId: input.caseId, details: { flagId: row.id } });
     return row;
   });
+}
+
+/** The risk factor of a stored flag (sealed to its row). */
+export function openFactorId(cipher: FieldCipher, flag: { id: number; factorId: string }): string {
+  return cipher.open(flag.factorId, PLACES.flagFactor(flag.id));
 }
 
 export function withdrawRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser, input: { flagId: number; reason: string }, now: Date): void {
@@ -37,7 +40,7 @@ export function withdrawRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser,
     const flag = tx.select().from(caseRiskFlags).where(and(eq(caseRiskFlags.id, input.flagId), isNull(caseRiskFlags.withdrawnAt))).get();
     if (!flag) throw new AppError("NOT_FOUND", "There is no current flag with that reference.");
     tx.update(caseRiskFlags)
-      .set({ withdrawnAt: now, withdrawnByUserId: user.id, withdrawReasonSealed: cipher.seal(input.reason, reasonPlace(flag.id)) })
+      .set({ withdrawnAt: now, withdrawnByUserId: user.id, withdrawReasonSealed: sealFreeText(cipher, input.reason, PLACES.flagWithdrawReason(flag.id)) })
       .where(eq(caseRiskFlags.id, flag.id))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "flag.withdrawn", targetType: "case", targetId: flag.caseId, details: { flagId: flag.id } });
@@ -59,7 +62,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     .where(eq(caseRiskFlags.caseId, caseId))
     .orderBy(asc(caseRiskFlags.flaggedAt), asc(caseRiskFlags.id))
     .all()
-    .map((r) => ({ ...r, factor: riskFactorById(r.flag.factorId) }))
+    .map((r) => ({ ...r, factor: riskFactorById(openFactorId(cipher, r.flag)) }))
     .filter((r): r is typeof r & { factor: NonNullable<typeof r.factor> } => r.factor !== undefined)
     .map((r) => ({ ...r, tags: r.factor.tags }));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
@@ -68,12 +71,18 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     factorId: r.factor.id,
     label: r.factor.label,
     tags: [...r.factor.tags],
-    note: projectItemText(JSON.parse(cipher.open(r.flag.noteSealed, notePlace(r.flag.id))) as TaggedText, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now),
+    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now),
     flaggedBy: r.flaggedBy,
     flaggedAt: r.flag.flaggedAt,
-    // The reason for withdrawing is for those who hold the whole case.
+    // The reason for withdrawing is for those who hold the whole case, through their tag rules too.
     withdrawn: r.flag.withdrawnAt
-      ? { at: r.flag.withdrawnAt, by: r.withdrawnBy ?? "", reason: hasFullAccess(user.role) || user.role === "idva" ? (r.flag.withdrawReasonSealed ? cipher.open(r.flag.withdrawReasonSealed, reasonPlace(r.flag.id)) : "") : null }
+      ? {
+          at: r.flag.withdrawnAt,
+          by: r.withdrawnBy ?? "",
+          reason: hasFullAccess(user.role) || user.role === "idva"
+            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now)
+            : null,
+        }
       : null,
   }));
 }

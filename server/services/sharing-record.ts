@@ -1,6 +1,11 @@
 import type { Db } from "~/db/client";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import type { TaggedText } from "~/server/domain/case/text";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { projectItemText } from "~/server/domain/projection/items";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
 import { listDisclosures, type Surface } from "./disclosures";
+import type { SessionUser } from "./sessions";
 
 const SURFACE_WHY: Record<Surface, string> = {
   case_page: "to read the case in MARAC Desk (research, safety planning or the meeting)",
@@ -31,8 +36,12 @@ export type SharingRecordEntry = {
  * IDVA to go through with the victim. Looking at this record is itself not a disclosure of case
  * content, so it is not listed here.
  */
-export function getSharingRecord(db: Db, caseId: string) {
-  const entries: SharingRecordEntry[] = listDisclosures(db, caseId)
+export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
+  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  // A purpose is free text: shown through the reader's sentence rules; nothing left reads as no purpose.
+  const purposeOf = (d: { purpose: TaggedText | null }) =>
+    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], caseId, now).text.trim() : "";
+  const entries: SharingRecordEntry[] = listDisclosures(db, cipher, caseId)
     .filter((d) => d.surface !== "sharing_record")
     .map((d) => ({
       agencyName: d.agencyName,
@@ -40,9 +49,9 @@ export function getSharingRecord(db: Db, caseId: string) {
       userName: d.userName,
       role: d.role,
       at: d.at,
-      tagsShown: d.tagsShown as Tag[],
+      tagsShown: d.tagsShown,
       tagsWithheld: d.tagsWithheld as Tag[],
-      why: d.purpose ?? SURFACE_WHY[d.surface as Surface] ?? "to read the case",
+      why: purposeOf(d) || (SURFACE_WHY[d.surface as Surface] ?? "to read the case"),
       policyVersion: d.policyVersion,
       consultation: d.consultation,
     }));

@@ -1,13 +1,18 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { caseRepeatLinks, caseRiskFlags, cases, caseVictims } from "~/db/schema";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
+import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { projectItemText } from "~/server/domain/projection/items";
+import type { ProjectedText } from "~/server/domain/projection/types";
 import { repeatStatus } from "~/server/domain/referral/repeat";
 import { AppError } from "~/server/errors";
 import { updateCase } from "./case-edit";
 import { addToAgendaIn } from "./meetings";
+import { openFactorId } from "./risk-flags";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
@@ -24,8 +29,8 @@ function criteriaOf(data: Record<string, unknown>) {
 }
 
 /** New referrals waiting for a decision, oldest first: what a coordinator needs on one screen. */
-export function listTriage(db: Db, now: Date) {
-  return db
+export function listTriage(db: Db, cipher: FieldCipher, now: Date) {
+  const rows = db
     .select({
       id: cases.id,
       caseNumber: cases.caseNumber,
@@ -38,20 +43,26 @@ export function listTriage(db: Db, now: Date) {
       createdAt: cases.createdAt,
       data: cases.data,
       pendingMatches: sql<number>`(SELECT count(*) FROM ${caseRepeatLinks} WHERE ${caseRepeatLinks.caseId} = ${cases.id} AND ${caseRepeatLinks.status} = 'pending')`,
-      flagIds: sql<string | null>`(SELECT group_concat(${caseRiskFlags.factorId}) FROM ${caseRiskFlags} WHERE ${caseRiskFlags.caseId} = ${cases.id} AND ${caseRiskFlags.withdrawnAt} IS NULL)`,
     })
     .from(cases)
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(cases.status, "referred"))
     .orderBy(asc(cases.createdAt))
-    .all()
-    .map(({ data, createdAt, flagIds, ...r }) => ({
-      ...r,
-      criteria: criteriaOf(data),
-      daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)),
-      // Triage is for chairs and coordinators, who see every tag: all current flags are listed.
-      flags: (flagIds ?? "").split(",").filter(Boolean).map((id) => riskFactorById(id)?.label ?? id),
-    }));
+    .all();
+  // Factors are sealed, so current flags are read for the waiting referrals and opened here.
+  const flags = rows.length === 0
+    ? []
+    : db.select({ id: caseRiskFlags.id, caseId: caseRiskFlags.caseId, factorId: caseRiskFlags.factorId }).from(caseRiskFlags)
+        .where(and(inArray(caseRiskFlags.caseId, rows.map((r) => r.id)), isNull(caseRiskFlags.withdrawnAt)))
+        .orderBy(asc(caseRiskFlags.id))
+        .all();
+  return rows.map(({ data, createdAt, ...r }) => ({
+    ...r,
+    criteria: criteriaOf(data),
+    daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)),
+    // Triage is for chairs and coordinators, who see every tag: all current flags are listed.
+    flags: flags.filter((f) => f.caseId === r.id).flatMap((f) => riskFactorById(openFactorId(cipher, f))?.label ?? []),
+  }));
 }
 
 function referredCase(db: Pick<Db, "select">, caseId: string) {
@@ -70,22 +81,27 @@ export function acceptReferral(db: Db, user: SessionUser, caseId: string, now: D
   });
 }
 
-/** Declines with a reason the referring agency will see (sealed at rest; it may name risks). */
+/**
+ * Declines with a reason the referring agency will see. The reason is free text like any other:
+ * tagged by the detector and sealed, and shown to each reader only through the projection.
+ */
 export function declineReferral(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, reason: string, now: Date): void {
   db.transaction((tx) => {
     referredCase(tx, caseId);
     tx.update(cases)
-      .set({ status: "declined", triagedAt: now, triagedByUserId: user.id, declineReasonSealed: cipher.seal(reason, `cases:${caseId}:decline_reason`), updatedAt: now })
+      .set({ status: "declined", triagedAt: now, triagedByUserId: user.id, declineReasonSealed: sealFreeText(cipher, reason, PLACES.declineReason(caseId)), updatedAt: now })
       .where(eq(cases.id, caseId))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.declined", targetType: "case", targetId: caseId });
   });
 }
 
-/** The decline reason, for the case page of those who may open the case. */
-export function declineReasonOf(db: Db, cipher: FieldCipher, caseId: string): string | null {
+/** The decline reason, for the case page of those who may open the case, as this viewer may read it. */
+export function declineReasonOf(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date): ProjectedText | null {
   const row = db.select({ sealed: cases.declineReasonSealed }).from(cases).where(eq(cases.id, caseId)).get();
-  return row?.sealed ? cipher.open(row.sealed, `cases:${caseId}:decline_reason`) : null;
+  if (!row?.sealed) return null;
+  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], caseId, now);
 }
 
 /** Earlier referrals linked to a case (matches and possible matches), newest first. */

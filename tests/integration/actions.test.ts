@@ -50,7 +50,7 @@ describe("meeting actions and the action tracker", () => {
     await expect(api(saheli).actions.updateStatus({ actionId: doorChain, version: 1, status: "done" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await api(housing).actions.updateStatus({ actionId: doorChain, version: 1, status: "not_possible", note: "She moved to refuge before we could fit it." });
     await expect(api(housing).actions.updateStatus({ actionId: doorChain, version: 1, status: "done" })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await api(housing).actions.mine())[0]).toMatchObject({ status: "not_possible", statusNote: "She moved to refuge before we could fit it." });
+    expect((await api(housing).actions.mine())[0]).toMatchObject({ status: "not_possible", statusNote: { text: "She moved to refuge before we could fit it." } });
     expect((await api(saheli).actions.forCase({ caseId })).find((a) => a.id === doorChain)?.statusNote).toBeNull();
   });
 

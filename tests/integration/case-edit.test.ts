@@ -65,7 +65,9 @@ describe("editing a case", () => {
     const rows = t.db.select().from(auditLog).all().filter((r) => r.action === "case.updated");
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/Secret Lane|07700/);
-    expect(rows[0]?.details).toMatchObject({ fieldsChanged: ["victim.address"] });
+    // The address is tagged safe_contact: counted, never named.
+    expect(rows[0]?.details).toMatchObject({ fieldsChanged: [], restrictedFieldsChanged: 1 });
+    expect(JSON.stringify(rows)).not.toMatch(/address|phone/i);
   });
 
   it("suggests tags when the narrative is edited, and removes a suggestion only with a reason", async () => {
@@ -88,7 +90,7 @@ describe("editing a case", () => {
     expect((again.view.narrative as unknown as { spans: unknown[] }).spans).toEqual([]);
 
     const removals = await api(coordinator).cases.removals({ caseId });
-    expect(removals).toMatchObject([{ tag: "immigration", reason: "This is about her work visa history, already shared by her.", userName: idva.name }]);
+    expect(removals).toMatchObject([{ tag: "immigration", reason: { text: "This is about her work visa history, already shared by her." }, userName: idva.name }]);
     const raw = JSON.stringify(t.db.select().from(caseSuggestionRemovals).all());
     expect(raw).not.toContain("work visa");
     const audit = t.db.select().from(auditLog).all().filter((r) => r.action === "case.suggestion_removed");

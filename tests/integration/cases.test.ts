@@ -105,7 +105,12 @@ describe("cases: import, list and per-viewer view", () => {
     await api(housing).cases.get({ caseId, purpose: "research" });
     const rows = t.db.select().from(disclosures).all();
     expect(rows.length).toBe(before + 1);
-    expect(rows.at(-1)).toMatchObject({ caseId, agencyType: "housing", surface: "case_api", purpose: "research", policyVersion: DEFAULT_POLICY.version, consultation: false, tagsWithheld: ["immigration", "health", "sexuality"] });
+    expect(rows.at(-1)).toMatchObject({ caseId, agencyType: "housing", surface: "case_api", policyVersion: DEFAULT_POLICY.version, consultation: false, tagsWithheld: ["immigration", "health", "sexuality"] });
+    // What the case held of each kind, and the typed purpose, are sealed; the sharing record opens them.
+    expect(rows.at(-1)?.tagsShown).toMatch(/^enc:v1:/);
+    expect(rows.at(-1)?.purpose).toMatch(/^enc:v1:/);
+    const idva = await sessionUserFor(t.db, "idva", "idva");
+    expect((await api(idva).cases.sharingRecord({ caseId })).entries.find((e) => e.agencyName === housing.agencyName)).toMatchObject({ why: "research", tagsShown: ["safe_contact", "criminal", "children"] });
   });
 
   it("keeps a sharing record in plain English for chair, coordinator and IDVA only", async () => {

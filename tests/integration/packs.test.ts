@@ -3,6 +3,8 @@ import { makeAgency } from "~/db/factories";
 import { disclosures } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
+import { openFreeText, PLACES } from "~/server/cases/sealed-values";
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
@@ -81,7 +83,11 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     await api(coordinator).meetings.pack({ meetingId, asAgencyId: housing.agencyId });
     const rows = t.db.select().from(disclosures).all().slice(before);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ consultation: true, surface: "meeting_pack", userId: coordinator.id, purpose: expect.stringContaining("preview of") as unknown });
+    expect(rows[0]).toMatchObject({ consultation: true, surface: "meeting_pack", userId: coordinator.id });
+    const row = rows[0];
+    if (!row?.purpose) throw new Error("expected a purpose");
+    // The purpose is sealed tagged text, like any free text (decision 036).
+    expect(openFreeText(getAppCipher(), row.purpose, PLACES.disclosurePurpose(row.caseId, row.userId)).text).toContain("preview of");
     const all = await api(coordinator).meetings.allPacksPdf({ meetingId });
     expect(all.map((p) => p.recipient.agencyId).sort()).toEqual(["housing", "by_and_for", "health"].map((k) => reps.get(k as AgencyType)?.agencyId ?? "").sort());
     await expect(api(housing).meetings.allPacksPdf({ meetingId })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -99,7 +99,7 @@ describe("referral intake: drafts, submit, repeats, triage and flags", () => {
     await expect(api(coordinator).triage.accept({ caseId: a })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(api(coordinator).triage.decline({ caseId: b, reason: "no" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await api(coordinator).triage.decline({ caseId: b, reason: "Lives outside the Northshire MARAC area: referred on to Southshire." });
-    expect(await api(rep).cases.declineReason({ caseId: b })).toContain("Southshire");
+    expect((await api(rep).cases.declineReason({ caseId: b }))?.text).toContain("Southshire");
     await expect(api(rep).triage.queue()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const actions = t.db.select().from(auditLog).all().map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["referral.submitted", "referral.accepted", "referral.declined"]));
@@ -119,7 +119,7 @@ describe("referral intake: drafts, submit, repeats, triage and flags", () => {
 
     await api(idva).cases.withdrawFlag({ flagId: strangulation, reason: "Entered on the wrong case by mistake." });
     const after = await api(coordinator).cases.flags({ caseId });
-    expect(after.find((f) => f.id === strangulation)?.withdrawn).toMatchObject({ reason: "Entered on the wrong case by mistake." });
+    expect(after.find((f) => f.id === strangulation)?.withdrawn).toMatchObject({ reason: { text: "Entered on the wrong case by mistake." } });
     expect((await api(rep).cases.flags({ caseId })).find((f) => f.id === strangulation)?.withdrawn?.reason).toBeNull();
     // Admins read the audit log but see no case content: which risk was flagged is not in it.
     const audit = JSON.stringify(t.db.select().from(auditLog).all().filter((r) => r.action.startsWith("flag.")));

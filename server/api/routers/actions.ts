@@ -24,7 +24,7 @@ const ZAction = z.strictObject({
   ownerName: z.string(),
   dueDate: z.string(),
   status: z.enum(ACTION_STATUSES),
-  statusNote: z.string().nullable(),
+  statusNote: ZProjectedText.nullable(),
   overdue: z.boolean(),
   version: z.number().int(),
 });

@@ -97,7 +97,7 @@ export const casesRouter = createRouter({
     .query(({ ctx, input }) => {
       // Reading the case header through the projection checks it exists and logs this consultation.
       const header = viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, "sharing_record", ctx.now());
-      return { caseNumber: header.caseNumber, ...getSharingRecord(ctx.db, input.caseId) };
+      return { caseNumber: header.caseNumber, ...getSharingRecord(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now()) };
     }),
 
   updateVictim: caseHolderProcedure
@@ -131,8 +131,8 @@ export const casesRouter = createRouter({
 
   removals: caseHolderProcedure
     .input(z.object({ caseId: ZCaseId }))
-    .output(z.array(z.strictObject({ id: z.number().int(), path: z.string(), tag: z.enum(TAGS), reason: z.string(), at: z.date(), userName: z.string() })))
-    .query(({ ctx, input }) => listRemovals(ctx.db, ctx.cipher, input.caseId)),
+    .output(z.array(z.strictObject({ id: z.number().int(), path: z.string(), tag: z.enum(TAGS), reason: ZProjectedText, at: z.date(), userName: z.string() })))
+    .query(({ ctx, input }) => listRemovals(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now())),
 
   /** Earlier referrals of the same victim, to viewers who may open this case. */
   repeats: caseworkProcedure
@@ -146,10 +146,10 @@ export const casesRouter = createRouter({
   /** Why triage declined the referral: for the referring agency and those who hold the case. */
   declineReason: caseworkProcedure
     .input(z.object({ caseId: ZCaseId }))
-    .output(z.string().nullable())
+    .output(ZProjectedText.nullable())
     .query(({ ctx, input }) => {
       assertCanOpenCase(ctx.db, ctx.user, input.caseId);
-      return declineReasonOf(ctx.db, ctx.cipher, input.caseId);
+      return declineReasonOf(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now());
     }),
 
   /** Risk-factor flags, through the same tag rules as the case: a viewer sees only those they may. */
@@ -165,7 +165,7 @@ export const casesRouter = createRouter({
           note: ZProjectedText,
           flaggedBy: z.string(),
           flaggedAt: z.date(),
-          withdrawn: z.strictObject({ at: z.date(), by: z.string(), reason: z.string().nullable() }).nullable(),
+          withdrawn: z.strictObject({ at: z.date(), by: z.string(), reason: ZProjectedText.nullable() }).nullable(),
         }),
       ),
     )

@@ -105,7 +105,7 @@ export const meetingsRouter = createRouter({
     .input(z.object({ meetingId: ZId }))
     .output(z.array(ZPack))
     .query(({ ctx, input }) =>
-      getMeeting(ctx.db, ctx.user, input.meetingId).invited.map((a) =>
+      getMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId).invited.map((a) =>
         getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: a.id, surface: "meeting_pack_pdf" }),
       ),
     ),
@@ -175,7 +175,7 @@ export const meetingsRouter = createRouter({
     )
     .output(z.strictObject({ version: z.number().int() }))
     .mutation(({ ctx, input }) => saveCaseNotes(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
-  get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.user, input.meetingId)),
+  get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId)),
   create: organiserProcedure.input(ZMeetingFields).output(z.strictObject({ id: z.string() })).mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.user, input, ctx.now())),
   update: organiserProcedure
     .input(ZMeetingFields.extend({ meetingId: ZId, version: z.number().int().min(1) }))

@@ -28,7 +28,7 @@ export const triageRouter = createRouter({
         }),
       ),
     )
-    .query(({ ctx }) => listTriage(ctx.db, ctx.now())),
+    .query(({ ctx }) => listTriage(ctx.db, ctx.cipher, ctx.now())),
 
   accept: triageProcedure
     .input(z.object({ caseId: ZCaseId, meetingId: ZCaseId.optional() }))

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
-import { ProjectedText } from "~/components/case/projected-text";
+import { ProjectedText, type ProjectedTextValue } from "~/components/case/projected-text";
 import { RestrictedBadge } from "~/components/case/restricted";
 import { RISK_FACTORS } from "~/server/domain/referral/risk-factors";
 import type { Tag } from "~/server/domain/tags";
@@ -15,7 +15,7 @@ type Flag = {
   note: { text: string; notice: string | null };
   flaggedBy: string;
   flaggedAt: Date;
-  withdrawn: { at: Date; by: string; reason: string | null } | null;
+  withdrawn: { at: Date; by: string; reason: ProjectedTextValue | null } | null;
 };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
@@ -74,8 +74,14 @@ export function RiskFlags({ caseId, flags, canFlag }: { caseId: string; flags: F
             <ProjectedText value={f.note} />
             <p className="text-sm text-secondary">
               Flagged by {f.flaggedBy} on {when.format(f.flaggedAt)}
-              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}${f.withdrawn.reason ? `: “${f.withdrawn.reason}”` : ""}` : ""}
+              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}` : ""}
             </p>
+            {f.withdrawn?.reason ? (
+              <div className="text-sm">
+                <p className="font-bold">Why it was withdrawn</p>
+                <ProjectedText value={f.withdrawn.reason} hideNotice />
+              </div>
+            ) : null}
             {canFlag && !f.withdrawn ? <WithdrawFlagForm caseId={caseId} flagId={f.id} label={f.label} /> : null}
           </li>
         ))}

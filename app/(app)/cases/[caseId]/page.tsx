@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionList } from "~/components/case/action-list";
 import { CaseView } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
+import { ProjectedText } from "~/components/case/projected-text";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ActionForm } from "./action-form";
@@ -65,7 +66,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {declineReason !== null ? (
         <div className="mb-8 border-l-4 border-error bg-panel p-4">
           <h2 className="text-xl">This referral was declined</h2>
-          <p className="whitespace-pre-wrap">{declineReason}</p>
+          <ProjectedText value={declineReason} />
         </div>
       ) : null}
       <EarlierReferrals caseId={caseId} repeats={repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProjectedText } from "~/components/case/projected-text";
 import { RestrictedBadge } from "~/components/case/restricted";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
@@ -59,7 +60,8 @@ export default async function NarrativePage({ params, searchParams }: { params: 
         <ul className="list-disc space-y-2 pl-6">
           {removals.map((r) => (
             <li key={r.id}>
-              {TAG_LABELS[r.tag]} tag removed by {r.userName} on {when.format(r.at)}: &ldquo;{r.reason}&rdquo;
+              {TAG_LABELS[r.tag]} tag removed by {r.userName} on {when.format(r.at)}. Reason:
+              <ProjectedText value={r.reason} hideNotice />
             </li>
           ))}
         </ul>

@@ -1,0 +1,48 @@
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { taggedTextSchema, type TaggedText } from "~/server/domain/case/text";
+import { withSuggestions } from "~/server/domain/suggest";
+import { TAGS, type Tag } from "~/server/domain/tags";
+
+/**
+ * Where each value kept beside the case record is sealed (the authenticated data of its
+ * ciphertext): a value copied into another row or column fails to decrypt. Every sealed column
+ * outside the case documents is named here, so the at-rest tests and the step that seals older
+ * rows use the same places as the services.
+ */
+export const PLACES = {
+  declineReason: (caseId: string) => `cases:${caseId}:decline_reason`,
+  changedPaths: (caseId: string, version: number) => `case_revisions:${caseId}/${version}:changed_paths`,
+  removalTag: (id: number) => `case_suggestion_removals:${id}:tag`,
+  removalReason: (id: number) => `case_suggestion_removals:${id}:reason`,
+  flagFactor: (id: number) => `case_risk_flags:${id}:factor_id`,
+  flagNote: (id: number) => `case_risk_flags:${id}:note`,
+  flagWithdrawReason: (id: number) => `case_risk_flags:${id}:withdraw_reason`,
+  actionDescription: (id: number) => `meeting_actions:${id}:description`,
+  actionTags: (id: number) => `meeting_actions:${id}:tags`,
+  actionStatusNote: (id: number) => `meeting_actions:${id}:status_note`,
+  // The disclosure log is append-only (no insert-then-update), so its values are bound to the case and viewer.
+  disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
+  disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
+} as const;
+
+/**
+ * Free text someone writes for someone else to read: the detector's suggestions are applied at
+ * once (fail closed, as for the narrative) and the tagged text is sealed whole.
+ */
+export function sealFreeText(cipher: FieldCipher, text: string, place: string): string {
+  return cipher.seal(JSON.stringify(withSuggestions({ text, spans: [] })), place);
+}
+
+export function openFreeText(cipher: FieldCipher, sealed: string, place: string): TaggedText {
+  return taggedTextSchema.parse(JSON.parse(cipher.open(sealed, place)));
+}
+
+/** A short list of tags (an action's tags, the tags a disclosure showed), sealed as one value. */
+export function sealTags(cipher: FieldCipher, tags: readonly Tag[], place: string): string {
+  return cipher.seal(JSON.stringify(TAGS.filter((t) => tags.includes(t))), place);
+}
+
+export function openTags(cipher: FieldCipher, sealed: string, place: string): Tag[] {
+  const parsed = JSON.parse(cipher.open(sealed, place)) as unknown;
+  return Array.isArray(parsed) ? TAGS.filter((t) => parsed.includes(t)) : [];
+}
