@@ -2,8 +2,9 @@ import { createDb } from "../db/client";
 import { verifyAuditChain } from "../server/audit/chain";
 import { databaseUrl } from "./lib/database";
 
-// `npm run audit:verify`: checks the audit log's hash chain; exits non-zero at the first broken entry.
-const db = createDb(databaseUrl());
+// `npm run audit:verify [-- FILE]`: checks the audit log's hash chain (of DATABASE_URL by default);
+// exits non-zero at the first broken entry.
+const db = createDb(process.argv[2] ?? databaseUrl());
 const report = verifyAuditChain(db);
 db.$client.close();
 if (report.ok) {

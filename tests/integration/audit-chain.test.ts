@@ -1,18 +1,14 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeAgency } from "~/db/factories";
 import { writeAudit } from "~/server/audit/log";
 import { verifyAuditChain } from "~/server/audit/chain";
 import { createTestDb } from "../helpers/test-db";
 
-function runVerify(file: string): { code: number; out: string } {
-  try {
-    const out = execFileSync("node_modules/.bin/tsx", ["scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: file }, encoding: "utf8", stdio: "pipe" });
-    return { code: 0, out };
-  } catch (e) {
-    const err = e as { status: number; stderr: string };
-    return { code: err.status, out: err.stderr };
-  }
+/** `npm run audit:verify -- FILE`, as a separate process. */
+function runVerify(file: string): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", file], { encoding: "utf8", timeout: 30_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
 }
 
 describe("the audit log is hash-chained", () => {
@@ -40,7 +36,7 @@ describe("the audit log is hash-chained", () => {
 
   it("finds an entry edited through raw SQL, and the script fails naming it", () => {
     tamper(`UPDATE audit_log SET details = '{"fieldsChanged":["name"],"to":{"name":"Forged"}}' WHERE id = 3`);
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, id: 3, problem: expect.stringMatching(/was changed/) });
+    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, id: 3, problem: expect.stringMatching(/was changed/) as unknown });
     const { code, out } = runVerify(t.file);
     expect(code).toBe(1);
     expect(out).toMatch(/BROKEN: audit entry 3/);
@@ -48,7 +44,7 @@ describe("the audit log is hash-chained", () => {
 
   it("finds a removed entry", () => {
     tamper("DELETE FROM audit_log WHERE id = 2");
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, id: 3, problem: expect.stringMatching(/does not link/) });
+    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, id: 3, problem: expect.stringMatching(/does not link/) as unknown });
   });
 
   it("refuses a second entry chained to the same predecessor (a fork)", () => {

@@ -64,7 +64,7 @@ describe("privileged changes take an admin's proposal and another person's appro
   it("makes a membership change wait for a chair, applies it on approval and audits both steps", async () => {
     const saheli = await asAdmin.admin.agencies.create({ name: "Saheli", type: "by_and_for", isMaracMember: false, active: true });
     const res = await asAdmin.admin.agencies.update({ ...saheli, name: "Saheli Project", isMaracMember: true });
-    expect(res).toMatchObject({ name: "Saheli Project", isMaracMember: false, proposalId: expect.any(String) });
+    expect(res).toMatchObject({ name: "Saheli Project", isMaracMember: false, proposalId: expect.any(String) as unknown });
     expect(await asAdmin.admin.changes.pending()).toHaveLength(1);
     const [pending] = await asChair.approvals.list();
     expect(pending?.lines).toContainEqual({ label: "MARAC member", value: "No to Yes" });
@@ -115,7 +115,7 @@ describe("privileged changes take an admin's proposal and another person's appro
     const rhea = await signInAs(rep.email, oneTimePassword ?? "");
     if (!rhea) throw new Error("the one-time password did not work");
     const notice = await callerFor(rhea).account.passwordNotice();
-    expect(notice).toMatchObject({ kind: "reset", proposedByName: admin.name, approvedByName: chair.name, at: expect.any(Date) });
+    expect(notice).toMatchObject({ kind: "reset", proposedByName: admin.name, approvedByName: chair.name, at: expect.any(Date) as unknown });
     expect(await signInAs(rep.email, oneTimePassword ?? "")).toBeNull();
 
     const text = JSON.stringify(t.db.select().from(auditLog).all());
