@@ -13,7 +13,7 @@ export type SignInResult =
   | { ok: false; reason: "locked"; lockedUntil: Date };
 
 /** A one-time password's hash after its one sign-in: no password verifies against it. */
-export const USED_ONE_TIME_PASSWORD = "!one-time-password-used";
+const USED_ONE_TIME_PASSWORD = "!one-time-password-used";
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
