@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
 import { agencies, privilegedChanges, users } from "~/db/schema";
@@ -115,11 +115,13 @@ export function listPendingChanges(db: Db, now: Date) {
 }
 
 export function countPendingChanges(db: Db, now: Date): number {
-  return db
-    .select({ id: privilegedChanges.id })
-    .from(privilegedChanges)
-    .where(and(eq(privilegedChanges.status, "pending"), gt(privilegedChanges.expiresAt, now)))
-    .all().length;
+  return (
+    db
+      .select({ n: count() })
+      .from(privilegedChanges)
+      .where(and(eq(privilegedChanges.status, "pending"), gt(privilegedChanges.expiresAt, now)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Refuses what nobody may decide: a lapsed or decided proposal, your own, or one about you. */
