@@ -84,7 +84,7 @@ test("Immigration Enforcement cannot be made a MARAC member", async ({ page }) =
   await page.getByRole("group", { name: "Is this agency a MARAC member?" }).getByLabel("No").check();
   await page.getByLabel("Type of agency").selectOption("by_and_for");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(errorSummary(page)).toContainText("An Immigration Enforcement agency keeps that type for ever");
+  await expect(errorSummary(page)).toContainText("Immigration Enforcement keeps its type");
 });
 
 test("an admin changes the MARAC settings, with bad numbers refused", async ({ page, a11y }) => {
