@@ -1,6 +1,7 @@
 import { errorSummary, expect, PASSWORD, signIn, test, newPersonPage } from "./fixtures";
 
 test("an admin adds an agency and proposes a user; a chair approves and hands over a one-time password; deactivating them shuts them out", async ({ page, browser, a11y }) => {
+  test.slow(); // three people sign in and each page gets an axe scan
   await signIn(page, "admin@northshire.example");
   await page.goto("/admin/agencies");
   await a11y();
