@@ -4,7 +4,7 @@ import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
 import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
 import { extractPdfText } from "../server/exports/pdf/extract-text";
-import { expect, signIn, test } from "./fixtures";
+import { errorSummary, expect, newPersonPage, PASSWORD, signIn, test } from "./fixtures";
 import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES } from "./markers";
 
 const trpcGet = (path: string, input?: unknown) =>
@@ -43,7 +43,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/triage", "/referrals", "/actions", "/meetings"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -90,3 +90,49 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     if (user.role !== "admin" && agency.isMaracMember) expect(all.includes(MARKER_CASE.record.victim.name), "the viewer's own view arrived").toBe(true);
   });
 }
+
+type Json<T> = { result: { data: { json: T } } };
+const trpcPost = (page: Page, path: string, input: unknown) => page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+
+/**
+ * The admin's takeover routes of issue 3, as raw HTTP: lifting Immigration Enforcement into a member
+ * of another type, creating a coordinator with a chosen password, resetting a password to one of
+ * their own, and signing in as that user. Each fails; what is left is a proposal for a chair.
+ */
+test("the admin cannot lift Immigration Enforcement or sign in as an account they created or reset", async ({ page, browser }) => {
+  const CHOSEN = "admin chosen passphrase 9";
+  await signIn(page, "admin@northshire.example");
+  type Agency = { id: string; name: string; type: string; isMaracMember: boolean; active: boolean; version: number };
+  const agencies = async () => ((await (await page.request.get(trpcGet("admin.agencies.list"))).json()) as Json<Agency[]>).result.data.json;
+  const ie = (await agencies()).find((a) => a.type === "immigration_enforcement");
+  const police = (await agencies()).find((a) => a.name === "Northshire Police");
+  if (!ie || !police) throw new Error("the demo agencies are missing");
+  const { userCount: _n, ...ieFields } = ie as Agency & { userCount: number };
+  for (const change of [{ type: "by_and_for", isMaracMember: true }, { type: "by_and_for" }, { isMaracMember: true }]) {
+    const res = await trpcPost(page, "admin.agencies.update", { ...ieFields, createdAt: undefined, updatedAt: undefined, ...change });
+    expect(res.status(), JSON.stringify(change)).toBe(400);
+  }
+  expect((await agencies()).find((a) => a.id === ie.id)).toMatchObject({ type: "immigration_enforcement", isMaracMember: false });
+
+  const created = await trpcPost(page, "admin.users.create", { name: "Mallory Coordinator", email: "mallory@northshire.example", agencyId: police.id, role: "coordinator", password: CHOSEN });
+  expect(created.ok()).toBe(true);
+  const proposalId = ((await created.json()) as Json<{ proposalId: string }>).result.data.json.proposalId;
+  expect((await trpcPost(page, "approvals.approve", { id: proposalId })).status()).toBe(403);
+
+  const users = ((await (await page.request.get(trpcGet("admin.users.list"))).json()) as Json<{ id: string; email: string }[]>).result.data.json;
+  expect(users.some((u) => u.email === "mallory@northshire.example")).toBe(false);
+  const coordinator = users.find((u) => u.email === "coordinator@northshire.example");
+  if (!coordinator) throw new Error("the demo coordinator is missing");
+  expect((await trpcPost(page, "admin.users.resetPassword", { id: coordinator.id, password: CHOSEN })).ok()).toBe(true);
+
+  const other = await newPersonPage(browser);
+  for (const email of ["mallory@northshire.example", "coordinator@northshire.example"]) {
+    await signIn(other, email, CHOSEN);
+    await expect(errorSummary(other), email).toContainText("The email address or password is not correct.");
+    expect((await other.request.get(trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }))).status()).toBe(401);
+  }
+  // The proposed reset changed nothing yet: the coordinator's own password still works.
+  await signIn(other, "coordinator@northshire.example", PASSWORD);
+  await expect(other).not.toHaveURL(/sign-in/);
+  await other.close();
+});

@@ -12,7 +12,12 @@ import { signOutAction } from "./_actions/sign-out";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  const settings = await (await getServerApi()).account.settings().catch(() => null);
+  // A one-time password buys nothing but choosing a new one (the procedures refuse everything else too).
+  if (user.mustChangePassword) redirect("/choose-password");
+  const api = await getServerApi();
+  const settings = await api.account.settings().catch(() => null);
+  const waiting = user.role === "chair" ? await api.approvals.count().catch(() => 0) : 0;
+  const nav = navItemsFor(user.role).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
   const signOut = (
     <form action={signOutAction}>
       <button type="submit" className="text-white underline hover:decoration-2">
@@ -27,7 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           areaName={settings?.name}
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
           signOut={signOut}
-          nav={<PrimaryNav items={navItemsFor(user.role)} />}
+          nav={<PrimaryNav items={nav} />}
         />
       }
     >

@@ -19,8 +19,9 @@ export const sessions = sqliteTable(
 );
 
 /**
- * Failed sign-ins, keyed by the normalised email typed (not the user id), so that lock-out
- * behaves the same for addresses that exist and addresses that do not.
+ * Failed (and in-flight) sign-ins, keyed by a keyed digest of the normalised email typed (not the
+ * user id, and never the text itself), so that lock-out behaves the same for addresses that exist
+ * and addresses that do not. The column keeps its first name; it holds the digest.
  */
 export const signInFailures = sqliteTable(
   "sign_in_failures",
@@ -36,3 +37,17 @@ export const signInLocks = sqliteTable("sign_in_locks", {
   email: text("email").primaryKey(),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Failed (and in-flight) sign-ins per client address (a keyed digest of it), for the per-address
+ * throttle that stops one address trying many accounts (decision 034).
+ */
+export const signInAddressFailures = sqliteTable(
+  "sign_in_address_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    address: text("address").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_address_failures_address_at_idx").on(t.address, t.at)],
+);

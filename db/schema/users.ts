@@ -14,6 +14,13 @@ export const users = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     passwordHash: text("password_hash").notNull(),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * Set when the password is a one-time password from an approved reset or a new account: it
+     * works for one sign-in, after which the user must choose their own before doing anything else.
+     */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** The approved privileged change that set the one-time password, to tell the user who and when. */
+    passwordSetByChangeId: text("password_set_by_change_id"),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

@@ -4,6 +4,7 @@ import { adminAgenciesRouter } from "./routers/admin-agencies";
 import { adminAuditRouter } from "./routers/admin-audit";
 import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
+import { adminChangesRouter, approvalsRouter } from "./routers/approvals";
 import { casesRouter } from "./routers/cases";
 import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
@@ -19,7 +20,9 @@ export const appRouter = createRouter({
   triage: triageRouter,
   meetings: meetingsRouter,
   actions: actionsRouter,
+  approvals: approvalsRouter,
   admin: createRouter({
+    changes: adminChangesRouter,
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
     settings: adminSettingsRouter,

@@ -36,9 +36,15 @@ const t = initTRPC
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const requireUser = t.middleware(({ ctx, next }) => {
+const requireSignedIn = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user satisfies SessionUser } });
+});
+
+// A one-time password (after a reset or for a new account) buys nothing but choosing a new one.
+const requireUser = requireSignedIn.unstable_pipe(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password before you continue." });
+  return next({ ctx });
 });
 
 /** Anyone, signed in or not. Only for health checks. */
@@ -46,6 +52,9 @@ export const publicProcedure = t.procedure.meta({ access: { kind: "public" } });
 
 /** Any signed-in, active user. */
 export const protectedProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireUser);
+
+/** Signed in, even with a one-time password still to replace: only what choosing a new one needs. */
+export const passwordSetupProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireSignedIn);
 
 /** Signed in with one of the given roles; anyone else gets FORBIDDEN. */
 export function roleProcedure(...roles: readonly [Role, ...Role[]]) {

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
+import { clientAddress } from "~/server/auth/client-address";
 import { ABSOLUTE_TIMEOUT_MS } from "~/server/auth/rules";
 import { endSession, startSession } from "~/server/services/sessions";
 import { authenticate } from "~/server/services/sign-in";
@@ -28,6 +29,9 @@ export class InvalidCredentials extends CredentialsSignin {
 export class AccountLocked extends CredentialsSignin {
   override code = "locked";
 }
+export class AddressThrottled extends CredentialsSignin {
+  override code = "throttled";
+}
 
 const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1000) });
 
@@ -43,13 +47,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const db = getDb();
         const now = new Date();
-        const result = await authenticate(db, parsed.data.email, parsed.data.password, now);
-        if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();
+        const result = await authenticate(db, parsed.data.email, parsed.data.password, now, clientAddress(request.headers));
+        if (!result.ok) {
+          throw result.reason === "locked" ? new AccountLocked() : result.reason === "throttled" ? new AddressThrottled() : new InvalidCredentials();
+        }
         return { id: result.userId, sid: startSession(db, result.userId, now) };
       },
     }),

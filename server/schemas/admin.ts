@@ -34,10 +34,14 @@ export const ZUserFields = z.object({
   role: z.enum(ROLES, { error: "Choose a role" }),
   active: z.boolean({ error: "Choose whether the user is active" }),
 });
-export const ZCreateUser = ZUserFields.extend({ password: ZNewPassword });
+/** A new account as an admin proposes it: no password (a chair's approval issues a one-time one). */
+export const ZCreateUser = ZUserFields.omit({ active: true });
+/** The seed and install scripts create accounts with a chosen password; the app never does. */
+export const ZSeedUser = ZUserFields.extend({ password: ZNewPassword });
 export const ZUpdateUser = ZUserFields.extend({ id: ZId, version: ZVersion });
-export const ZResetPassword = z.object({ id: ZId, password: ZNewPassword });
+export const ZResetPassword = z.object({ id: ZId });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
+export type TSeedUser = z.infer<typeof ZSeedUser>;
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 const whole = (what: string, min: number, max: number) =>
@@ -70,3 +74,10 @@ export const ZChangePassword = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { error: "The new passwords do not match", path: ["confirmPassword"] })
   .refine((v) => v.newPassword !== v.currentPassword, { error: "Choose a new password that is different from your current one", path: ["newPassword"] });
+
+/** Choosing your own password after signing in with a one-time password: the session is the proof. */
+export const ZChooseFirstPassword = z
+  .object({ newPassword: ZNewPassword, confirmPassword: z.string() })
+  .refine((v) => v.newPassword === v.confirmPassword, { error: "The new passwords do not match", path: ["confirmPassword"] });
+
+export const ZProposalId = z.object({ id: z.string().min(1, { error: "Choose a change" }).max(64) });

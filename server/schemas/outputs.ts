@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRIVILEGED_CHANGE_KINDS } from "~/server/domain/privileged-changes";
 import { AGENCY_TYPES } from "~/server/domain/agency-types";
 import { ROLES } from "~/server/domain/roles";
 
@@ -55,3 +56,24 @@ export const ZMeDto = z.strictObject({
 });
 
 export const ZIdDto = z.strictObject({ id: z.string() });
+
+/** An admin's change that also asked a chair to approve part of it (role, agency, type, membership). */
+export const ZProposalRefDto = z.strictObject({ proposalId: z.string().nullable() });
+
+export const ZPasswordNoticeDto = z.strictObject({
+  kind: z.enum(["reset", "new_account"]),
+  proposedByName: z.string(),
+  approvedByName: z.string(),
+  at: z.date(),
+});
+
+export const ZPendingChangeDto = z.strictObject({
+  id: z.string(),
+  kind: z.enum(PRIVILEGED_CHANGE_KINDS),
+  title: z.string(),
+  lines: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+  proposedById: z.string(),
+  proposedByName: z.string(),
+  proposedAt: z.date(),
+  expiresAt: z.date(),
+});

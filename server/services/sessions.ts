@@ -18,6 +18,8 @@ export type SessionUser = {
   /** Whether the user's agency sits at MARAC (Immigration Enforcement never does). */
   agencyIsMember: boolean;
   sessionId: string;
+  /** Signed in with a one-time password: nothing but choosing a new one is allowed (decision 033). */
+  mustChangePassword?: boolean;
 };
 
 export function startSession(db: Db, userId: string, now: Date): string {
@@ -94,5 +96,6 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     agencyType: row.agency.type,
     agencyIsMember: row.agency.isMaracMember,
     sessionId,
+    mustChangePassword: row.user.mustChangePassword,
   };
 }

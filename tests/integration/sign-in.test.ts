@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeAgency, makeUser } from "~/db/factories";
 import { auditLog, users } from "~/db/schema";
-import { LOCK_DURATION_MS } from "~/server/auth/rules";
+import { LOCK_DURATION_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_SIGN_INS_PER_ADDRESS } from "~/server/auth/rules";
 import { authenticate } from "~/server/services/sign-in";
 import { createTestDb } from "../helpers/test-db";
 
@@ -60,5 +60,37 @@ describe("sign-in", () => {
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain("wrong password here");
     expect(text).not.toContain("argon2");
+  });
+
+  it("counts and locks atomically: parallel wrong passwords get no more than 5 tries", async () => {
+    const results = await Promise.all(Array.from({ length: 40 }, () => authenticate(t.db, email, "wrong password here", at(0))));
+    const tried = t.db.select().from(auditLog).all().filter((r) => r.action === "sign_in.failure");
+    expect(tried).toHaveLength(MAX_FAILED_SIGN_INS);
+    expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBe(40 - MAX_FAILED_SIGN_INS + 1);
+    // Locked now, even against the right password.
+    expect(await authenticate(t.db, email, PASSWORD, at(1))).toMatchObject({ reason: "locked" });
+  });
+
+  it("throttles one address trying many accounts, whatever the account", async () => {
+    for (let i = 0; i < MAX_FAILED_SIGN_INS_PER_ADDRESS; i++) {
+      expect(await authenticate(t.db, `guess${i}@example.org`, "wrong password here", at(0), "203.0.113.9")).toMatchObject({ reason: expect.stringMatching(/invalid|locked/) as unknown });
+    }
+    expect(await authenticate(t.db, email, PASSWORD, at(1), "203.0.113.9")).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticate(t.db, email, PASSWORD, at(1), "198.51.100.7")).toMatchObject({ ok: true });
+    expect(await authenticate(t.db, email, PASSWORD, at(16), "203.0.113.9")).toMatchObject({ ok: true });
+  });
+
+  it("stores a keyed digest of what was typed, never the text, plus the user id when it matched", async () => {
+    const typedPassword = "MySecretPassword!2026";
+    await authenticate(t.db, typedPassword, "whatever", at(0));
+    await authenticate(t.db, email, "wrong password here", at(1));
+    const rows = t.db.select().from(auditLog).all();
+    expect(JSON.stringify(rows).toLowerCase()).not.toContain(typedPassword.toLowerCase());
+    expect(JSON.stringify(t.db.$client.prepare("SELECT * FROM sign_in_failures").all())).not.toContain("mysecretpassword");
+    const [unknown, matched] = rows;
+    expect(unknown).toMatchObject({ actorEmail: null, actorUserId: null, details: { emailDigest: expect.stringMatching(/^[\w-]{43}$/) as unknown } });
+    const user = t.db.select().from(users).where(eq(users.email, email)).get();
+    expect(matched).toMatchObject({ actorEmail: null, actorUserId: user?.id, details: { reason: "wrong_password" } });
+    expect((matched?.details as { emailDigest: string }).emailDigest).not.toBe((unknown?.details as { emailDigest: string }).emailDigest);
   });
 });

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { FormState } from "~/components/ui/form-state";
 import { signIn } from "~/server/auth/config";
-import { LOCK_DURATION_MS, MAX_FAILED_SIGN_INS } from "~/server/auth/rules";
+import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, MAX_FAILED_SIGN_INS } from "~/server/auth/rules";
 
 /** Only same-site paths: an attacker's link must not send a signed-in user elsewhere. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -28,6 +28,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
       return {
         status: "error",
         message: `This account is locked for ${LOCK_DURATION_MS / 60_000} minutes after ${MAX_FAILED_SIGN_INS} failed sign-in attempts. Try again later, or ask your MARAC administrator to help.`,
+        values,
+      };
+    }
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      return {
+        status: "error",
+        message: `Too many failed sign-ins have come from your network. Try again in ${FAILURE_WINDOW_MS / 60_000} minutes, or ask your MARAC administrator to help.`,
         values,
       };
     }

@@ -18,8 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm next={typeof next === "string" ? next : undefined} />
         <h2 className="text-xl">Problems signing in</h2>
         <p>
-          If you have forgotten your password, or your account is locked, ask your MARAC administrator. After 5 wrong passwords an
-          account is locked for 15 minutes.
+          If you have forgotten your password, ask your MARAC administrator: a chair approves the reset and gives you a one-time
+          password. After 5 wrong passwords an account is locked for 15 minutes.
         </p>
       </div>
     </PageShell>

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { createRouter, protectedProcedure } from "~/server/api/trpc";
-import { ZChangePassword } from "~/server/schemas/admin";
-import { ZMeDto, ZSettingsDto } from "~/server/schemas/outputs";
-import { changeOwnPassword } from "~/server/services/account";
+import { createRouter, passwordSetupProcedure, protectedProcedure } from "~/server/api/trpc";
+import { ZChangePassword, ZChooseFirstPassword } from "~/server/schemas/admin";
+import { ZMeDto, ZPasswordNoticeDto, ZSettingsDto } from "~/server/schemas/outputs";
+import { changeOwnPassword, chooseFirstPassword } from "~/server/services/account";
+import { passwordNoticeFor } from "~/server/services/privileged-changes";
 import { getSettings } from "~/server/services/settings";
 
 export const accountRouter = createRouter({
-  me: protectedProcedure.output(ZMeDto).query(({ ctx }) => {
-    const { sessionId: _sessionId, agencyIsMember: _member, ...me } = ctx.user;
+  me: passwordSetupProcedure.output(ZMeDto).query(({ ctx }) => {
+    const { sessionId: _sessionId, agencyIsMember: _member, mustChangePassword: _must, ...me } = ctx.user;
     return me;
   }),
   /** The MARAC's name and active thresholds: every signed-in user sees them on referrals. */
@@ -16,4 +17,10 @@ export const accountRouter = createRouter({
     .input(ZChangePassword)
     .output(z.void())
     .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.user, input.currentPassword, input.newPassword, ctx.now())),
+  /** Who set the one-time password this user signed in with, and when (null when there is none). */
+  passwordNotice: passwordSetupProcedure.output(ZPasswordNoticeDto.nullable()).query(({ ctx }) => passwordNoticeFor(ctx.db, ctx.user)),
+  choosePassword: passwordSetupProcedure
+    .input(ZChooseFirstPassword)
+    .output(z.void())
+    .mutation(({ ctx, input }) => chooseFirstPassword(ctx.db, ctx.user, input.newPassword, ctx.now())),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { adminProcedure, createRouter } from "~/server/api/trpc";
 import { ZCreateAgency, ZUpdateAgency } from "~/server/schemas/admin";
-import { ZAgencyDto, ZAgencyListItemDto } from "~/server/schemas/outputs";
+import { ZAgencyDto, ZAgencyListItemDto, ZProposalRefDto } from "~/server/schemas/outputs";
 import { createAgency, getAgency, listAgencies, updateAgency } from "~/server/services/agencies";
 
 export const adminAgenciesRouter = createRouter({
@@ -14,8 +14,9 @@ export const adminAgenciesRouter = createRouter({
     .input(ZCreateAgency)
     .output(ZAgencyDto)
     .mutation(({ ctx, input }) => createAgency(ctx.db, ctx.user, input, ctx.now())),
+  /** Name and active change at once; a new type or membership becomes a proposal for a chair. */
   update: adminProcedure
     .input(ZUpdateAgency)
-    .output(ZAgencyDto)
+    .output(ZAgencyDto.extend(ZProposalRefDto.shape))
     .mutation(({ ctx, input }) => updateAgency(ctx.db, ctx.user, input, ctx.now())),
 });

@@ -21,12 +21,15 @@ export async function createAgencyAction(_prev: FormState, formData: FormData): 
   redirect("/admin/agencies?saved=created");
 }
 
+/** Name and status save at once; a new type or membership waits for a chair's approval. */
 export async function updateAgencyAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const v = formValues(formData);
+  let proposed = false;
   try {
-    await (await getServerApi()).admin.agencies.update({ ...agencyInput(v), id: v.id ?? "", version: Number(v.version) });
+    const res = await (await getServerApi()).admin.agencies.update({ ...agencyInput(v), id: v.id ?? "", version: Number(v.version) });
+    proposed = res.proposalId !== null;
   } catch (e) {
     return formStateFromError(e, safeToEcho(v));
   }
-  redirect("/admin/agencies?saved=updated");
+  redirect(`/admin/agencies?saved=${proposed ? "proposed" : "updated"}`);
 }

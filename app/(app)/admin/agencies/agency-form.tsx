@@ -28,7 +28,7 @@ export function AgencyForm({ action, agency, submitLabel }: { action: (s: FormSt
       <Select
         id="type"
         label="Type of agency"
-        hint="The type decides what this agency may see by default (the MARAC sharing policy)."
+        hint="The type decides what this agency may see by default (the MARAC sharing policy). Changing it needs a chair's approval; Immigration Enforcement keeps its type for ever."
         defaultValue={v?.type ?? agency?.type}
         options={AGENCY_TYPES.map((t) => ({ value: t, label: AGENCY_TYPE_LABELS[t] }))}
         error={err("type")}
@@ -36,7 +36,7 @@ export function AgencyForm({ action, agency, submitLabel }: { action: (s: FormSt
       <YesNo
         id="isMaracMember"
         label="Is this agency a MARAC member?"
-        hint="Member agencies can be invited to meetings. Immigration Enforcement is never a member: it does not attend MARAC."
+        hint="Member agencies can be invited to meetings. Changing this needs a chair's approval. Immigration Enforcement is never a member: it does not attend MARAC."
         defaultValue={yn(v?.isMaracMember, agency?.isMaracMember)}
         error={err("isMaracMember")}
       />

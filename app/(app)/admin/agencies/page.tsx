@@ -7,7 +7,11 @@ import { AGENCY_TYPE_LABELS } from "~/server/domain/agency-types";
 
 export const metadata: Metadata = { title: "Agencies" };
 
-const SAVED: Record<string, string> = { created: "The agency has been added.", updated: "Your changes have been saved." };
+const SAVED: Record<string, string> = {
+  created: "The agency has been added.",
+  updated: "Your changes have been saved.",
+  proposed: "Your other changes have been saved. A chair must approve the change of type or MARAC membership.",
+};
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const agencies = await readOrRefuse(async () => (await getServerApi()).admin.agencies.list());

@@ -9,35 +9,38 @@ import type { TCreateUser } from "~/server/schemas/admin";
 
 // Unanswered questions arrive as undefined and the procedure's schema reports them by field.
 function userInput(v: Record<string, string>) {
-  return { name: v.name ?? "", email: v.email ?? "", agencyId: v.agencyId ?? "", role: v.role as TCreateUser["role"], active: yesNo(v.active) as boolean };
+  return { name: v.name ?? "", email: v.email ?? "", agencyId: v.agencyId ?? "", role: v.role as TCreateUser["role"] };
 }
 
+/** A new account is a proposal: a chair approves it and hands the user a one-time password. */
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const v = formValues(formData);
   try {
-    await (await getServerApi()).admin.users.create({ ...userInput(v), password: v.password ?? "" });
+    await (await getServerApi()).admin.users.create(userInput(v));
   } catch (e) {
     return formStateFromError(e, safeToEcho(v));
   }
-  redirect("/admin/users?saved=created");
+  redirect("/admin/users?saved=proposed");
 }
 
 export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const v = formValues(formData);
+  let proposed = false;
   try {
-    await (await getServerApi()).admin.users.update({ ...userInput(v), id: v.id ?? "", version: Number(v.version) });
+    const res = await (await getServerApi()).admin.users.update({ ...userInput(v), active: yesNo(v.active) as boolean, id: v.id ?? "", version: Number(v.version) });
+    proposed = res.proposalId !== null;
   } catch (e) {
     return formStateFromError(e, safeToEcho(v));
   }
-  redirect("/admin/users?saved=updated");
+  redirect(`/admin/users?saved=${proposed ? "updated_proposed" : "updated"}`);
 }
 
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const v = formValues(formData);
   try {
-    await (await getServerApi()).admin.users.resetPassword({ id: v.id ?? "", password: v.password ?? "" });
+    await (await getServerApi()).admin.users.resetPassword({ id: v.id ?? "" });
   } catch (e) {
-    return formStateFromError(e, safeToEcho(v));
+    return formStateFromError(e, {});
   }
-  redirect("/admin/users?saved=password");
+  redirect("/admin/users?saved=reset_proposed");
 }

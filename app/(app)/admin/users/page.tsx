@@ -8,9 +8,10 @@ import { ROLE_LABELS } from "~/server/domain/roles";
 export const metadata: Metadata = { title: "Users" };
 
 const SAVED: Record<string, string> = {
-  created: "The user has been added.",
+  proposed: "A chair must approve this new user. They will appear here once a chair approves.",
   updated: "Your changes have been saved.",
-  password: "The new password has been set and the user has been signed out.",
+  updated_proposed: "Your other changes have been saved. A chair must approve the change of role or agency.",
+  reset_proposed: "A chair must approve this password reset. The approving chair gives the user a one-time password.",
 };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
@@ -22,6 +23,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <h1>Users</h1>
       <p className="mb-6">
         <Link href="/admin/users/new" className="font-bold">Add a user</Link>
+      </p>
+      <p className="mb-6">
+        <Link href="/admin/changes">Changes waiting for a chair&apos;s approval</Link>
       </p>
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">Users of MARAC Desk in this area</caption>

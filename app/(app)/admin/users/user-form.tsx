@@ -8,7 +8,7 @@ import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
 
 type User = { id: string; version: number; name: string; email: string; agencyId: string; role: string; active: boolean };
 type Option = { value: string; label: string };
-const FIELDS = ["name", "email", "agencyId", "role", "active", "password"] as const;
+const FIELDS = ["name", "email", "agencyId", "role", "active"] as const;
 
 export function UserForm({ action, user, agencies, submitLabel }: {
   action: (s: FormState, f: FormData) => Promise<FormState>;
@@ -35,43 +35,36 @@ export function UserForm({ action, user, agencies, submitLabel }: {
       <Select
         id="role"
         label="Role"
-        hint="Chairs and coordinators see every case in full. IDVAs must belong to the IDVA service. Admins see no case content."
+        hint="Chairs and coordinators see every case in full. IDVAs must belong to the IDVA service. Admins see no case content. A chair must approve a new user and any change of role or agency."
         defaultValue={v?.role ?? user?.role}
         options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
         error={err("role")}
       />
-      <YesNo id="active" label="Can this user sign in?" hint="Choosing no signs them out at once." defaultValue={active} error={err("active")} />
-      {user ? null : (
-        <TextInput
-          id="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 12 characters. Give it to the user in person or by a secure route; they can change it after signing in."
-          error={err("password")}
-        />
+      {user ? (
+        <YesNo id="active" label="Can this user sign in?" hint="Choosing no signs them out at once." defaultValue={active} error={err("active")} />
+      ) : (
+        <p className="mb-6">
+          A chair must approve this new user. The chair who approves gets a one-time password to give the user, who must choose
+          their own when they first sign in. You never see it.
+        </p>
       )}
       <Button>{submitLabel}</Button>
     </form>
   );
 }
 
+/** Asks a chair to reset the password: the admin never chooses or sees the new one. */
 export function ResetPasswordForm({ action, userId }: { action: (s: FormState, f: FormData) => Promise<FormState>; userId: string }) {
   const [state, formAction] = useActionState(action, IDLE);
   return (
     <form action={formAction} noValidate>
-      <ErrorSummary errors={summaryErrors(["password"], state.fieldErrors, state.message).map((e) => ({ ...e, field: "new-password" }))} />
+      <ErrorSummary errors={summaryErrors([], state.fieldErrors, state.message)} />
       <input type="hidden" name="id" value={userId} />
-      <TextInput
-        id="new-password"
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. The user is signed out everywhere."
-        error={state.fieldErrors?.password?.[0]}
-      />
-      <Button variant="secondary">Set new password</Button>
+      <p className="mb-4">
+        A chair must approve a password reset. The chair who approves gets a one-time password to give the user; it works once, and
+        the user must then choose their own. They are signed out everywhere when it is approved.
+      </p>
+      <Button variant="secondary">Ask a chair to reset the password</Button>
     </form>
   );
 }

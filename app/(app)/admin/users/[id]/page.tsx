@@ -18,7 +18,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <Link href="/admin/users" className="mb-6 inline-block">Back to users</Link>
       <h1>Change {user.name}</h1>
       <UserForm action={updateUserAction} user={user} agencies={agencyOptions(agencies, user.agencyId)} submitLabel="Save changes" />
-      <h2 className="mt-6">Set a new password</h2>
+      <h2 className="mt-6">Reset the password</h2>
       <ResetPasswordForm action={resetPasswordAction} userId={user.id} />
     </div>
   );
