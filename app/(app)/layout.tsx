@@ -27,7 +27,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           areaName={settings?.name}
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
           signOut={signOut}
-          nav={<PrimaryNav items={navItemsFor(user.role)} />}
+          nav={<PrimaryNav items={navItemsFor(user)} />}
         />
       }
     >

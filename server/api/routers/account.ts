@@ -7,7 +7,7 @@ import { getSettings } from "~/server/services/settings";
 
 export const accountRouter = createRouter({
   me: protectedProcedure.output(ZMeDto).query(({ ctx }) => {
-    const { sessionId: _sessionId, agencyIsMember: _member, ...me } = ctx.user;
+    const { sessionId: _sessionId, ...me } = ctx.user;
     return me;
   }),
   /** The MARAC's name and active thresholds: every signed-in user sees them on referrals. */
