@@ -81,6 +81,14 @@ describe("repeat links answer 'has this person been to MARAC?' only for those wh
     expect(JSON.stringify(await api(ie).cases.get({ caseId: res.caseId }))).not.toMatch(/Akhter|same date of birth|TS-2026-0001/);
   });
 
+  it("keeps repeat findings out of the admin's audit log (the admin is not a case holder)", async () => {
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    await refer(ie, { name: "Parveen Akhtar", dateOfBirth: KNOWN.dateOfBirth });
+    const rows = (await api(admin).admin.audit.list({ page: 1 })).rows.filter((r) => r.action === "referral.submitted");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/repeat|possible/i);
+  });
+
   it("shows IE no possible matches either (the name without the date of birth)", async () => {
     const res = await refer(ie, { name: "Parveen Akhtar" });
     expect((await api(coordinator).cases.repeats({ caseId: res.caseId })).some((l) => l.kind === "possible")).toBe(true);
