@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_AGENCIES, DEMO_USERS } from "../db/seed/demo-area";
 import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
@@ -108,7 +109,7 @@ async function trpcPost<T>(page: Page, path: string, input?: unknown): Promise<T
 
 /** The first example referral (docs/examples), as the form would save it, for another victim. */
 async function exampleDraft(victim: { name: string; dateOfBirth?: string }) {
-  const { referrals } = (await import("../docs/examples/referrals.json")).default as { referrals: Record<string, unknown>[] };
+  const { referrals } = JSON.parse(await readFile("docs/examples/referrals.json", "utf8")) as { referrals: Record<string, unknown>[] };
   const { status: _s, referring: _r, ...rest } = referrals[0] ?? {};
   const { dateOfBirth: _d, aliases: _a, ...sampleVictim } = rest.victim as Record<string, unknown>;
   return { ...rest, victim: { ...sampleVictim, aliases: [], ...victim } };
@@ -145,6 +146,8 @@ function normalise(body: string, victim: { name: string }): string {
     .replace(/\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?/g, "<date>")
     .replace(new RegExp(`\\d{1,2} (${MONTHS}) \\d{4}`, "g"), "<date>")
     .replace(/nonce="[^"]*"/g, 'nonce=""')
+    // React's per-request keys for the metadata boundaries in the RSC payload.
+    .replace(/(\["\$","\$L[0-9a-f]+",)"[A-Za-z0-9_-]+"/g, '$1"<key>"')
     .replace(/\\?"nonce\\?":\\?"[^"\\]*\\?"/g, '"nonce":""');
 }
 
@@ -192,33 +195,34 @@ test("IE's view of a case it referred that the MARAC accepted, flagged and gave 
   const housing = agencies.find((a) => a.name === "Northshire Homes");
   await trpcPost(chair, "actions.create", { meetingId: meeting.id, caseId: c.caseId, description: "E2EIE-action change the locks.", tags: [], owningAgencyId: housing?.id, ownerName: "E2EIE-owner", dueDate: "2027-02-28" });
 
-  const pages = ["/", `/cases/${c.caseId}`, "/cases", "/meetings", `/meetings/${meeting.id}`, `/meetings/${meeting.id}/pack`, `/meetings/${meeting.id}/minutes`, "/actions"];
-  const bodies: string[] = [];
-  for (const path of pages) {
-    bodies.push(await (await ie.request.get(path)).text());
-    bodies.push(await (await ie.request.get(path, { headers: { RSC: "1" } })).text());
-  }
-  for (const path of [`/meetings/${meeting.id}/pack.pdf`, `/meetings/${meeting.id}/minutes.pdf`]) {
-    const res = await ie.request.get(path);
-    expect(res.ok(), `${path} was served to IE`).toBe(false);
-    bodies.push(await res.text());
-  }
-  const procedures = [
-    trpcGet("cases.get", { caseId: c.caseId }),
-    trpcGet("cases.flags", { caseId: c.caseId }),
-    trpcGet("cases.repeats", { caseId: c.caseId }),
-    trpcGet("actions.forCase", { caseId: c.caseId }),
-    trpcGet("actions.mine"),
-    trpcGet("meetings.list"),
-    trpcGet("meetings.get", { meetingId: meeting.id }),
-    trpcGet("meetings.pack", { meetingId: meeting.id }),
-    trpcGet("meetings.minutes", { meetingId: meeting.id }),
-    trpcGet("meetings.research", { meetingId: meeting.id, caseId: c.caseId }),
-  ];
-  for (const path of procedures) bodies.push(await (await ie.request.get(path)).text());
-  const all = bodies.join("\n");
+  /** Raw bodies (HTML and RSC payload for pages) of what IE fetches. */
+  const fetchAll = async (pages: string[], procedures: string[]) => {
+    const bodies: string[] = [];
+    for (const path of pages) {
+      bodies.push(await (await ie.request.get(path)).text());
+      bodies.push(await (await ie.request.get(path, { headers: { RSC: "1" } })).text());
+    }
+    for (const path of procedures) bodies.push(await (await ie.request.get(path)).text());
+    return bodies.join("\n");
+  };
+  // What IE can reach without knowing the meeting: nothing shows the meeting, the flag or the action.
+  const discovered = await fetchAll(
+    ["/", `/cases/${c.caseId}`, "/cases", "/meetings", "/actions"],
+    ["cases.get", "cases.flags", "cases.repeats", "actions.forCase"].map((p) => trpcGet(p, { caseId: c.caseId })).concat(trpcGet("actions.mine"), trpcGet("meetings.list"), trpcGet("cases.list", {})),
+  );
   for (const leak of [meeting.id, "E2EIE-", "2027-02-11", "11 February 2027", 'href="/meetings"', 'href="/actions"', "carry out your agency"]) {
-    expect(all.includes(leak), `${leak} reached IE`).toBe(false);
+    expect(discovered.includes(leak), `${leak} reached IE`).toBe(false);
+  }
+  // With the meeting id in hand (it may be guessed or leaked elsewhere): still nothing the MARAC produced.
+  const probed = await fetchAll(
+    [`/meetings/${meeting.id}`, `/meetings/${meeting.id}/pack`, `/meetings/${meeting.id}/minutes`],
+    [trpcGet("meetings.get", { meetingId: meeting.id }), trpcGet("meetings.pack", { meetingId: meeting.id }), trpcGet("meetings.minutes", { meetingId: meeting.id }), trpcGet("meetings.research", { meetingId: meeting.id, caseId: c.caseId })],
+  );
+  for (const path of [`/meetings/${meeting.id}/pack.pdf`, `/meetings/${meeting.id}/minutes.pdf`]) {
+    expect((await ie.request.get(path)).ok(), `${path} was served to IE`).toBe(false);
+  }
+  for (const leak of ["E2EIE-", "2027-02-11", "11 February 2027", c.caseNumber]) {
+    expect(probed.includes(leak), `${leak} reached IE through the meeting id`).toBe(false);
   }
   // What IE may have arrives: its referral and that it was accepted.
   const casePage = await (await ie.request.get(`/cases/${c.caseId}`)).text();
