@@ -106,9 +106,9 @@ function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
  * criterion as far as the viewer may see the links behind it, and whether there are children in
  * the household (yes or no, never who) only for agencies allowed the children tag: for others it is
  * null, and the order (children's cases first) is the same with nothing saying why.
- * `lineViewer` is whose view the lines are in: the user, or a pack's recipient agency.
+ * `viewer` is whose view the lines are in: the user, or a pack's recipient agency.
  */
-export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = new Date(), lineViewer: Viewer & AccessUser = { ...viewerOf(user), agencyIsMember: user.agencyIsMember }) {
+export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = new Date(), viewer: Viewer & AccessUser = { ...viewerOf(user), agencyIsMember: user.agencyIsMember }) {
   const m = visibleMeeting(db, user, id);
   const chair = db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get();
   const invited = db.select({ id: agencies.id, name: agencies.name }).from(meetingInvitations).innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId)).where(eq(meetingInvitations.meetingId, id)).orderBy(asc(agencies.name)).all();
@@ -131,7 +131,6 @@ export function getMeeting(db: Db, user: SessionUser, id: string, now: Date = ne
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
-  const viewer = lineViewer;
   const seesChildren = maySeeTag(viewer, "children", now);
   const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, hasChildren, isRepeat, ...r }) => {
     const facts = repeatFactsFor(db, viewer, r.caseId);
