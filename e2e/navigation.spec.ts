@@ -35,3 +35,20 @@ test("every signed-in user can see their account page", async ({ page, a11y }) =
   await expect(page.getByRole("definition").filter({ hasText: "Northshire NHS Foundation Trust" })).toBeVisible();
   await a11y();
 });
+
+test("Immigration Enforcement is offered only referring and its referrals; the server refuses meetings and actions", async ({ page, a11y }) => {
+  await signIn(page, "ie@northshire.example");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of ["Home", "Cases", "Refer a case", "Your account"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  for (const name of ["Meetings", "Actions", "Triage"]) await expect(nav.getByRole("link", { name, exact: true })).toHaveCount(0);
+  const main = page.getByRole("main");
+  await expect(main).toContainText("Your agency does not attend MARAC, so it receives no MARAC information");
+  await expect(main).not.toContainText("carry out your agency's actions");
+  await a11y();
+  for (const path of ["/meetings", "/actions"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+  }
+  expect((await page.request.get("/api/trpc/meetings.list")).status()).toBe(403);
+  expect((await page.request.get("/api/trpc/actions.mine")).status()).toBe(403);
+});

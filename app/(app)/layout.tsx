@@ -17,7 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const api = await getServerApi();
   const settings = await api.account.settings().catch(() => null);
   const waiting = user.role === "chair" ? await api.approvals.count().catch(() => 0) : 0;
-  const nav = navItemsFor(user.role).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
+  const nav = navItemsFor(user).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
   const signOut = (
     <form action={signOutAction}>
       <button type="submit" className="text-white underline hover:decoration-2">

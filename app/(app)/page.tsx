@@ -14,19 +14,24 @@ const ROLE_SUMMARY = {
   agency_rep: "You refer cases, research them on the summaries your agency may see, and carry out your agency's actions.",
 } as const;
 
+/** A non-member agency (Immigration Enforcement) refers cases and sees their status; it does not attend MARAC. */
+const NON_MEMBER_SUMMARY =
+  "You can refer cases to the MARAC and see whether each referral was accepted or declined. Your agency does not attend MARAC, so it receives no MARAC information: no meetings, packs, minutes, actions or risk-factor flags.";
+
 export default async function HomePage() {
   const { me, settings } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [me, settings] = await Promise.all([api.account.me(), api.account.settings()]);
     return { me, settings };
   });
-  const links = navItemsFor(me.role).filter((i) => i.href !== "/");
+  const links = navItemsFor(me).filter((i) => i.href !== "/");
+  const summary = me.role === "agency_rep" && !me.agencyIsMember ? NON_MEMBER_SUMMARY : ROLE_SUMMARY[me.role];
   return (
     <>
       <span className="mb-1 block text-lg text-secondary">{settings.name}</span>
       <h1>Welcome, {me.name}</h1>
       <p className="mb-6 max-w-2xl text-lg">
-        You are signed in as {ROLE_LABELS[me.role].toLowerCase()} for {me.agencyName}. {ROLE_SUMMARY[me.role]}
+        You are signed in as {ROLE_LABELS[me.role].toLowerCase()} for {me.agencyName}. {summary}
       </p>
       <h2>What you can do</h2>
       <ul className="mb-8 list-disc space-y-2 pl-6">

@@ -1,10 +1,11 @@
 import type { Role } from "~/server/domain/roles";
 
-export type NavItem = { href: string; label: string; roles: readonly Role[] | "all" };
+export type NavItem = { href: string; label: string; roles: readonly Role[] | "all"; maracMembersOnly?: true };
 
 /**
  * The navigation, as data. Each entry names the roles whose procedures back the page, so a user
- * never sees a link to something they may not do (the server still refuses it on its own).
+ * never sees a link to something they may not do (the server still refuses it on its own). Pages
+ * backed by MARAC-member-only procedures are not offered to a non-member agency.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Home", roles: "all" },
@@ -12,8 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/referrals", label: "Refer a case", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/triage", label: "Triage", roles: ["chair", "coordinator"] },
   { href: "/approvals", label: "Approvals", roles: ["chair"] },
-  { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"] },
-  { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
+  { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },
@@ -23,6 +24,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/account", label: "Your account", roles: "all" },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles === "all" || item.roles.includes(role));
+export function navItemsFor(user: { role: Role; agencyIsMember: boolean }): NavItem[] {
+  return NAV_ITEMS.filter((item) => (item.roles === "all" || item.roles.includes(user.role)) && (!item.maracMembersOnly || user.agencyIsMember));
 }

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Role } from "~/server/domain/roles";
+import { takesPartInMarac } from "~/server/cases/access";
 import { AppError, ConflictError } from "~/server/errors";
 import type { SessionUser } from "~/server/services/sessions";
 import type { Context } from "./context";
@@ -10,7 +11,7 @@ import type { Context } from "./context";
  * Who may call a procedure, stated on every procedure. The authorisation test reads it for every
  * procedure in the router and proves that the middleware enforces exactly this.
  */
-export type Access = { kind: "public" } | { kind: "signed_in" } | { kind: "roles"; roles: readonly Role[] };
+export type Access = { kind: "public" } | { kind: "signed_in" } | { kind: "roles"; roles: readonly Role[]; maracMembersOnly?: true };
 export type Meta = { access: Access };
 
 const t = initTRPC
@@ -71,3 +72,21 @@ export function roleProcedure(...roles: readonly [Role, ...Role[]]) {
 
 /** The system owner: agencies, users, settings. No case content. */
 export const adminProcedure = roleProcedure("admin");
+
+/**
+ * Signed in with one of the given roles AND from an agency that takes part in MARAC: everything the
+ * MARAC produces (meetings, packs, research, minutes, actions, flags, repeat links). A non-member
+ * agency (Immigration Enforcement) gets FORBIDDEN: it refers cases and sees their status, no more.
+ */
+export function maracProcedure(...roles: readonly [Role, ...Role[]]) {
+  return t.procedure
+    .meta({ access: { kind: "roles", roles, maracMembersOnly: true } })
+    .use(requireUser)
+    .use(({ ctx, next }) => {
+      if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+      if (!takesPartInMarac(ctx.user)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your agency does not attend MARAC, so it receives no MARAC information. You can see the referrals your agency made and whether each was accepted or declined." });
+      }
+      return next({ ctx });
+    });
+}

@@ -47,7 +47,8 @@ function caseBlocks(c: TPack["cases"][number], index: number): Block[] {
       rows: [
         { label: "Dash score", value: `${c.dashScore} of 24` },
         { label: "Repeat", value: c.line.isRepeat ? "Yes" : "No" },
-        { label: "Children in household", value: c.line.hasChildren ? "Yes" : "No" },
+        // Only for agencies allowed the children tag; others get no row, not a placeholder.
+        ...(c.line.hasChildren === null ? [] : [{ label: "Children in household", value: c.line.hasChildren ? "Yes" : "No" }]),
         { label: "Referred by", value: c.line.referringAgencyName },
       ],
     },

@@ -53,6 +53,8 @@ export const ZMeDto = z.strictObject({
   agencyId: z.string(),
   agencyName: z.string(),
   agencyType: z.enum(AGENCY_TYPES),
+  /** Whether the user's agency attends MARAC (Immigration Enforcement never does). */
+  agencyIsMember: z.boolean(),
 });
 
 export const ZIdDto = z.strictObject({ id: z.string() });

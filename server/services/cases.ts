@@ -11,6 +11,7 @@ import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
 import { logDisclosure, type Surface } from "./disclosures";
+import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
 import type { SessionUser } from "./sessions";
 
 export const CASES_PAGE_SIZE = 25;
@@ -95,8 +96,10 @@ export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId:
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
     const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-    const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
-    const tags = disclosedTags(loaded.record, projection);
+    // The repeat criterion and last MARAC case are shown only as far as this user may see the links behind them.
+    const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, user, caseId)) };
+    const projection = project(record, viewer, DEFAULT_POLICY, [], now);
+    const tags = disclosedTags(record, projection);
     logDisclosure(tx, cipher, { at: now, caseId, user, surface, tagsShown: tags.shown, tagsWithheld: tags.withheld, policyVersion: projection.policyVersion, purpose });
     return {
       caseId,

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaChanges, agendaItems, casePerpetrators, caseRiskFlags, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
+import { maySeeTag, type AccessUser } from "~/server/cases/access";
+import type { Viewer } from "~/server/domain/policy/access";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { visibleItems } from "~/server/domain/projection/items";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
@@ -13,11 +15,13 @@ import { AppError, staleVersion } from "~/server/errors";
 import type { TMeetingFields } from "~/server/schemas/meetings";
 import { openFactorId } from "./risk-flags";
 import { getSettings } from "./settings";
+import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
 import type { SessionUser } from "./sessions";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const NOT_FOUND = "There is no meeting with that reference that you can see.";
 const isHolder = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
+const viewerOf = (u: SessionUser): Viewer => ({ userId: u.id, role: u.role, agencyId: u.agencyId, agencyType: u.agencyType });
 
 /**
  * Only active MARAC member agencies can be invited. Immigration Enforcement never: it does not
@@ -100,10 +104,13 @@ function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
 
 /**
  * A meeting with its agenda lines: only the untagged facts agencies need to search their own
- * records (case number, names, dates of birth, repeat, score, criteria, referring agency, and
- * whether there are children in the household: yes or no, never who).
+ * records (case number, names, dates of birth, score, criteria, referring agency), the repeat
+ * criterion as far as the viewer may see the links behind it, and whether there are children in
+ * the household (yes or no, never who) only for agencies allowed the children tag: for others it is
+ * null, and the order (children's cases first) is the same with nothing saying why.
+ * `viewer` is whose view the lines are in: the user, or a pack's recipient agency.
  */
-export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: string, now: Date = new Date()) {
+export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: string, now: Date = new Date(), viewer: Viewer & AccessUser = { ...viewerOf(user), agencyIsMember: user.agencyIsMember }) {
   const m = visibleMeeting(db, user, id);
   const chair = db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get();
   const invited = db.select({ id: agencies.id, name: agencies.name }).from(meetingInvitations).innerJoin(agencies, eq(agencies.id, meetingInvitations.agencyId)).where(eq(meetingInvitations.meetingId, id)).orderBy(asc(agencies.name)).all();
@@ -126,9 +133,10 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
-  const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, ...r }) => {
-    const c = (data.criteria ?? {}) as Record<string, unknown>;
+  const seesChildren = maySeeTag(viewer, "children", now);
+  const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, hasChildren, isRepeat, ...r }) => {
+    const facts = repeatFactsFor(db, viewer, r.caseId);
+    const c = withRepeatFacts((data.criteria ?? {}) as Record<string, unknown>, facts);
     // Current risk-factor flags, each shown only if this viewer may see its tags (issue 5).
     const flags = db
       .select({ id: caseRiskFlags.id, factorId: caseRiskFlags.factorId })
@@ -139,6 +147,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
       .filter((f): f is NonNullable<typeof f> => f !== undefined);
     return {
       ...r,
+      isRepeat: facts ? facts.repeat : isRepeat,
+      hasChildren: seesChildren ? hasChildren : null,
       flags: visibleItems(flags, viewer, DEFAULT_POLICY, [], r.caseId, now).map((f) => f.label),
       perpetrators: perpetrators ?? "",
       criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),

@@ -10,6 +10,7 @@ import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
 import { logDisclosure } from "./disclosures";
 import { getMeeting } from "./meetings";
+import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
 import type { SessionUser } from "./sessions";
 
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
@@ -37,7 +38,7 @@ function recipientFor(db: Db, user: SessionUser, meetingId: string, asAgencyId?:
     agencyId: agency.id,
     agencyType: agency.type,
   };
-  return { meeting, agency, viewer, preview: agency.id !== user.agencyId };
+  return { meeting, agency, viewer: { ...viewer, agencyIsMember: agency.isMaracMember }, preview: agency.id !== user.agencyId };
 }
 
 /**
@@ -46,13 +47,15 @@ function recipientFor(db: Db, user: SessionUser, meetingId: string, asAgencyId?:
  */
 export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date, opts: { asAgencyId?: string; surface: "meeting_pack" | "meeting_pack_pdf" }) {
   const { meeting, agency, viewer, preview } = recipientFor(db, user, meetingId, opts.asAgencyId);
-  const agenda = getMeeting(db, cipher, user, meetingId);
+  // The agenda lines as the recipient agency sees them (repeat, children, flags), also in a preview.
+  const agenda = getMeeting(db, cipher, user, meetingId, now, viewer);
   return db.transaction((tx) => {
     const cases = agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);
       if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
-      const projection = project(loaded.record, viewer, DEFAULT_POLICY, [], now);
-      const tags = disclosedTags(loaded.record, projection);
+      const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, viewer, line.caseId)) };
+      const projection = project(record, viewer, DEFAULT_POLICY, [], now);
+      const tags = disclosedTags(record, projection);
       logDisclosure(tx, cipher, {
         at: now,
         caseId: line.caseId,

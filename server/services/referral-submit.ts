@@ -76,7 +76,8 @@ export function submitReferral(db: Db, cipher: FieldCipher, user: SessionUser, d
       throw new SubmitRefused([{ path: `$.criteria.${evaluation.error?.field ?? "professionalJudgement"}`, message: evaluation.error?.message ?? evaluation.message }]);
     }
     deleteDraft(tx, draftId);
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.submitted", targetType: "case", targetId: result.caseId, details: { caseNumber: result.caseNumber, repeat: result.repeat.isRepeat, possibleMatches: result.matches.filter((m) => m.kind === "possible").length } });
+    // Whether the person has MARAC history is not for the admin's audit log (decision 031).
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.submitted", targetType: "case", targetId: result.caseId, details: { caseNumber: result.caseNumber } });
     return { ok: true as const, caseId: result.caseId, caseNumber: result.caseNumber };
   });
 }

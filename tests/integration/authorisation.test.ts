@@ -33,8 +33,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe("every procedure states who may call it, and enforces it", () => {
   const t = createTestDb();
   const users = new Map<Role, SessionUser>();
+  let nonMember: SessionUser;
   beforeAll(async () => {
     for (const role of ROLES) users.set(role, await sessionUserFor(t.db, role));
+    // Immigration Enforcement: an agency representative of an agency that does not attend MARAC.
+    nonMember = await sessionUserFor(t.db, "agency_rep", "immigration_enforcement");
   });
   afterAll(() => t.cleanup());
 
@@ -62,6 +65,18 @@ describe("every procedure states who may call it, and enforces it", () => {
       if (allowed) expect([code, role]).not.toEqual(["FORBIDDEN", role]);
       else expect([code, role]).toEqual(["FORBIDDEN", role]);
       expect(code).not.toBe("UNAUTHORIZED");
+    }
+    const nonMemberCode = await codeOf(callByPath(nonMember, t.db, path));
+    const nonMemberAllowed = access.kind === "signed_in" || (access.roles.includes("agency_rep") && access.maracMembersOnly !== true);
+    if (nonMemberAllowed) expect([nonMemberCode, "non-member agency"]).not.toEqual(["FORBIDDEN", "non-member agency"]);
+    else expect([nonMemberCode, "non-member agency"]).toEqual(["FORBIDDEN", "non-member agency"]);
+  });
+
+  it("keeps every MARAC output from a non-member agency", () => {
+    const membersOnly = new Set(procedures.filter(([, p]) => { const a = p._def.meta?.access; return a?.kind === "roles" && a.maracMembersOnly === true; }).map(([path]) => path));
+    // Meetings, packs, research and minutes; actions; repeat links and risk-factor flags.
+    for (const path of ["meetings.get", "meetings.list", "meetings.pack", "meetings.packPdf", "meetings.research", "meetings.saveResearch", "meetings.minutes", "meetings.minutesPdf", "actions.mine", "actions.forCase", "actions.updateStatus", "cases.repeats", "cases.flags"]) {
+      expect(membersOnly, path).toContain(path);
     }
   });
 });

@@ -187,8 +187,14 @@ describe("empty and filled restricted fields look the same", () => {
       if (!res.ok) throw new Error(JSON.stringify(res.issues));
       const rows = (await api(viewerUser).cases.list({})).rows;
       const views = await Promise.all(rows.map((r) => api(viewerUser).cases.get({ caseId: r.id })));
+      // The twins are the same person, so the later is a repeat of the earlier, which this agency may
+      // open: the repeat facts differ for that reason alone (tests/integration/repeat-visibility.test.ts).
+      const withoutRepeatFacts = (criteria: object) => {
+        const { repeat: _r, lastMaracReferralDate: _d, lastMaracCaseNumber: _n, ...rest } = criteria as Record<string, unknown>;
+        return rest;
+      };
       const comparable = (v: (typeof views)[number]) =>
-        JSON.stringify({ ...v, caseId: "", caseNumber: "", updatedAt: null, version: 0, view: { ...v.view, caseId: "", caseNumber: "" } });
+        JSON.stringify({ ...v, caseId: "", caseNumber: "", updatedAt: null, version: 0, view: { ...v.view, caseId: "", caseNumber: "", criteria: withoutRepeatFacts(v.view.criteria) } });
       expect(views).toHaveLength(2);
       expect(comparable(views[0] as (typeof views)[number])).toBe(comparable(views[1] as (typeof views)[number]));
     } finally {

@@ -8,7 +8,7 @@ import { getSettings } from "~/server/services/settings";
 
 export const accountRouter = createRouter({
   me: passwordSetupProcedure.output(ZMeDto).query(({ ctx }) => {
-    const { sessionId: _sessionId, agencyIsMember: _member, mustChangePassword: _must, ...me } = ctx.user;
+    const { sessionId: _sessionId, mustChangePassword: _must, ...me } = ctx.user;
     return me;
   }),
   /** The MARAC's name and active thresholds: every signed-in user sees them on referrals. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createRouter, roleProcedure } from "~/server/api/trpc";
+import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { TAGS } from "~/server/domain/tags";
@@ -8,7 +8,8 @@ import { createAction, listAgencyActions, listOpenFromPreviousMeeting, listCaseA
 import { assertCanOpenCase } from "~/server/services/cases";
 import { meetingsForCase } from "~/server/services/meetings";
 
-const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+/** Actions are MARAC outputs: member agencies only, never a non-member agency that referred the case. */
+const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
 const organiserProcedure = roleProcedure("chair", "coordinator");
 const ZId = z.string().min(1).max(100);
 

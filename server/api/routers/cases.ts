@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { adminProcedure, createRouter, roleProcedure } from "~/server/api/trpc";
+import { adminProcedure, createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { CASE_STATUSES } from "~/server/cases/import-schema";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { importReferrals } from "~/server/services/case-import";
 import { assertCanOpenCase, listCases, viewCase } from "~/server/services/cases";
 import { addRiskFlag, listRiskFlags, withdrawRiskFlag } from "~/server/services/risk-flags";
-import { declineReasonOf, listRepeatLinks } from "~/server/services/triage";
+import { declineReasonOf } from "~/server/services/triage";
+import { repeatLinksFor } from "~/server/services/repeat-view";
 import { isRiskFactorId } from "~/server/domain/referral/risk-factors";
 import { getSharingRecord } from "~/server/services/sharing-record";
 import { listRemovals, removeNarrativeSuggestion, tagNarrativeSentence, updateNarrativeText, updateVictim } from "~/server/services/case-edit";
@@ -14,6 +15,8 @@ import { TAGS } from "~/server/domain/tags";
 
 /** Everyone who works on cases; admins see no case content. */
 const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+/** What the MARAC found or produced about a case (repeat links, flags): member agencies only. */
+const maracCaseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
 /** IDVAs and chairs flag risk factors (issue 5). */
 const flaggerProcedure = roleProcedure("chair", "idva");
 /** Those who hold the whole case and tell the victim what was shared. */
@@ -134,13 +137,13 @@ export const casesRouter = createRouter({
     .output(z.array(z.strictObject({ id: z.number().int(), path: z.string(), tag: z.enum(TAGS), reason: ZProjectedText, at: z.date(), userName: z.string() })))
     .query(({ ctx, input }) => listRemovals(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.now())),
 
-  /** Earlier referrals of the same victim, to viewers who may open this case. */
-  repeats: caseworkProcedure
+  /** Earlier referrals of the same victim: all to case holders; to a member agency only those it could open itself. */
+  repeats: maracCaseworkProcedure
     .input(z.object({ caseId: ZCaseId }))
     .output(z.array(z.strictObject({ id: z.number().int(), kind: z.enum(["match", "possible"]), status: z.enum(["confirmed", "pending", "rejected"]), reason: z.string(), earlierCaseId: z.string(), caseNumber: z.string(), referralDate: z.string() })))
     .query(({ ctx, input }) => {
       assertCanOpenCase(ctx.db, ctx.user, input.caseId);
-      return listRepeatLinks(ctx.db, input.caseId);
+      return repeatLinksFor(ctx.db, ctx.user, input.caseId);
     }),
 
   /** Why triage declined the referral: for the referring agency and those who hold the case. */
@@ -153,7 +156,7 @@ export const casesRouter = createRouter({
     }),
 
   /** Risk-factor flags, through the same tag rules as the case: a viewer sees only those they may. */
-  flags: caseworkProcedure
+  flags: maracCaseworkProcedure
     .input(z.object({ caseId: ZCaseId }))
     .output(
       z.array(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createRouter, roleProcedure } from "~/server/api/trpc";
+import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { ZMeetingFields } from "~/server/schemas/meetings";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
@@ -7,8 +7,8 @@ import { getMinutes, saveCaseNotes, saveMeetingRecord } from "~/server/services/
 import { getPack } from "~/server/services/packs";
 import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
-/** Everyone who works on cases sees the meetings their agency is invited to. */
-const caseworkProcedure = roleProcedure("chair", "coordinator", "idva", "agency_rep");
+/** Everyone at MARAC sees the meetings their agency is invited to; a non-member agency none. */
+const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
 /** Chairs and coordinators prepare meetings and agendas. */
 const organiserProcedure = roleProcedure("chair", "coordinator");
 
@@ -25,7 +25,8 @@ const ZAgendaLine = z.strictObject({
   dashScore: z.number().int(),
   criteria: z.array(ZCriterion),
   referringAgencyName: z.string(),
-  hasChildren: z.boolean(),
+  /** null for an agency not allowed the children tag. */
+  hasChildren: z.boolean().nullable(),
   flags: z.array(z.string()),
 });
 

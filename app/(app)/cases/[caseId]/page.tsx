@@ -24,19 +24,17 @@ const SAVED: Record<string, string> = {
 export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { caseId } = await params;
   const { saved } = await searchParams;
-  const { data, me, repeats, flags, declineReason, actions, actionOptions } = await readOrRefuse(async () => {
+  const { data, me, declineReason, marac, actionOptions } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const data = await api.cases.get({ caseId });
-    const [me, repeats, flags, declineReason, actions] = await Promise.all([
-      api.account.me(),
-      api.cases.repeats({ caseId }),
-      api.cases.flags({ caseId }),
-      api.cases.declineReason({ caseId }),
-      api.actions.forCase({ caseId }),
-    ]);
+    const [me, declineReason] = await Promise.all([api.account.me(), api.cases.declineReason({ caseId })]);
+    // A non-member agency sees its referral and its status only: what the MARAC found or agreed is not for it (the server refuses it too).
+    const marac = me.agencyIsMember
+      ? await Promise.all([api.cases.repeats({ caseId }), api.cases.flags({ caseId }), api.actions.forCase({ caseId })]).then(([repeats, flags, actions]) => ({ repeats, flags, actions }))
+      : null;
     const organiser = me.role === "chair" || me.role === "coordinator";
     const actionOptions = organiser ? { meetings: await api.actions.meetingsForCase({ caseId }), agencies: (await api.meetings.formOptions()).agencies } : null;
-    return { data, me, repeats, flags, declineReason, actions, actionOptions };
+    return { data, me, declineReason, marac, actionOptions };
   });
   const victim = data.view.victim as unknown as { name: string; dateOfBirth?: string };
   const referring = data.view.referring as unknown as { agencyName: string; referralDate: string };
@@ -69,19 +67,23 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <ProjectedText value={declineReason} />
         </div>
       ) : null}
-      <EarlierReferrals caseId={caseId} repeats={repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
-      <RiskFlags caseId={caseId} flags={flags} canFlag={me.role === "chair" || me.role === "idva"} />
-      <section aria-labelledby="actions" className="mb-10">
-        <h2 id="actions" className="border-b-2 border-ink pb-2">Actions</h2>
-        <ActionList actions={actions} />
-        {actionOptions && actionOptions.meetings.length > 0 ? (
-          <ActionForm
-            caseId={caseId}
-            meetings={actionOptions.meetings.map((m) => ({ value: m.id, label: `${formatValue(m.date)} ${m.time}` }))}
-            agencies={actionOptions.agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
-        ) : null}
-      </section>
+      {marac ? (
+        <>
+          <EarlierReferrals caseId={caseId} repeats={marac.repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
+          <RiskFlags caseId={caseId} flags={marac.flags} canFlag={me.role === "chair" || me.role === "idva"} />
+          <section aria-labelledby="actions" className="mb-10">
+            <h2 id="actions" className="border-b-2 border-ink pb-2">Actions</h2>
+            <ActionList actions={marac.actions} />
+            {actionOptions && actionOptions.meetings.length > 0 ? (
+              <ActionForm
+                caseId={caseId}
+                meetings={actionOptions.meetings.map((m) => ({ value: m.id, label: `${formatValue(m.date)} ${m.time}` }))}
+                agencies={actionOptions.agencies.map((a) => ({ value: a.id, label: a.name }))}
+              />
+            ) : null}
+          </section>
+        </>
+      ) : null}
       <CaseView data={data} />
     </>
   );

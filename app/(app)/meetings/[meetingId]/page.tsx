@@ -101,7 +101,9 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       </ul>
 
       <h2 id="agenda">Agenda</h2>
-      <p className="mb-4 text-secondary">Cases with children in the household come first, so children&apos;s agencies can leave after them.</p>
+      {organiser || m.lines.some((l) => l.hasChildren !== null) ? (
+        <p className="mb-4 text-secondary">Cases with children in the household come first, so children&apos;s agencies can leave after them.</p>
+      ) : null}
       {m.lines.length === 0 ? <p className="mb-8">No cases on the agenda yet.</p> : null}
       <ol className="mb-8 space-y-4">
         {m.lines.map((l, i) => (
@@ -112,8 +114,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             </p>
             <p>Perpetrator: {l.perpetrators || "Not recorded"}</p>
             <p>
-              Dash {l.dashScore}; {l.criteria.map((c) => CRITERIA[c]).join(", ") || "no criterion recorded"}; referred by {l.referringAgencyName}; children in household:{" "}
-              {l.hasChildren ? "yes" : "no"}
+              Dash {l.dashScore}; {l.criteria.map((c) => CRITERIA[c]).join(", ") || "no criterion recorded"}; referred by {l.referringAgencyName}
+              {l.hasChildren === null ? "" : `; children in household: ${l.hasChildren ? "yes" : "no"}`}
             </p>
             {l.flags.length > 0 ? <p>Flags: {l.flags.join("; ")}</p> : null}
             {organiser ? (
