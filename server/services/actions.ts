@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaItems, cases, meetingActions, meetings } from "~/db/schema";
+import { alias } from "drizzle-orm/sqlite-core";
+import { agencies, agendaItems, cases, meetingActions, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
@@ -61,7 +62,7 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
   });
 }
 
-type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string };
+type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string; authorAgencyId: string };
 
 function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
   const today = ukDate(now);
@@ -71,7 +72,7 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(JSON.parse(cipher.open(r.descriptionSealed, descPlace(r.id))) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now),
+    description: projectItemText(JSON.parse(cipher.open(r.descriptionSealed, descPlace(r.id))) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now, { agencyId: r.authorAgencyId }),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
@@ -85,14 +86,18 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
   }));
 }
 
+const creator = alias(users, "creator");
 function select(db: Db) {
   return db
-    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber })
+    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber, authorAgencyId: creator.agencyId })
     .from(meetingActions)
     .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
-    .innerJoin(cases, eq(cases.id, meetingActions.caseId));
+    .innerJoin(cases, eq(cases.id, meetingActions.caseId))
+    .innerJoin(creator, eq(creator.id, meetingActions.createdByUserId));
 }
-const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string }[]): Row[] => rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber }));
+/** The action's text is the words of whoever recorded it: their agency reads it before review. */
+const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string; authorAgencyId: string }[]): Row[] =>
+  rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber, authorAgencyId: r.authorAgencyId }));
 
 /** A case's actions as this viewer may see them (the same tag rules as the case). */
 export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {

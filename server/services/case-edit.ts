@@ -10,6 +10,7 @@ import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
 import type { Victim } from "~/server/domain/case/victim";
 import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
+import { carryReviews } from "~/server/domain/review/review";
 import type { Tag } from "~/server/domain/tags";
 import { AppError, ConflictError } from "~/server/errors";
 import type { SessionUser } from "./sessions";
@@ -52,7 +53,7 @@ export function updateCase(
       ? proposed
       : mapTaggedTexts(proposed, (t, path) => {
           const old = before.get(path) ?? { text: "", spans: [] };
-          return old.text === t.text ? old : retagText(old, t.text, isRemoved(path));
+          return old.text === t.text ? old : carryReviews(old, retagText(old, t.text, isRemoved(path)));
         });
     const changed = changedPaths(loaded.record, next);
     if (changed.length === 0) return { version: baseVersion, changed };

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings } from "~/db/schema";
+import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
@@ -74,14 +74,18 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   const record = db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meetingId)).get();
   const names = new Map(meeting.invited.map((a) => [a.id, a.name]));
   const attendance = (record?.attendance ?? []).map((a) => ({ agencyName: names.get(a.agencyId) ?? "", status: a.status, names: a.names }));
+  // The chair writes the minutes: the chair's agency reads them before review (decision 042).
+  const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
+  const minutesAuthor = { agencyId: chairAgency?.agencyId ?? null };
   const cases = meeting.lines.map((line) => {
     const notes = db.select().from(meetingCaseNotes).where(and(eq(meetingCaseNotes.meetingId, meetingId), eq(meetingCaseNotes.caseId, line.caseId))).get();
     const open = (part: "discussion" | "risks", sealed: string | undefined) =>
-      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], line.caseId, now);
+      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], line.caseId, now, minutesAuthor);
     const actions = db
-      .select({ a: meetingActions, owner: agencies.name })
+      .select({ a: meetingActions, owner: agencies.name, authorAgencyId: users.agencyId })
       .from(meetingActions)
       .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
+      .innerJoin(users, eq(users.id, meetingActions.createdByUserId))
       .where(and(eq(meetingActions.meetingId, meetingId), eq(meetingActions.caseId, line.caseId)))
       .all()
       .map((r) => ({ ...r, tags: r.a.tags as Tag[] }));
@@ -94,7 +98,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       notesVersion: notes?.version ?? null,
       minutesTaken: notes?.minutesTaken ?? null,
       actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], line.caseId, now).map((r) => ({
-        description: projectItemText(JSON.parse(cipher.open(r.a.descriptionSealed, `meeting_actions:${r.a.id}:description`)) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now),
+        description: projectItemText(JSON.parse(cipher.open(r.a.descriptionSealed, `meeting_actions:${r.a.id}:description`)) as TaggedText, r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now, { agencyId: r.authorAgencyId }),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,

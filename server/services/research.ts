@@ -59,7 +59,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
       const own = r.agencyId === user.agencyId;
       const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
       // An agency always reads its own research whole: it wrote it.
-      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now));
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.agencyId }));
       return {
         agencyId: r.agencyId,
         agencyName,

@@ -52,7 +52,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
   const flagger = alias(users, "flagger");
   const withdrawer = alias(users, "withdrawer");
   const rows = db
-    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, withdrawnBy: withdrawer.name })
+    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, flaggerAgencyId: flagger.agencyId, withdrawnBy: withdrawer.name })
     .from(caseRiskFlags)
     .innerJoin(flagger, eq(flagger.id, caseRiskFlags.flaggedByUserId))
     .leftJoin(withdrawer, eq(withdrawer.id, caseRiskFlags.withdrawnByUserId))
@@ -68,7 +68,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     factorId: r.factor.id,
     label: r.factor.label,
     tags: [...r.factor.tags],
-    note: projectItemText(JSON.parse(cipher.open(r.flag.noteSealed, notePlace(r.flag.id))) as TaggedText, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now),
+    note: projectItemText(JSON.parse(cipher.open(r.flag.noteSealed, notePlace(r.flag.id))) as TaggedText, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.flaggerAgencyId }),
     flaggedBy: r.flaggedBy,
     flaggedAt: r.flag.flaggedAt,
     // The reason for withdrawing is for those who hold the whole case.
