@@ -7,6 +7,7 @@ import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
+import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
 import { TAGS, type Tag } from "~/server/domain/tags";
 import { decideTagAccess } from "~/server/domain/policy/access";
@@ -44,9 +45,12 @@ export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, in
     const current = tx.select().from(meetingCaseNotes).where(key).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("case notes");
     const version = (current?.version ?? 0) + 1;
+    const previous = (part: "discussion" | "risks", sealed: string | undefined): TaggedText =>
+      sealed ? (JSON.parse(cipher.open(sealed, notePlace(input.meetingId, input.caseId, part))) as TaggedText) : { text: "", spans: [] };
     const values = {
-      discussionSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.discussion, spans: [] })), notePlace(input.meetingId, input.caseId, "discussion")),
-      risksSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.risks, spans: [] })), notePlace(input.meetingId, input.caseId, "risks")),
+      // Sentences a case holder reviewed keep their review if unchanged (decision 042).
+      discussionSealed: cipher.seal(JSON.stringify(carryReviews(previous("discussion", current?.discussionSealed), withSuggestions({ text: input.discussion, spans: [] }))), notePlace(input.meetingId, input.caseId, "discussion")),
+      risksSealed: cipher.seal(JSON.stringify(carryReviews(previous("risks", current?.risksSealed), withSuggestions({ text: input.risks, spans: [] }))), notePlace(input.meetingId, input.caseId, "risks")),
       minutesTaken: input.minutesTaken,
       version,
       updatedAt: now,

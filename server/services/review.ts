@@ -1,0 +1,303 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, agendaItems, caseResearch, caseRiskFlags, caseSuggestionRemovals, cases, caseVictims, meetingActions, meetingCaseNotes, meetings } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import { readCase } from "~/server/cases/case-store";
+import { labelFor } from "~/server/cases/field-names";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
+import type { TaggedText } from "~/server/domain/case/text";
+import { DETECTOR_RULES } from "~/server/domain/detector";
+import { riskFactorById } from "~/server/domain/referral/risk-factors";
+import { applyReview, confirmAllDecisions, type SentenceDecision } from "~/server/domain/review/apply";
+import { sha256Hex } from "~/server/domain/review/digest";
+import { countUnreviewed, reviewSentencesOf } from "~/server/domain/review/review";
+import { TAG_LABELS, type Tag } from "~/server/domain/tags";
+import { AppError, staleVersion } from "~/server/errors";
+import { updateCase } from "./case-edit";
+import { assertCanOpenCase } from "./cases";
+import { ukDate } from "./referral-submit";
+import type { SessionUser } from "./sessions";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Every free text of a case that a case holder reviews, named so it fits in a URL:
+ * "case~narrative", "flag~12", "action~3", "research~<meetingId>~<agencyId>" (the shared part),
+ * "minutes~<meetingId>~discussion". The research an agency holds but does not share is never
+ * shown to another agency, so it needs no review.
+ */
+type TextRef =
+  | { kind: "case"; path: string }
+  | { kind: "flag"; flagId: number }
+  | { kind: "action"; actionId: number }
+  | { kind: "research"; meetingId: string; agencyId: string }
+  | { kind: "minutes"; meetingId: string; part: "discussion" | "risks" };
+
+const NOT_FOUND = "There is no such text on this case. It may have been removed.";
+
+function parseRef(ref: string): TextRef {
+  const [kind, a = "", b = ""] = ref.split("~");
+  const n = Number(a);
+  if (kind === "case" && a) return { kind, path: a };
+  if ((kind === "flag" || kind === "action") && Number.isInteger(n) && n > 0) return kind === "flag" ? { kind, flagId: n } : { kind, actionId: n };
+  if (kind === "research" && a && b) return { kind, meetingId: a, agencyId: b };
+  if (kind === "minutes" && a && (b === "discussion" || b === "risks")) return { kind, meetingId: a, part: b };
+  throw new AppError("NOT_FOUND", NOT_FOUND);
+}
+
+/** A text found for review: what it is called, and how to write it back. */
+interface Located {
+  ref: string;
+  label: string;
+  /** Which kind of text, for the audit log: never a field path or content. */
+  category: string;
+  text: TaggedText;
+  save: (tx: Tx, next: TaggedText, removed: readonly { sentence: string; tag: Tag }[], now: Date) => void;
+}
+
+const researchPlace = (meetingId: string, caseId: string, agencyId: string) => `case_research:${meetingId}/${caseId}/${agencyId}:shared`;
+const minutesPlace = (meetingId: string, caseId: string, part: "discussion" | "risks") => `meeting_case_notes:${meetingId}/${caseId}:${part}`;
+const open = (cipher: FieldCipher, sealed: string, place: string) => JSON.parse(cipher.open(sealed, place)) as TaggedText;
+
+/** Every reviewable text of one case (or only the one named), read and decrypted. */
+function locateTexts(tx: Tx | Db, cipher: FieldCipher, user: SessionUser, caseId: string, only?: TextRef): Located[] {
+  const out: Located[] = [];
+  const want = (kind: TextRef["kind"]) => !only || only.kind === kind;
+  if (want("case")) {
+    const loaded = readCase(tx, cipher, caseId);
+    if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference.");
+    for (const { path, text } of listTaggedTexts(loaded.record)) {
+      if (only?.kind === "case" && only.path !== path) continue;
+      out.push({
+        ref: `case~${path}`,
+        label: labelFor(path),
+        category: `case.${path.split(/[.[]/)[0] ?? "case"}`,
+        text,
+        save: (t, next, removed, now) => {
+          updateCase(t, cipher, user, caseId, loaded.meta.version, (c) => mapTaggedTexts(c, (x, p) => (p === path ? next : x)), now, {
+            spansEdited: true,
+            alsoWrite: (inner) => {
+              // "No tag" is a removal like any other: recorded, so the suggestion does not come back on an edit.
+              for (const r of removed) {
+                const row = inner
+                  .insert(caseSuggestionRemovals)
+                  .values({ caseId, path, sentenceDigest: cipher.digest(r.sentence), tag: r.tag, reasonSealed: "", userId: user.id, at: now })
+                  .returning({ id: caseSuggestionRemovals.id })
+                  .get();
+                inner.update(caseSuggestionRemovals)
+                  .set({ reasonSealed: cipher.seal("Reviewed by a case holder: no tag needed.", `case_suggestion_removals:${row.id}:reason`) })
+                  .where(eq(caseSuggestionRemovals.id, row.id))
+                  .run();
+              }
+            },
+          });
+        },
+      });
+    }
+  }
+  if (want("flag")) {
+    for (const f of tx.select().from(caseRiskFlags).where(eq(caseRiskFlags.caseId, caseId)).orderBy(asc(caseRiskFlags.id)).all()) {
+      if (only?.kind === "flag" && only.flagId !== f.id) continue;
+      const place = `case_risk_flags:${f.id}:note`;
+      out.push({
+        ref: `flag~${f.id}`,
+        label: `Risk flag note: ${riskFactorById(f.factorId)?.label ?? "risk factor"}`,
+        category: "flag.note",
+        text: open(cipher, f.noteSealed, place),
+        save: (t, next) => void t.update(caseRiskFlags).set({ noteSealed: cipher.seal(JSON.stringify(next), place) }).where(eq(caseRiskFlags.id, f.id)).run(),
+      });
+    }
+  }
+  if (want("action")) {
+    for (const a of tx.select().from(meetingActions).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.id)).all()) {
+      if (only?.kind === "action" && only.actionId !== a.id) continue;
+      const place = `meeting_actions:${a.id}:description`;
+      out.push({
+        ref: `action~${a.id}`,
+        label: `Action due ${a.dueDate}`,
+        category: "action.description",
+        text: open(cipher, a.descriptionSealed, place),
+        save: (t, next, _r, now) =>
+          void t.update(meetingActions).set({ descriptionSealed: cipher.seal(JSON.stringify(next), place), version: a.version + 1, updatedAt: now }).where(eq(meetingActions.id, a.id)).run(),
+      });
+    }
+  }
+  if (want("research")) {
+    const rows = tx
+      .select({ r: caseResearch, agencyName: agencies.name, date: meetings.date })
+      .from(caseResearch)
+      .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
+      .innerJoin(meetings, eq(meetings.id, caseResearch.meetingId))
+      .where(eq(caseResearch.caseId, caseId))
+      .all();
+    for (const { r, agencyName, date } of rows) {
+      if (only?.kind === "research" && (only.meetingId !== r.meetingId || only.agencyId !== r.agencyId)) continue;
+      const place = researchPlace(r.meetingId, caseId, r.agencyId);
+      const key = and(eq(caseResearch.meetingId, r.meetingId), eq(caseResearch.caseId, caseId), eq(caseResearch.agencyId, r.agencyId));
+      out.push({
+        ref: `research~${r.meetingId}~${r.agencyId}`,
+        label: `Research from ${agencyName} for the meeting on ${date}`,
+        category: "research.shared",
+        text: open(cipher, r.sharedSealed, place),
+        save: (t, next) => void t.update(caseResearch).set({ sharedSealed: cipher.seal(JSON.stringify(next), place), version: r.version + 1 }).where(key).run(),
+      });
+    }
+  }
+  if (want("minutes")) {
+    const rows = tx
+      .select({ n: meetingCaseNotes, date: meetings.date })
+      .from(meetingCaseNotes)
+      .innerJoin(meetings, eq(meetings.id, meetingCaseNotes.meetingId))
+      .where(eq(meetingCaseNotes.caseId, caseId))
+      .all();
+    for (const { n, date } of rows) {
+      for (const part of ["discussion", "risks"] as const) {
+        if (only?.kind === "minutes" && (only.meetingId !== n.meetingId || only.part !== part)) continue;
+        const place = minutesPlace(n.meetingId, caseId, part);
+        const key = and(eq(meetingCaseNotes.meetingId, n.meetingId), eq(meetingCaseNotes.caseId, caseId));
+        const column = part === "discussion" ? "discussionSealed" : "risksSealed";
+        out.push({
+          ref: `minutes~${n.meetingId}~${part}`,
+          label: `Minutes of the meeting on ${date}: ${part === "discussion" ? "discussion" : "risks identified"}`,
+          category: `minutes.${part}`,
+          text: open(cipher, n[column], place),
+          save: (t, next, _r, now) => void t.update(meetingCaseNotes).set({ [column]: cipher.seal(JSON.stringify(next), place), version: n.version + 1, updatedAt: now }).where(key).run(),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Identifies the text exactly as the reviewer saw it: any change to it since then is a conflict. */
+const versionOf = (text: TaggedText) => sha256Hex(JSON.stringify(text));
+
+/** Cases on the agenda of the next meeting (today or later), in agenda order. */
+function nextMeetingCases(db: Db, now: Date): { date: string | null; caseIds: string[] } {
+  const next = db.select({ id: meetings.id, date: meetings.date }).from(meetings).where(ne(meetings.date, "")).orderBy(asc(meetings.date), asc(meetings.time)).all().find((m) => m.date >= ukDate(now));
+  if (!next) return { date: null, caseIds: [] };
+  const items = db.select({ caseId: agendaItems.caseId }).from(agendaItems).where(eq(agendaItems.meetingId, next.id)).orderBy(asc(agendaItems.position)).all();
+  return { date: next.date, caseIds: items.map((i) => i.caseId) };
+}
+
+export type ReviewQueueCase = {
+  caseId: string;
+  caseNumber: string;
+  victimName: string;
+  onNextAgenda: boolean;
+  texts: { ref: string; label: string; unreviewed: number }[];
+};
+
+/**
+ * Unreviewed text across cases, for case holders: the next meeting's cases first (in agenda
+ * order), then the rest by case number. Declined referrals are never shared, so they are left out.
+ */
+export function reviewQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): { nextMeetingDate: string | null; cases: ReviewQueueCase[] } {
+  const next = nextMeetingCases(db, now);
+  const rows = db
+    .select({ caseId: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(ne(cases.status, "declined"))
+    .orderBy(asc(cases.caseNumber))
+    .all();
+  const rank = (id: string) => {
+    const i = next.caseIds.indexOf(id);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const queue = rows
+    .map((r) => ({
+      ...r,
+      onNextAgenda: next.caseIds.includes(r.caseId),
+      texts: locateTexts(db, cipher, user, r.caseId)
+        .map((t) => ({ ref: t.ref, label: t.label, unreviewed: countUnreviewed(t.text) }))
+        .filter((t) => t.unreviewed > 0),
+    }))
+    .filter((c) => c.texts.length > 0);
+  queue.sort((a, b) => rank(a.caseId) - rank(b.caseId) || a.caseNumber.localeCompare(b.caseNumber));
+  return { nextMeetingDate: next.date, cases: queue };
+}
+
+/** How many texts wait for review, for the navigation. */
+export function reviewQueueCount(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): number {
+  return reviewQueue(db, cipher, user, now).cases.reduce((n, c) => n + c.texts.length, 0);
+}
+
+/** Of these cases, those with text not yet cleared for sharing (for a meeting's agenda). */
+export function casesNotCleared(db: Db, cipher: FieldCipher, user: SessionUser, caseIds: readonly string[]): string[] {
+  return caseIds.filter((id) => locateTexts(db, cipher, user, id).some((t) => countUnreviewed(t.text) > 0));
+}
+
+const RULES = new Map(DETECTOR_RULES.map((r) => [r.id, r]));
+
+/** One text, sentence by sentence, with each suggestion and its reason in plain English. */
+export function getTextForReview(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, ref: string) {
+  assertCanOpenCase(db, user, caseId);
+  const parsed = parseRef(ref);
+  const found = locateTexts(db, cipher, user, caseId, parsed)[0];
+  if (!found) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const caseNumber = db.select({ n: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)).get()?.n ?? "";
+  return {
+    caseId,
+    caseNumber,
+    ref: found.ref,
+    label: found.label,
+    version: versionOf(found.text),
+    sentences: reviewSentencesOf(found.text).map((s) => ({
+      digest: s.digest,
+      sentence: s.sentence,
+      reviewed: s.reviewed,
+      suggestions: found.text.spans
+        .filter((sp) => sp.start < s.end && sp.end > s.start)
+        .flatMap((sp) =>
+          sp.tags.map((tag) => ({
+            tag,
+            source: sp.source,
+            uncertain: sp.uncertain === true,
+            rule: sp.rule ?? null,
+            reason:
+              sp.source === "manual"
+                ? `Tagged ${TAG_LABELS[tag]} by hand.`
+                : sp.uncertain
+                  ? "The detector is unsure: check this sentence."
+                  : `MARAC Desk suggests ${TAG_LABELS[tag]}: ${RULES.get(sp.rule ?? "")?.description ?? "a pattern it recognises."}`,
+          })),
+        ),
+    })),
+  };
+}
+
+/**
+ * Records a case holder's review of some sentences of one text (or "confirm all suggestions"),
+ * if the text is still as they saw it. Audited with counts only: no sentence, tag or field path.
+ */
+export function reviewText(
+  db: Db,
+  cipher: FieldCipher,
+  user: SessionUser,
+  input: { caseId: string; ref: string; version: string; decisions: SentenceDecision[] } | { caseId: string; ref: string; version: string; confirmAll: true },
+  now: Date,
+): { version: string; unreviewed: number } {
+  assertCanOpenCase(db, user, input.caseId);
+  const parsed = parseRef(input.ref);
+  return db.transaction((tx) => {
+    const found = locateTexts(tx, cipher, user, input.caseId, parsed)[0];
+    if (!found) throw new AppError("NOT_FOUND", NOT_FOUND);
+    if (versionOf(found.text) !== input.version) throw staleVersion("text");
+    const decisions = "confirmAll" in input ? confirmAllDecisions(found.text) : input.decisions;
+    if (decisions.length === 0) throw new AppError("BAD_REQUEST", "Choose what to do with at least one sentence.");
+    const outcome = applyReview(found.text, decisions);
+    if (!outcome) throw staleVersion("text");
+    found.save(tx, outcome.text, outcome.removedSuggestions, now);
+    writeAudit(tx, {
+      at: now,
+      actorUserId: user.id,
+      action: "text.reviewed",
+      targetType: "case",
+      targetId: input.caseId,
+      details: { text: found.category, ...outcome.counts, confirmAll: "confirmAll" in input },
+    });
+    return { version: versionOf(outcome.text), unreviewed: countUnreviewed(outcome.text) };
+  });
+}
