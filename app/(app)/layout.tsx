@@ -6,13 +6,17 @@ import { PrimaryNav } from "~/components/layout/primary-nav";
 import { ServiceHeader } from "~/components/layout/service-header";
 import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
+import { isCaseHolder } from "~/server/domain/review/review";
 import { ROLE_LABELS } from "~/server/domain/roles";
 import { signOutAction } from "./_actions/sign-out";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  const settings = await (await getServerApi()).account.settings().catch(() => null);
+  const api = await getServerApi();
+  const settings = await api.account.settings().catch(() => null);
+  // Case holders see how many texts wait for their review.
+  const toReview = isCaseHolder(user.role) ? await api.review.count().catch(() => 0) : 0;
   const signOut = (
     <form action={signOutAction}>
       <button type="submit" className="text-white underline hover:decoration-2">
@@ -27,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           areaName={settings?.name}
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
           signOut={signOut}
-          nav={<PrimaryNav items={navItemsFor(user.role)} />}
+          nav={<PrimaryNav items={navItemsFor(user.role)} counts={{ "/review": toReview }} />}
         />
       }
     >

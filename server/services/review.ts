@@ -219,6 +219,16 @@ export function reviewQueue(db: Db, cipher: FieldCipher, user: SessionUser, now:
   return { nextMeetingDate: next.date, cases: queue };
 }
 
+/** "Confirm all suggestions" on every unreviewed text of the chosen cases (the demo seed, the e2e server). */
+export function reviewAllTexts(db: Db, cipher: FieldCipher, user: SessionUser, now: Date, include: (caseId: string) => boolean): void {
+  for (const c of reviewQueue(db, cipher, user, now).cases.filter((q) => include(q.caseId))) {
+    for (const t of c.texts) {
+      const found = locateTexts(db, cipher, user, c.caseId, parseRef(t.ref))[0];
+      if (found) reviewText(db, cipher, user, { caseId: c.caseId, ref: t.ref, version: versionOf(found.text), confirmAll: true }, now);
+    }
+  }
+}
+
 /** How many texts wait for review, for the navigation. */
 export function reviewQueueCount(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): number {
   return reviewQueue(db, cipher, user, now).cases.reduce((n, c) => n + c.texts.length, 0);
