@@ -42,7 +42,7 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): P
 }
 
 /** Left unreviewed, so the review queue has something to show. */
-export const DEMO_UNREVIEWED_VICTIMS = ["Rosa Mendoza", "Blessing Okonkwo"] as const;
+export const DEMO_UNREVIEWED_VICTIMS = ["Rosa Mendoza", "Tracey Dunmore"] as const;
 
 /**
  * The demo IDVA confirms the suggestions on every demo text through the review service, as a
