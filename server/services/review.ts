@@ -1,6 +1,6 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, max, ne } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaItems, caseResearch, caseRiskFlags, caseSuggestionRemovals, cases, caseVictims, meetingActions, meetingCaseNotes, meetings } from "~/db/schema";
+import { agencies, agendaItems, auditLog, caseResearch, caseRiskFlags, caseSuggestionRemovals, cases, caseVictims, meetingActions, meetingCaseNotes, meetings } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { readCase } from "~/server/cases/case-store";
 import { labelFor } from "~/server/cases/field-names";
@@ -194,6 +194,21 @@ export type ReviewQueueCase = {
  * order), then the rest by case number. Declined referrals are never shared, so they are left out.
  */
 export function reviewQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): { nextMeetingDate: string | null; cases: ReviewQueueCase[] } {
+  // Every change to text or agendas writes an audit entry, so the newest entry's id (and the day,
+  // which moves "the next meeting") says whether the queue can have changed since it was last built:
+  // the count in the navigation is on every page. The gate itself never reads this cache.
+  const key = `${db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0}|${ukDate(now)}`;
+  const cached = QUEUES.get(db);
+  if (cached?.key === key) return cached.value;
+  const value = buildQueue(db, cipher, user, now);
+  QUEUES.set(db, { key, value });
+  return value;
+}
+
+type Queue = { nextMeetingDate: string | null; cases: ReviewQueueCase[] };
+const QUEUES = new WeakMap<Db, { key: string; value: Queue }>();
+
+function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): Queue {
   const next = nextMeetingCases(db, now);
   const rows = db
     .select({ caseId: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name })
@@ -237,6 +252,20 @@ export function reviewQueueCount(db: Db, cipher: FieldCipher, user: SessionUser,
 /** Of these cases, those with text not yet cleared for sharing (for a meeting's agenda). */
 export function casesNotCleared(db: Db, cipher: FieldCipher, user: SessionUser, caseIds: readonly string[]): string[] {
   return caseIds.filter((id) => locateTexts(db, cipher, user, id).some((t) => countUnreviewed(t.text) > 0));
+}
+
+/** The cases on a meeting's agenda whose text is not yet cleared for sharing, in agenda order. */
+export function agendaNotCleared(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string) {
+  const lines = db
+    .select({ caseId: agendaItems.caseId, caseNumber: cases.caseNumber, victimName: caseVictims.name })
+    .from(agendaItems)
+    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+    .innerJoin(caseVictims, eq(caseVictims.caseId, agendaItems.caseId))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all();
+  const open = new Set(casesNotCleared(db, cipher, user, lines.map((l) => l.caseId)));
+  return lines.filter((l) => open.has(l.caseId));
 }
 
 const RULES = new Map(DETECTOR_RULES.map((r) => [r.id, r]));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { TAGS } from "~/server/domain/tags";
-import { getTextForReview, reviewQueue, reviewQueueCount, reviewText } from "~/server/services/review";
+import { agendaNotCleared, getTextForReview, reviewQueue, reviewQueueCount, reviewText } from "~/server/services/review";
 
 /** Case holders review text before it is shared (decision 042): chair, coordinator and IDVA. */
 const holderProcedure = roleProcedure("chair", "coordinator", "idva");
@@ -45,6 +45,12 @@ export const reviewRouter = createRouter({
       }),
     )
     .query(({ ctx }) => reviewQueue(ctx.db, ctx.cipher, ctx.user, ctx.now())),
+
+  /** For the meeting page: agenda cases with text not yet cleared (chairs and coordinators run meetings). */
+  agendaNotCleared: roleProcedure("chair", "coordinator")
+    .input(z.strictObject({ meetingId: z.string().min(1, { error: "Choose a meeting." }).max(100) }))
+    .output(z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), victimName: z.string() })))
+    .query(({ ctx, input }) => agendaNotCleared(ctx.db, ctx.cipher, ctx.user, input.meetingId)),
 
   count: holderProcedure.output(z.number().int()).query(({ ctx }) => reviewQueueCount(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 
