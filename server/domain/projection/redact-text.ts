@@ -6,6 +6,16 @@ import type { ProjectedSpan, ProjectedText } from "./types";
 /** Shown with every free text projected for an agency, whether or not anything was removed. */
 export const STANDING_NOTICE = "Parts of this text may be withheld under the MARAC information-sharing protocol.";
 
+/**
+ * What a viewer without full access reads where a free text shows nothing: the same whether it was
+ * left empty or every sentence was withheld ("Not given" would be false for the second). Only a
+ * full-access viewer (no notice) can know that an empty text was really left blank.
+ */
+export const NOTHING_SHARED = "Nothing shared with your agency.";
+export function emptyTextWording(notice: string | null): string {
+  return notice === null ? "Not given" : NOTHING_SHARED;
+}
+
 type Range = [start: number, end: number];
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
