@@ -21,6 +21,20 @@ test("the chair records an action for an agency, which sees it in its tracker an
   await form.getByRole("button", { name: "Add action" }).click();
   await expect(chair.getByText("The action has been recorded.")).toBeVisible();
 
+  // The action's text is shared with Housing only once a case holder has reviewed it.
+  const reviewLink = chair.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Review text/ });
+  await expect(reviewLink).toContainText(/\d/);
+  await reviewLink.click();
+  await expect(chair.getByRole("heading", { name: "Text to review" })).toBeVisible();
+  await a11y(chair);
+  await chair.getByRole("link", { name: "Action due 2027-01-05" }).click();
+  await expect(chair.getByRole("heading", { name: "Review: Action due 2027-01-05" })).toBeVisible();
+  await expect(chair.getByText("Fit a door chain and check the window locks.")).toBeVisible();
+  await a11y(chair);
+  await chair.getByRole("button", { name: "Confirm all suggestions" }).click();
+  await expect(chair.getByText("All suggestions have been confirmed.")).toBeVisible();
+  await expect(chair.getByText("Every sentence has been reviewed.")).toBeVisible();
+
   const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto("/actions");

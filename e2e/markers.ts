@@ -32,3 +32,18 @@ export const MARKER_NOTES = {
   plain: "E2EMK-notes-plain-sentence was discussed.",
   immigration: "E2EMK-notes-immigration her asylum claim was refused.",
 } as const;
+
+/**
+ * The review-gate case (decision 042): immigration sentences written to get past the detector's
+ * rules, on every surface, each by a known agency. Until a case holder reviews them, only case
+ * holders and the author's agency may read them. `author` is a DEMO_AGENCIES key.
+ */
+export const GATE_VICTIM = "Rhiannon Gatecheck";
+export const GATE_MEETING_VENUE = "E2E review gate meeting";
+export const GATE_TEXTS = {
+  narrative: { text: "Gatemarknarrative her paperwork to stay was knocked back and she is frightened of being put on a flight.", author: "police" },
+  flag: { text: "Gatemarkflag her papers to remain were turned down last month.", author: "idva" },
+  action: { text: "Gatemarkaction help her gather the papers she needs to remain here.", author: "police" },
+  minutes: { text: "Gatemarkminutes she is scared of being put on a plane because her stay was refused.", author: "police" },
+  research: { text: "Gatemarkresearch says her leave to be here was turned down in the spring.", author: "housing" },
+} as const;

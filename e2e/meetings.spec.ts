@@ -119,6 +119,19 @@ test("the chair records the meeting; an agency reads its minutes on screen and a
   await a11y(chair);
   const meetingUrl = chair.url().replace(/\/run.*$/, "");
 
+  // The risks are shared only once reviewed: by keyboard, sentence by sentence.
+  await chair.goto("/review");
+  await chair.getByRole("link", { name: "Minutes of the meeting on 2027-01-14: risks identified" }).first().click();
+  await expect(chair.getByText("High risk of serious harm after separation.")).toBeVisible();
+  const confirm = chair.getByRole("radio", { name: /Confirm/ }).first();
+  await confirm.focus();
+  await chair.keyboard.press("Space");
+  await expect(confirm).toBeChecked();
+  await chair.getByRole("button", { name: "Save review" }).focus();
+  await chair.keyboard.press("Enter");
+  await expect(chair.getByText("Your review has been saved.")).toBeVisible();
+  await a11y(chair);
+
   const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
   await housing.goto(`${meetingUrl}/minutes`);

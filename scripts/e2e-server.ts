@@ -2,7 +2,11 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { plainText } from "../server/domain/case/text";
+import { makeSampleCase } from "../server/domain/testing/fixtures";
+import { saveResearch } from "../server/services/research";
+import { reviewAllTexts } from "../server/services/review";
 import { saveCaseNotes } from "../server/services/minutes";
 import { createAction } from "../server/services/actions";
 import { addToAgenda, createMeeting, publishAgenda } from "../server/services/meetings";
@@ -51,6 +55,28 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   }
   publishAgenda(db, organiser, meeting.id, new Date());
   saveCaseNotes(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", version: null, discussion: `${MARKER_NOTES.plain} ${MARKER_NOTES.immigration}`, risks: "", minutesTaken: null }, new Date());
+  // The marker case tests the tag rules: the IDVA reviews its text as a MARAC would before sharing.
+  const reviewer = { ...flagger, agencyType: "idva" as const };
+  reviewAllTexts(db, scriptCipher(), reviewer, new Date(), (id) => id === imported.caseIds[0]);
+
+  // The review-gate case (e2e/markers.ts): left unreviewed; the leak suite reviews it as it goes.
+  const sample = makeSampleCase();
+  const { caseId: _gid, caseNumber: _gn, ...gate } = { ...sample, victim: { ...sample.victim, name: GATE_VICTIM, aliases: [] }, narrative: plainText(GATE_TEXTS.narrative.text) };
+  const gateImport = importReferrals(db, scriptCipher(), null, { format: "marac-desk.referrals", version: 1, referrals: [{ ...gate, referring: { ...gate.referring, agencyName: "Northshire Police", agencyId: undefined }, status: "accepted" }] }, new Date());
+  if (!gateImport.ok) throw new Error(`gate case: ${JSON.stringify(gateImport.issues)}`);
+  const gateId = gateImport.caseIds[0] ?? "";
+  addRiskFlag(db, scriptCipher(), flagger, { caseId: gateId, factorId: "non_fatal_strangulation", note: GATE_TEXTS.flag.text }, new Date());
+  const gateMeeting = createMeeting(db, organiser, { date: "2027-01-21", time: "10:00", venue: GATE_MEETING_VENUE, online: true, chairUserId: chair.id, invitedAgencyIds: members.map((a) => a.id) }, new Date());
+  addToAgenda(db, organiser, gateMeeting.id, gateId, new Date());
+  const police = members.find((m) => m.name === "Northshire Police");
+  if (!police) throw new Error("no police agency");
+  createAction(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, description: GATE_TEXTS.action.text, tags: [], owningAgencyId: police.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
+  publishAgenda(db, organiser, gateMeeting.id, new Date());
+  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, version: null, discussion: GATE_TEXTS.minutes.text, risks: "", minutesTaken: null }, new Date());
+  const housingUser = db.select().from(users).where(eq(users.email, "housing@northshire.example")).get();
+  const housing = members.find((m) => m.name === "Northshire Homes");
+  if (!housingUser || !housing) throw new Error("no demo housing officer");
+  saveResearch(db, scriptCipher(), { ...housingUser, agencyName: housing.name, agencyType: "housing", agencyIsMember: true, sessionId: "" }, { meetingId: gateMeeting.id, caseId: gateId, version: null, shared: GATE_TEXTS.research.text, withheld: "" }, new Date());
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();

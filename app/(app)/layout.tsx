@@ -6,6 +6,7 @@ import { PrimaryNav } from "~/components/layout/primary-nav";
 import { ServiceHeader } from "~/components/layout/service-header";
 import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
+import { isCaseHolder } from "~/server/domain/review/review";
 import { ROLE_LABELS } from "~/server/domain/roles";
 import { signOutAction } from "./_actions/sign-out";
 
@@ -18,6 +19,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const settings = await api.account.settings().catch(() => null);
   const waiting = user.role === "chair" ? await api.approvals.count().catch(() => 0) : 0;
   const nav = navItemsFor(user).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
+  // Case holders see how many texts wait for their review.
+  const toReview = isCaseHolder(user.role) ? await api.review.count().catch(() => 0) : 0;
   const signOut = (
     <form action={signOutAction}>
       <button type="submit" className="text-white underline hover:decoration-2">
@@ -32,7 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           areaName={settings?.name}
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
           signOut={signOut}
-          nav={<PrimaryNav items={nav} />}
+          nav={<PrimaryNav items={nav} counts={{ "/review": toReview }} />}
         />
       }
     >

@@ -9,7 +9,8 @@ function asGroup(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-function Section({ title, id, children, tags = [] }: { title: string; id: string; children: React.ReactNode; tags?: readonly Tag[] }) {
+/** A section of the case; one holding free text shows the standing notice once, whatever its fields hold. */
+function Section({ title, id, children, tags = [], notice = null }: { title: string; id: string; children: React.ReactNode; tags?: readonly Tag[]; notice?: string | null }) {
   return (
     <section aria-labelledby={id} className="mb-10">
       <h2 id={id} className="border-b-2 border-ink pb-2">
@@ -17,6 +18,7 @@ function Section({ title, id, children, tags = [] }: { title: string; id: string
         <RestrictedBadge tags={tags} />
       </h2>
       {children}
+      {notice ? <p className="mb-8 text-sm text-secondary">{notice}</p> : null}
     </section>
   );
 }
@@ -31,23 +33,25 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
   const additional = dash.additionalConsiderations;
   const household = v.householdMembers;
   const perpetrators = Array.isArray(v.perpetrators) ? (v.perpetrators as unknown[]) : [];
+  // The same for every text of one projection: the standing notice for an agency, null for full access.
+  const notice = isProjectedText(v.narrative) ? v.narrative.notice : null;
 
   return (
     <>
       <Section title="Referral" id={`${idPrefix}referral`}>
         <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} skip={["agencyId"]} />
       </Section>
-      <Section title="Referral criteria" id={`${idPrefix}criteria`}>
-        <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} />
+      <Section title="Referral criteria" id={`${idPrefix}criteria`} notice={notice}>
+        <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} hideNotice />
       </Section>
-      <Section title="Victim" id={`${idPrefix}victim`}>
-        <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} />
+      <Section title="Victim" id={`${idPrefix}victim`} notice={notice}>
+        <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} hideNotice />
       </Section>
-      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`}>
+      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`} notice={notice}>
         {perpetrators.map((p, i) => (
           <div key={i}>
             {perpetrators.length > 1 ? <h3>Perpetrator {i + 1}</h3> : null}
-            <FieldRows group={asGroup(p)} path={`perpetrators[${i}]`} shownTags={shownTags} />
+            <FieldRows group={asGroup(p)} path={`perpetrators[${i}]`} shownTags={shownTags} hideNotice />
           </div>
         ))}
       </Section>
@@ -67,20 +71,20 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
           <p className="mb-8">No household members recorded.</p>
         )}
       </Section>
-      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id={`${idPrefix}dash`}>
-        <DashTable answers={asGroup(dash.answers)} shownTags={shownTags} notice={isProjectedText(additional) ? additional.notice : null} />
+      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id={`${idPrefix}dash`} notice={notice}>
+        <DashTable answers={asGroup(dash.answers)} shownTags={shownTags} notice={null} />
         <h3>Professional&apos;s additional considerations</h3>
-        {isProjectedText(additional) ? <ProjectedText value={additional} /> : <FieldValue value={additional} />}
+        {isProjectedText(additional) ? <ProjectedText value={additional} hideNotice /> : <FieldValue value={additional} hideNotice />}
       </Section>
-      <Section title="Consent" id={`${idPrefix}consent`}>
-        <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} />
+      <Section title="Consent" id={`${idPrefix}consent`} notice={notice}>
+        <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} hideNotice />
       </Section>
-      <Section title="The victim's views on sharing" id={`${idPrefix}views`}>
-        <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} />
+      <Section title="The victim's views on sharing" id={`${idPrefix}views`} notice={notice}>
+        <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} hideNotice />
         <FieldRows group={asGroup(asGroup(v.victimViews).perTag)} path="victimViews.perTag" shownTags={shownTags} />
       </Section>
-      <Section title="Narrative" id={`${idPrefix}narrative`}>
-        {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} /> : null}
+      <Section title="Narrative" id={`${idPrefix}narrative`} notice={notice}>
+        {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} hideNotice /> : null}
       </Section>
     </>
   );

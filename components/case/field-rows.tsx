@@ -12,9 +12,9 @@ function isGroup(value: unknown): value is Record<string, unknown> {
 }
 
 /** One value: the placeholder, redacted free text, a nested group, or a formatted leaf. */
-export function FieldValue({ value }: { value: unknown }): ReactNode {
+export function FieldValue({ value, hideNotice = false }: { value: unknown; hideNotice?: boolean }): ReactNode {
   if (isWithheld(value)) return <WithheldNotice value={value} />;
-  if (isProjectedText(value)) return <ProjectedText value={value} />;
+  if (isProjectedText(value)) return <ProjectedText value={value} hideNotice={hideNotice} />;
   if (isGroup(value)) {
     return (
       <dl>
@@ -22,7 +22,7 @@ export function FieldValue({ value }: { value: unknown }): ReactNode {
           <div key={k} className="mb-1">
             <dt className="inline font-bold">{labelFor(k)}: </dt>
             <dd className="inline">
-              <FieldValue value={v} />
+              <FieldValue value={v} hideNotice={hideNotice} />
             </dd>
           </div>
         ))}
@@ -32,8 +32,11 @@ export function FieldValue({ value }: { value: unknown }): ReactNode {
   return <>{formatValue(value)}</>;
 }
 
-/** A GOV.UK summary list of the fields of one projected group, in catalogue order. */
-export function FieldRows({ group, path, shownTags, skip = [] }: { group: Record<string, unknown>; path: string; shownTags: ShownTags; skip?: readonly string[] }) {
+/**
+ * A GOV.UK summary list of the fields of one projected group, in catalogue order. The case page
+ * hides each text's standing notice and shows it once per section instead.
+ */
+export function FieldRows({ group, path, shownTags, skip = [], hideNotice = false }: { group: Record<string, unknown>; path: string; shownTags: ShownTags; skip?: readonly string[]; hideNotice?: boolean }) {
   return (
     <dl className="mb-8">
       {Object.entries(group)
@@ -47,7 +50,7 @@ export function FieldRows({ group, path, shownTags, skip = [] }: { group: Record
                 {!isWithheld(value) ? <RestrictedBadge tags={shownTags.get(p) ?? []} /> : null}
               </dt>
               <dd className="sm:col-span-2">
-                <FieldValue value={value} />
+                <FieldValue value={value} hideNotice={hideNotice} />
               </dd>
             </div>
           );

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/approvals", label: "Approvals", roles: ["chair"] },
   { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
   { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
+  { href: "/review", label: "Review text", roles: ["chair", "coordinator", "idva"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav-items";
 
-export function PrimaryNav({ items }: { items: NavItem[] }) {
+/** `counts`: a number shown beside a link (the texts waiting for review), keyed by its href. */
+export function PrimaryNav({ items, counts = {} }: { items: NavItem[]; counts?: Readonly<Record<string, number>> }) {
   const pathname = usePathname();
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
@@ -18,6 +19,7 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
               className="font-bold aria-[current=page]:text-ink aria-[current=page]:no-underline"
             >
               {item.label}
+              {counts[item.href] ? <span className="ml-1 rounded-full bg-ink px-2 text-sm text-white">{counts[item.href]}<span className="sr-only"> waiting</span></span> : null}
             </Link>
           </li>
         ))}

@@ -77,6 +77,8 @@ export const meetingActions = sqliteTable(
     dueDate: text("due_date").notNull(),
     status: text("status", { enum: ["open", "done", "not_possible", "not_done"] }).notNull(),
     statusNoteSealed: text("status_note_sealed"),
+    /** The agency of whoever wrote the status note: it reads the note before review (decision 042). */
+    statusNoteAgencyId: text("status_note_agency_id").references(() => agencies.id),
     createdByUserId: text("created_by_user_id").notNull().references(() => users.id),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),

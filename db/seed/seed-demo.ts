@@ -8,6 +8,7 @@ import { importReferrals } from "../../server/services/case-import";
 import { ensureSettings } from "../../server/services/settings";
 import { createUser } from "../../server/services/users";
 import { addRiskFlag } from "../../server/services/risk-flags";
+import { reviewAllTexts } from "../../server/services/review";
 import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_FLAGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-area";
 
 export function isEmpty(db: Db): boolean {
@@ -37,6 +38,22 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): P
   const result = importReferrals(db, cipher, null, JSON.parse(readFileSync(DEMO_CASES_FILE, "utf8")), now);
   if (!result.ok) throw new Error(`The demo cases do not import: ${result.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   seedDemoFlags(db, cipher, now);
+  reviewDemoTexts(db, cipher, now);
+}
+
+/** Left unreviewed, so the review queue has something to show. */
+export const DEMO_UNREVIEWED_VICTIMS = ["Rosa Mendoza", "Tracey Dunmore"] as const;
+
+/**
+ * The demo IDVA confirms the suggestions on every demo text through the review service, as a
+ * MARAC would before sharing; a few cases are left for the queue.
+ */
+function reviewDemoTexts(db: Db, cipher: FieldCipher, now: Date): void {
+  const idva = db.select().from(users).where(eq(users.email, "idva@northshire.example")).get();
+  if (!idva) return;
+  const reviewer = { ...idva, agencyName: "", agencyType: "idva" as const, agencyIsMember: true, sessionId: "" };
+  const skip = new Set(db.select({ caseId: caseVictims.caseId, name: caseVictims.name }).from(caseVictims).all().filter((v) => (DEMO_UNREVIEWED_VICTIMS as readonly string[]).includes(v.name)).map((v) => v.caseId));
+  reviewAllTexts(db, cipher, reviewer, now, (caseId) => !skip.has(caseId));
 }
 
 /** A few risk-factor flags by the demo IDVA, so case pages show flags and their redaction. */

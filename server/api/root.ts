@@ -10,6 +10,7 @@ import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
+import { reviewRouter } from "./routers/review";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -21,6 +22,7 @@ export const appRouter = createRouter({
   meetings: meetingsRouter,
   actions: actionsRouter,
   approvals: approvalsRouter,
+  review: reviewRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

@@ -43,7 +43,8 @@ export type AuditAction =
   | "action.status_changed"
   | "research.saved"
   | "meeting.recorded"
-  | "meeting.case_notes_saved";
+  | "meeting.case_notes_saved"
+  | "text.reviewed";
 
 export type AuditEntry = {
   at: Date;

@@ -1,3 +1,4 @@
+import { emptyTextWording, STANDING_NOTICE } from "~/server/domain/projection/redact-text";
 import type { TPack } from "~/server/api/routers/meetings";
 import { DASH_QUESTIONS } from "~/server/domain/case/dash";
 import { formatValue, labelFor } from "~/server/domain/case/labels";
@@ -23,7 +24,7 @@ function rows(group: unknown, path: string, skip: readonly string[] = []): Row[]
     if (skip.includes(key)) continue;
     const p = `${path}.${key}`;
     if (isWithheld(value)) out.push({ label: labelFor(p), value: value.reason });
-    else if (isText(value)) out.push({ label: labelFor(p), value: value.text.trim() === "" ? "Not given" : value.text });
+    else if (isText(value)) out.push({ label: labelFor(p), value: value.text.trim() === "" ? emptyTextWording(value.notice) : value.text });
     else if (isGroup(value)) for (const r of rows(value, p)) out.push({ label: `${labelFor(p)}: ${r.label}`, value: r.value });
     else out.push({ label: labelFor(p), value: formatValue(value) });
   }
@@ -70,7 +71,7 @@ function caseBlocks(c: TPack["cases"][number], index: number): Block[] {
     }),
   });
   blocks.push(...section("Consent and the victim's views", [...rows(v.consent, "consent"), ...rows(v.victimViews, "victimViews")]));
-  blocks.push({ kind: "heading", level: 3, text: "Narrative" }, { kind: "paragraph", text: isText(narrative) && narrative.text.trim() !== "" ? narrative.text : "Not given" });
+  blocks.push({ kind: "heading", level: 3, text: "Narrative" }, { kind: "paragraph", text: isText(narrative) && narrative.text.trim() !== "" ? narrative.text : emptyTextWording(isText(narrative) ? narrative.notice : STANDING_NOTICE) });
   if (isText(narrative) && narrative.notice) blocks.push({ kind: "notice", text: narrative.notice });
   return blocks;
 }

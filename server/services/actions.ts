@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaItems, cases, meetingActions, meetings } from "~/db/schema";
+import { alias } from "drizzle-orm/sqlite-core";
+import { agencies, agendaItems, cases, meetingActions, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, openTags, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
@@ -64,7 +65,7 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
   });
 }
 
-type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string };
+type Row = typeof meetingActions.$inferSelect & { agencyName: string; caseNumber: string; authorAgencyId: string };
 
 /** An action's own tags, sealed to its row. */
 export function openActionTags(cipher: FieldCipher, action: { id: number; tags: string }): Tag[] {
@@ -79,7 +80,7 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now),
+    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now, { agencyId: r.authorAgencyId }),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
@@ -89,21 +90,25 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
     // The status note is for the owning agency and those who hold the whole case, through the
     // reader's tag rules: a note the chair writes may say more than the owning agency may read.
     statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId)
-      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now)
+      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now, { agencyId: r.statusNoteAgencyId })
       : null,
     overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
     version: r.version,
   }));
 }
 
+const creator = alias(users, "creator");
 function select(db: Db) {
   return db
-    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber })
+    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber, authorAgencyId: creator.agencyId })
     .from(meetingActions)
     .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
-    .innerJoin(cases, eq(cases.id, meetingActions.caseId));
+    .innerJoin(cases, eq(cases.id, meetingActions.caseId))
+    .innerJoin(creator, eq(creator.id, meetingActions.createdByUserId));
 }
-const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string }[]): Row[] => rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber }));
+/** The action's text is the words of whoever recorded it: their agency reads it before review. */
+const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string; authorAgencyId: string }[]): Row[] =>
+  rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber, authorAgencyId: r.authorAgencyId }));
 
 /** A case's actions as this viewer may see them (the same tag rules as the case). */
 export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
@@ -127,7 +132,7 @@ export function updateActionStatus(db: Db, cipher: FieldCipher, user: SessionUse
     if (!a || (!isOrganiser(user) && a.owningAgencyId !== user.agencyId)) throw new AppError("NOT_FOUND", "There is no action with that reference for your agency.");
     if (a.version !== input.version) throw staleVersion("action");
     tx.update(meetingActions)
-      .set({ status: input.status, statusNoteSealed: input.note.trim() ? sealFreeText(cipher, input.note, PLACES.actionStatusNote(a.id)) : a.statusNoteSealed, version: a.version + 1, updatedAt: now })
+      .set({ status: input.status, ...(input.note.trim() ? { statusNoteSealed: sealFreeText(cipher, input.note, PLACES.actionStatusNote(a.id)), statusNoteAgencyId: user.agencyId } : {}), version: a.version + 1, updatedAt: now })
       .where(eq(meetingActions.id, a.id))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "action.status_changed", targetType: "meeting", targetId: a.meetingId, details: { actionId: a.id, status: input.status } });

@@ -13,6 +13,7 @@ import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
 import type { Victim } from "~/server/domain/case/victim";
 import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
+import { carryReviews, HOLDERS_ONLY } from "~/server/domain/review/review";
 import type { Tag } from "~/server/domain/tags";
 import { AppError, ConflictError } from "~/server/errors";
 import type { SessionUser } from "./sessions";
@@ -57,7 +58,7 @@ export function updateCase(
       ? proposed
       : mapTaggedTexts(proposed, (t, path) => {
           const old = before.get(path) ?? { text: "", spans: [] };
-          return old.text === t.text ? old : retagText(old, t.text, isRemoved(path));
+          return old.text === t.text ? old : carryReviews(old, retagText(old, t.text, isRemoved(path)));
         });
     const changed = changedPaths(loaded.record, next);
     if (changed.length === 0) return { version: baseVersion, changed };
@@ -112,20 +113,32 @@ export function removeNarrativeSuggestion(
     },
     now,
     { spansEdited: true, alsoWrite: (tx) => {
-      const row = tx
-        .insert(caseSuggestionRemovals)
-        .values({ caseId, path: "narrative", sentenceDigest: cipher.digest(sentence), tag: "", reasonSealed: "", userId: user.id, at: now })
-        .returning({ id: caseSuggestionRemovals.id })
-        .get();
-      // Sealed to its own row, so neither can be copied onto another removal. The reason is free
-      // text another reader sees (tagged by the detector); the tag says what the sentence was about.
-      tx.update(caseSuggestionRemovals)
-        .set({ tag: cipher.seal(input.tag, PLACES.removalTag(row.id)), reasonSealed: sealFreeText(cipher, input.reason, PLACES.removalReason(row.id)) })
-        .where(eq(caseSuggestionRemovals.id, row.id))
-        .run();
+      const row = recordSuggestionRemoval(tx, cipher, { caseId, path: "narrative", sentence, tag: input.tag, reason: input.reason, userId: user.id, at: now });
       writeAudit(tx, { at: now, actorUserId: user.id, action: "case.suggestion_removed", targetType: "case", targetId: caseId, details: { field: "narrative", removalId: row.id } });
     } },
   );
+}
+
+/**
+ * Records that a suggested tag was removed from a sentence, so the detector does not suggest it
+ * again for that sentence. The tag and reason are sealed to their own row, so neither can be copied
+ * onto another removal; the reason is free text another reader sees (tagged by the detector).
+ */
+export function recordSuggestionRemoval(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  cipher: FieldCipher,
+  r: { caseId: string; path: string; sentence: string; tag: Tag; reason: string; userId: string; at: Date },
+): { id: number } {
+  const row = tx
+    .insert(caseSuggestionRemovals)
+    .values({ caseId: r.caseId, path: r.path, sentenceDigest: cipher.digest(r.sentence), tag: "", reasonSealed: "", userId: r.userId, at: r.at })
+    .returning({ id: caseSuggestionRemovals.id })
+    .get();
+  tx.update(caseSuggestionRemovals)
+    .set({ tag: cipher.seal(r.tag, PLACES.removalTag(row.id)), reasonSealed: sealFreeText(cipher, r.reason, PLACES.removalReason(row.id)) })
+    .where(eq(caseSuggestionRemovals.id, row.id))
+    .run();
+  return row;
 }
 
 /**
@@ -147,6 +160,6 @@ export function listRemovals(db: Db, cipher: FieldCipher, user: SessionUser, cas
     });
   return visibleItems(rows, viewer, DEFAULT_POLICY, [], caseId, now).map(({ reasonSealed, tags, ...r }) => ({
     ...r,
-    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], caseId, now),
+    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY),
   }));
 }

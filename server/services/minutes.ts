@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings } from "~/db/schema";
+import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
@@ -8,6 +8,7 @@ import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
+import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
 import { TAGS, type Tag } from "~/server/domain/tags";
 import { decideTagAccess } from "~/server/domain/policy/access";
@@ -46,9 +47,12 @@ export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, in
     const current = tx.select().from(meetingCaseNotes).where(key).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("case notes");
     const version = (current?.version ?? 0) + 1;
+    const previous = (part: "discussion" | "risks", sealed: string | undefined): TaggedText =>
+      sealed ? (JSON.parse(cipher.open(sealed, notePlace(input.meetingId, input.caseId, part))) as TaggedText) : { text: "", spans: [] };
     const values = {
-      discussionSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.discussion, spans: [] })), notePlace(input.meetingId, input.caseId, "discussion")),
-      risksSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.risks, spans: [] })), notePlace(input.meetingId, input.caseId, "risks")),
+      // Sentences a case holder reviewed keep their review if unchanged (decision 042).
+      discussionSealed: cipher.seal(JSON.stringify(carryReviews(previous("discussion", current?.discussionSealed), withSuggestions({ text: input.discussion, spans: [] }))), notePlace(input.meetingId, input.caseId, "discussion")),
+      risksSealed: cipher.seal(JSON.stringify(carryReviews(previous("risks", current?.risksSealed), withSuggestions({ text: input.risks, spans: [] }))), notePlace(input.meetingId, input.caseId, "risks")),
       minutesTaken: input.minutesTaken,
       version,
       updatedAt: now,
@@ -76,14 +80,18 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   const record = db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meetingId)).get();
   const names = new Map(meeting.invited.map((a) => [a.id, a.name]));
   const attendance = (record?.attendance ?? []).map((a) => ({ agencyName: names.get(a.agencyId) ?? "", status: a.status, names: a.names }));
+  // The chair writes the minutes: the chair's agency reads them before review (decision 042).
+  const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
+  const minutesAuthor = { agencyId: chairAgency?.agencyId ?? null };
   const cases = meeting.lines.map((line) => {
     const notes = db.select().from(meetingCaseNotes).where(and(eq(meetingCaseNotes.meetingId, meetingId), eq(meetingCaseNotes.caseId, line.caseId))).get();
     const open = (part: "discussion" | "risks", sealed: string | undefined) =>
-      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], line.caseId, now);
+      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], line.caseId, now, minutesAuthor);
     const actions = db
-      .select({ a: meetingActions, owner: agencies.name })
+      .select({ a: meetingActions, owner: agencies.name, authorAgencyId: users.agencyId })
       .from(meetingActions)
       .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
+      .innerJoin(users, eq(users.id, meetingActions.createdByUserId))
       .where(and(eq(meetingActions.meetingId, meetingId), eq(meetingActions.caseId, line.caseId)))
       .all()
       .map((r) => ({ ...r, tags: openActionTags(cipher, r.a) }));
@@ -96,7 +104,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       notesVersion: notes?.version ?? null,
       minutesTaken: notes?.minutesTaken ?? null,
       actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], line.caseId, now).map((r) => ({
-        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now),
+        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now, { agencyId: r.authorAgencyId }),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,

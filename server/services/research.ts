@@ -6,6 +6,7 @@ import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { projectItemText } from "~/server/domain/projection/items";
+import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
 import { AppError, staleVersion } from "~/server/errors";
 import { getMeeting } from "./meetings";
@@ -27,7 +28,11 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
     const current = tx.select().from(caseResearch).where(key).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("research");
     const sealed = {
-      sharedSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.shared, spans: [] })), place(input.meetingId, input.caseId, user.agencyId, "shared")),
+      // Sentences a case holder reviewed keep their review if unchanged (decision 042).
+      sharedSealed: cipher.seal(
+        JSON.stringify(carryReviews(current ? (JSON.parse(cipher.open(current.sharedSealed, place(input.meetingId, input.caseId, user.agencyId, "shared"))) as TaggedText) : { text: "", spans: [] }, withSuggestions({ text: input.shared, spans: [] }))),
+        place(input.meetingId, input.caseId, user.agencyId, "shared"),
+      ),
       withheldSealed: cipher.seal(JSON.stringify(withSuggestions({ text: input.withheld, spans: [] })), place(input.meetingId, input.caseId, user.agencyId, "withheld")),
     };
     const version = (current?.version ?? 0) + 1;
@@ -59,7 +64,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
       const own = r.agencyId === user.agencyId;
       const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
       // An agency always reads its own research whole: it wrote it.
-      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now));
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.agencyId }));
       return {
         agencyId: r.agencyId,
         agencyName,

@@ -7,6 +7,7 @@ import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { hasFullAccess } from "~/server/domain/policy/access";
+import { HOLDERS_ONLY } from "~/server/domain/review/review";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { AppError } from "~/server/errors";
@@ -55,7 +56,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
   const flagger = alias(users, "flagger");
   const withdrawer = alias(users, "withdrawer");
   const rows = db
-    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, withdrawnBy: withdrawer.name })
+    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, flaggerAgencyId: flagger.agencyId, withdrawnBy: withdrawer.name })
     .from(caseRiskFlags)
     .innerJoin(flagger, eq(flagger.id, caseRiskFlags.flaggedByUserId))
     .leftJoin(withdrawer, eq(withdrawer.id, caseRiskFlags.withdrawnByUserId))
@@ -71,7 +72,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     factorId: r.factor.id,
     label: r.factor.label,
     tags: [...r.factor.tags],
-    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now),
+    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.flaggerAgencyId }),
     flaggedBy: r.flaggedBy,
     flaggedAt: r.flag.flaggedAt,
     // The reason for withdrawing is for those who hold the whole case, through their tag rules too.
@@ -80,7 +81,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
           at: r.flag.withdrawnAt,
           by: r.withdrawnBy ?? "",
           reason: hasFullAccess(user.role) || user.role === "idva"
-            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now)
+            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY)
             : null,
         }
       : null,

@@ -2,6 +2,7 @@ import type { Db } from "~/db/client";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { HOLDERS_ONLY } from "~/server/domain/review/review";
 import { projectItemText } from "~/server/domain/projection/items";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
 import { listDisclosures, type Surface } from "./disclosures";
@@ -40,7 +41,7 @@ export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser,
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   // A purpose is free text: shown through the reader's sentence rules; nothing left reads as no purpose.
   const purposeOf = (d: { purpose: TaggedText | null }) =>
-    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], caseId, now).text.trim() : "";
+    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY).text.trim() : "";
   const entries: SharingRecordEntry[] = listDisclosures(db, cipher, caseId)
     .filter((d) => d.surface !== "sharing_record")
     .map((d) => ({

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { caseRepeatLinks, caseRiskFlags, cases, caseVictims } from "~/db/schema";
+import { caseRepeatLinks, caseRiskFlags, cases, caseVictims, users } from "~/db/schema";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
@@ -98,10 +98,15 @@ export function declineReferral(db: Db, cipher: FieldCipher, user: SessionUser, 
 
 /** The decline reason, for the case page of those who may open the case, as this viewer may read it. */
 export function declineReasonOf(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date): ProjectedText | null {
-  const row = db.select({ sealed: cases.declineReasonSealed }).from(cases).where(eq(cases.id, caseId)).get();
+  const row = db
+    .select({ sealed: cases.declineReasonSealed, authorAgencyId: users.agencyId })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.triagedByUserId))
+    .where(eq(cases.id, caseId))
+    .get();
   if (!row?.sealed) return null;
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], caseId, now);
+  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: row.authorAgencyId });
 }
 
 /** Earlier referrals linked to a case (matches and possible matches), newest first. */

@@ -7,6 +7,7 @@ import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
 import type { SessionUser } from "~/server/services/sessions";
 import { meetingWithCase } from "../helpers/meeting";
+import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -32,6 +33,14 @@ describe("minutes per agency, on screen and as PDF", () => {
     await api(coordinator).actions.create({ meetingId, caseId, description: "MINUTESMARK refer to specialist immigration advice.", tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });
   });
   afterAll(() => t.cleanup());
+
+  it("shows the chair's unreviewed minutes to no other agency until a case holder reviews them", async () => {
+    const forHousing = JSON.stringify(await api(housing).meetings.minutes({ meetingId }));
+    expect(forHousing).not.toContain("Risk of homicide is high.");
+    expect(forHousing).not.toContain("Agencies shared recent incidents.");
+    expect(JSON.stringify(await api(saheli).meetings.minutes({ meetingId }))).not.toContain("MINUTESMARK");
+    expect(await confirmAllTexts(api(coordinator), caseId)).toBeGreaterThan(0);
+  });
 
   it("gives each agency minutes through its own rules, on screen and in the PDF, and logs them", async () => {
     const before = t.db.select().from(disclosures).all().length;

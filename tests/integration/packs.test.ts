@@ -5,6 +5,7 @@ import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { openFreeText, PLACES } from "~/server/cases/sealed-values";
 import { getAppCipher } from "~/server/crypto/app-cipher";
+import { NOTHING_SHARED } from "~/server/domain/projection/redact-text";
 import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
@@ -70,6 +71,9 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     }
     expect(hidden).toBeGreaterThan(0);
     expect(pdfText).toContain(built.record.victim.name);
+    // Nobody has reviewed the imported text yet, so every text is withheld from this agency: the PDF
+    // says so in the one wording for empty and withheld text, never "Not given" (which would be false).
+    expect(pdfText).toContain(NOTHING_SHARED);
     for (const page of pages) {
       expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
       expect(page).toContain(pack.recipient.agencyName);

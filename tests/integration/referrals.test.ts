@@ -7,6 +7,7 @@ import { makeSampleCase } from "~/server/domain/testing/fixtures";
 import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
 import { asReferral, importFile } from "../helpers/referrals";
+import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -99,6 +100,9 @@ describe("referral intake: drafts, submit, repeats, triage and flags", () => {
     await expect(api(coordinator).triage.accept({ caseId: a })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(api(coordinator).triage.decline({ caseId: b, reason: "no" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await api(coordinator).triage.decline({ caseId: b, reason: "Lives outside the Northshire MARAC area: referred on to Southshire." });
+    // The reason reaches the referring agency once a case holder has reviewed it.
+    expect((await api(rep).cases.declineReason({ caseId: b }))?.text).not.toContain("Southshire");
+    await confirmAllTexts(api(coordinator), b);
     expect((await api(rep).cases.declineReason({ caseId: b }))?.text).toContain("Southshire");
     await expect(api(rep).triage.queue()).rejects.toMatchObject({ code: "FORBIDDEN" });
     const actions = t.db.select().from(auditLog).all().map((r) => r.action);

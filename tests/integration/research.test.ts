@@ -4,6 +4,7 @@ import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import type { SessionUser } from "~/server/services/sessions";
 import { meetingWithCase } from "../helpers/meeting";
+import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -36,6 +37,10 @@ describe("agency research before the meeting", () => {
 
     const own = await api(health).meetings.research({ meetingId, caseId });
     expect(own[0]?.shared.text).toContain(VISA);
+    // Unreviewed, the research reaches only its own agency and the case holders.
+    expect(JSON.stringify(await api(housing).meetings.research({ meetingId, caseId }))).not.toContain("Attended A&E");
+    expect(JSON.stringify(await api(saheli).meetings.research({ meetingId, caseId }))).not.toContain(VISA);
+    await confirmAllTexts(api(coordinator), caseId);
     const forHousing = await api(housing).meetings.research({ meetingId, caseId });
     expect(forHousing[0]?.shared.text).toContain("Attended A&E");
     expect(JSON.stringify(forHousing)).not.toMatch(/visa|mental-health/);

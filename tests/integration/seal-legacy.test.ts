@@ -4,6 +4,7 @@ import { sealLegacyValues } from "~/server/cases/seal-legacy";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import { isSealed } from "~/server/crypto/field-cipher";
 import { meetingWithCase } from "../helpers/meeting";
+import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -48,6 +49,9 @@ describe("sealing rows written before restricted facts were sealed", () => {
     expect((await api(coordinator).cases.flags({ caseId }))[0]).toMatchObject({ factorId: "immigration_status_abuse", withdrawn: { reason: { text: `Wrong case. ${MARK}` } } });
     expect((await api(coordinator).cases.removals({ caseId }))[0]).toMatchObject({ tag: "immigration", reason: { text: `Shared by her. ${MARK}` } });
     expect((await api(idva).cases.sharingRecord({ caseId })).entries.find((e) => e.agencyName === "IDVA")).toMatchObject({ tagsShown: ["immigration"], why: `research ${MARK}` });
+    // Re-sealed reasons and notes start unreviewed: the referring agency reads them once a holder has.
+    expect((await api(housing).cases.declineReason({ caseId }))?.text).toBe("");
+    await confirmAllTexts(api(coordinator), caseId);
     expect(JSON.stringify(await api(housing).actions.mine())).not.toMatch(/asylum|NRPF/);
     expect((await api(housing).actions.mine())[0]?.statusNote?.text).toBe("Chased.");
     expect((await api(housing).cases.declineReason({ caseId }))?.text).toBe("Out of area.");

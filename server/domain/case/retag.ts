@@ -53,7 +53,8 @@ export function tagSentence(text: TaggedText, start: number, end: number, tag: T
   const spans = existing
     ? text.spans.map((s) => (s === existing ? { ...s, tags: s.tags.includes(tag) ? s.tags : [...s.tags, tag] } : s))
     : [...text.spans, { start, end, tags: [tag], source: "manual" as const }];
-  return { text: text.text, spans: spans.sort((a, b) => a.start - b.start || a.end - b.end) };
+  // Adding a tag keeps the sentence's review: it can only withhold more.
+  return { ...text, spans: spans.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
 /** Takes one tag off the detector suggestions covering a sentence; spans left with no tag go. */
@@ -61,5 +62,5 @@ export function removeSuggestedTag(text: TaggedText, start: number, end: number,
   const spans = text.spans
     .map((s) => (s.source === "detector" && s.start < end && s.end > start ? { ...s, tags: s.tags.filter((t) => t !== tag) } : s))
     .filter((s) => s.tags.length > 0);
-  return { text: text.text, spans };
+  return { ...text, spans };
 }

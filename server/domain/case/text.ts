@@ -18,13 +18,27 @@ export const spanSchema = z.strictObject({
   /** The detector rule that suggested the span, so a reviewer can see why. */
   rule: z.string().max(200).optional(),
   source: z.enum(SPAN_SOURCES, { error: "A span source must be detector or manual." }),
+  /** The detector is unsure of this span (it tags it immigration, fail closed); a reviewer should check it. */
+  uncertain: z.boolean().optional(),
 });
 export type Span = z.infer<typeof spanSchema>;
+
+/**
+ * A case holder has looked at one sentence and settled its tags (decision 042). Keyed by the
+ * SHA-256 of the sentence's exact text, so editing the sentence voids its review, while unchanged
+ * sentences keep theirs. Kept inside the sealed text; never copied into a projection.
+ */
+export const sentenceReviewSchema = z.strictObject({
+  digest: z.string().regex(/^[0-9a-f]{64}$/, { error: "A review digest must be 64 hexadecimal characters." }),
+});
+export type SentenceReview = z.infer<typeof sentenceReviewSchema>;
 
 export const taggedTextSchema = z
   .strictObject({
     text: z.string({ error: "Text must be text." }).max(100_000, { error: "Text must be 100,000 characters or fewer." }),
     spans: z.array(spanSchema).default([]),
+    /** Only the review service adds these; every write path rebuilds texts without them (decision 042). */
+    reviews: z.array(sentenceReviewSchema).max(10_000).optional(),
   })
   .superRefine((value, ctx) => {
     value.spans.forEach((span, index) => {

@@ -3,6 +3,7 @@ import type { Viewer } from "../policy/access";
 import { decideTagAccess, hasFullAccess } from "../policy/access";
 import type { Policy } from "../policy/define-policy";
 import type { Grant } from "../policy/grants";
+import { type Authorship, seesUnreviewed } from "../review/review";
 import type { Tag } from "../tags";
 import { combine } from "./explain";
 import { redactText, STANDING_NOTICE } from "./redact-text";
@@ -28,8 +29,9 @@ export function visibleItems<T extends { readonly tags: readonly Tag[] }>(
 }
 
 /**
- * Free text attached to such an item (a flag's note): its sentences are redacted for the viewer
- * exactly as the case's own free text is, on top of the item's own tags.
+ * Free text attached to such an item (a flag's note, research, minutes, an action): its sentences
+ * are redacted for the viewer exactly as the case's own free text is, on top of the item's own
+ * tags, and its unreviewed sentences reach only case holders and the author's agency.
  */
 export function projectItemText(
   text: TaggedText,
@@ -39,7 +41,13 @@ export function projectItemText(
   grants: readonly Grant[],
   caseId: string,
   now: Date,
+  author: Authorship,
 ): ProjectedText {
   const access = decideTagAccess(viewer, policy, grants, caseId, now);
-  return redactText(text, (spanTags) => combine(access, [...itemTags, ...spanTags]).shown, hasFullAccess(viewer.role) ? null : STANDING_NOTICE);
+  return redactText(
+    text,
+    (spanTags) => combine(access, [...itemTags, ...spanTags]).shown,
+    hasFullAccess(viewer.role) ? null : STANDING_NOTICE,
+    viewer.role !== "admin" && seesUnreviewed(viewer, author),
+  );
 }

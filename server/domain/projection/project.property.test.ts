@@ -6,6 +6,8 @@ import { buildCase } from "../testing/build-case";
 import { deepFreeze } from "../testing/deep-freeze";
 import { oracleMaySeeAll } from "../testing/oracle";
 import { randomSource } from "../testing/sources";
+import { mapTaggedTexts } from "../case/map-texts";
+import { seesUnreviewed } from "../review/review";
 import { project } from "./project";
 
 const RUNS = { numRuns: 300 };
@@ -39,6 +41,23 @@ describe("project: properties over random cases, policies, viewers and grants", 
         expect(JSON.stringify(project(empty.record, viewer, policy, grants, now))).toBe(
           JSON.stringify(project(filled.record, viewer, policy, grants, now)),
         );
+      }),
+      RUNS,
+    );
+  });
+
+  it("shows no unreviewed free text to a viewer who is neither a case holder nor of the referring agency", () => {
+    fc.assert(
+      fc.property(scenario, fc.boolean(), ({ seed, policyInput, viewer, plans, now }, fromViewersAgency) => {
+        const built = buildCase(randomSource(seed)).record;
+        const record = { ...built, referring: { ...built.referring, agencyId: fromViewersAgency ? viewer.agencyId : "agency-elsewhere" } };
+        const unreviewed = mapTaggedTexts(record, (t) => ({ text: t.text, spans: t.spans }));
+        const blank = mapTaggedTexts(record, () => ({ text: "", spans: [] }));
+        const grants = toGrants(plans, record.caseId, now, viewer.agencyId);
+        const policy = definePolicy(policyInput);
+        const out = JSON.stringify(project(unreviewed, viewer, policy, grants, now));
+        if (seesUnreviewed(viewer, { agencyId: record.referring.agencyId })) expect(out).toBe(JSON.stringify(project(record, viewer, policy, grants, now)));
+        else expect(out).toBe(JSON.stringify(project(blank, viewer, policy, grants, now)));
       }),
       RUNS,
     );

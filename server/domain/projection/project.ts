@@ -5,6 +5,7 @@ import type { TaggedText } from "../case/text";
 import { decideTagAccess, hasFullAccess, type Viewer } from "../policy/access";
 import type { Policy } from "../policy/define-policy";
 import type { Grant } from "../policy/grants";
+import { seesUnreviewed } from "../review/review";
 import { TAGS, type Tag } from "../tags";
 import { combine, explain, type ItemVerdict, placeholder, sortTags } from "./explain";
 import { redactText, STANDING_NOTICE } from "./redact-text";
@@ -30,6 +31,8 @@ interface Walk {
   readonly decisions: Decision[];
   readonly policyVersion: number;
   readonly notice: string | null;
+  /** Case holders and the referring agency read sentences not yet reviewed (decision 042). */
+  readonly unreviewedVisible: boolean;
 }
 
 const joinPath = (base: string, key: string) => (base === "" ? key : `${base}.${key}`);
@@ -72,7 +75,7 @@ function projectEntry(value: unknown, entry: CatalogueEntry, path: string, inher
     case "text": {
       const source: TaggedText = isRecord(value) ? (value as TaggedText) : { text: "", spans: [] };
       // A sentence is shown only if its own tags and the field's tags are all visible.
-      return redactText(source, (spanTags) => walk.verdictFor(sortTags([...tags, ...spanTags])).shown, walk.notice);
+      return redactText(source, (spanTags) => walk.verdictFor(sortTags([...tags, ...spanTags])).shown, walk.notice, walk.unreviewedVisible);
     }
     case "group":
       return projectGroup(isRecord(value) ? value : {}, entry.fields, path, tags, walk);
@@ -116,6 +119,8 @@ function projectGroup(
  *   allowed for the viewer by role, agency policy, hard rules and active grants.
  * - A withheld structured item becomes the same placeholder whatever its value, including none;
  *   a withheld list becomes one placeholder, so its length is not revealed.
+ * - Free-text sentences no case holder has reviewed reach only case holders and the referring
+ *   agency; for anyone else they are removed exactly like a withheld sentence (decision 042).
  * - Free-text sentences carrying a tag the viewer may not see are removed without a marker; every
  *   text projected for an agency carries STANDING_NOTICE whether or not anything was removed.
  * - Decisions list every tagged item (and, per tag, free-text sentences) with outcome, reason and
@@ -151,6 +156,8 @@ export function project(
     decisions: [],
     policyVersion,
     notice: hasFullAccess(viewer.role) ? null : STANDING_NOTICE,
+    // The referral's texts are the referring agency's words: it reads them before review.
+    unreviewedVisible: seesUnreviewed(viewer, { agencyId: caseRecord.referring.agencyId ?? null }),
   };
   const view = projectGroup(caseRecord, CASE_CATALOGUE, "", [], walk);
   for (const tag of TAGS) {

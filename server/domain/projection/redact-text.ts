@@ -1,9 +1,20 @@
 import type { TaggedText } from "../case/text";
 import type { Tag } from "../tags";
+import { unreviewedRanges } from "../review/review";
 import type { ProjectedSpan, ProjectedText } from "./types";
 
 /** Shown with every free text projected for an agency, whether or not anything was removed. */
 export const STANDING_NOTICE = "Parts of this text may be withheld under the MARAC information-sharing protocol.";
+
+/**
+ * What a viewer without full access reads where a free text shows nothing: the same whether it was
+ * left empty or every sentence was withheld ("Not given" would be false for the second). Only a
+ * full-access viewer (no notice) can know that an empty text was really left blank.
+ */
+export const NOTHING_SHARED = "Nothing shared with your agency.";
+export function emptyTextWording(notice: string | null): string {
+  return notice === null ? "Not given" : NOTHING_SHARED;
+}
 
 type Range = [start: number, end: number];
 
@@ -66,19 +77,23 @@ function toShown(kept: readonly Kept[], offset: number, edge: "start" | "end"): 
 /**
  * Removes every span whose tags are not all visible to the viewer, with no category marker, and
  * keeps the untagged text between spans. Remaining spans are re-based onto the shown text.
+ * Unless `unreviewedVisible` (case holders and the author's agency), every sentence no case holder
+ * has reviewed is removed the same way, whatever its tags (the review gate, decision 042).
  */
 export function redactText(
   input: TaggedText,
   isVisible: (tags: readonly Tag[]) => boolean,
   notice: string | null,
+  unreviewedVisible: boolean,
 ): ProjectedText {
   const source = typeof input.text === "string" ? input.text : "";
   const inputSpans = Array.isArray(input.spans) ? input.spans : [];
-  if (inputSpans.length === 0) return { text: source, spans: [], notice };
+  const gated: Range[] = unreviewedVisible ? [] : unreviewedRanges({ text: source, spans: [], reviews: input.reviews ?? [] });
+  if (inputSpans.length === 0 && gated.length === 0) return { text: source, spans: [], notice };
 
   const spans = inputSpans.map((span) => ({ span, range: normalise(span.start, span.end, source.length) }));
   const removed = absorbWhitespace(
-    mergeRanges(spans.filter(({ span, range }) => range[0] < range[1] && !isVisible(span.tags)).map(({ range }) => range)),
+    mergeRanges([...gated, ...spans.filter(({ span, range }) => range[0] < range[1] && !isVisible(span.tags)).map(({ range }) => range)]),
     source,
   );
 

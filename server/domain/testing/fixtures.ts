@@ -1,4 +1,5 @@
 import { type CaseRecord, type CaseRecordInput, caseRecordSchema } from "../case/schema";
+import { reviewEverything } from "../review/record";
 import type { Span, TaggedText } from "../case/text";
 import type { Viewer } from "../policy/access";
 import type { AgencyType } from "../agency-types";
@@ -103,7 +104,7 @@ export function makeSampleCase(): CaseRecord {
       ["She is 10 weeks pregnant and has been seen by her GP.", "health"],
     ),
   };
-  return caseRecordSchema.parse(input);
+  return reviewEverything(caseRecordSchema.parse(input));
 }
 
 /**

@@ -58,11 +58,15 @@ export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: strin
 }
 
 /** Risk-factor flags this viewer may see; IDVAs and chairs add and withdraw them. */
-export function RiskFlags({ caseId, flags, canFlag }: { caseId: string; flags: Flag[]; canFlag: boolean }) {
+export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: string; flags: Flag[]; canFlag: boolean; mayBeWithheld: boolean }) {
+  // Flags the viewer may not see are left out and never counted; one line says some may be.
+  const notice = flags.find((f) => f.note.notice)?.note.notice ?? null;
   return (
     <section aria-labelledby="flags" className="mb-10">
       <h2 id="flags" className="border-b-2 border-ink pb-2">Risk factors flagged</h2>
-      {flags.length === 0 ? <p>No risk factors have been flagged.</p> : null}
+      {flags.length === 0 ? <p>{mayBeWithheld ? "No risk factors flagged that your agency can see." : "No risk factors have been flagged."}</p> : null}
+      {mayBeWithheld ? <p className="text-sm text-secondary">Flags your agency may not see are not listed.</p> : null}
+      {notice ? <p className="text-sm text-secondary">{notice}</p> : null}
       <ul className="space-y-4">
         {flags.map((f) => (
           <li key={f.id} className={f.withdrawn ? "border-l-4 border-border p-4 text-secondary" : "border-l-4 border-restricted p-4"}>
@@ -71,7 +75,7 @@ export function RiskFlags({ caseId, flags, canFlag }: { caseId: string; flags: F
               <RestrictedBadge tags={f.tags} />
               {f.withdrawn ? " (withdrawn)" : ""}
             </p>
-            <ProjectedText value={f.note} />
+            <ProjectedText value={f.note} hideNotice />
             <p className="text-sm text-secondary">
               Flagged by {f.flaggedBy} on {when.format(f.flaggedAt)}
               {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}` : ""}

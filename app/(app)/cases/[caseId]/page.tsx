@@ -70,10 +70,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       {marac ? (
         <>
           <EarlierReferrals caseId={caseId} repeats={marac.repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
-          <RiskFlags caseId={caseId} flags={marac.flags} canFlag={me.role === "chair" || me.role === "idva"} />
+          <RiskFlags caseId={caseId} flags={marac.flags} canFlag={me.role === "chair" || me.role === "idva"} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
           <section aria-labelledby="actions" className="mb-10">
             <h2 id="actions" className="border-b-2 border-ink pb-2">Actions</h2>
-            <ActionList actions={marac.actions} />
+            <ActionList actions={marac.actions} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
             {actionOptions && actionOptions.meetings.length > 0 ? (
               <ActionForm
                 caseId={caseId}

@@ -36,14 +36,21 @@ function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId:
   );
 }
 
-export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string; confirmPublish?: string }> }) {
   const { meetingId } = await params;
-  const { saved, problem } = await searchParams;
-  const { m, options, overdue, carried } = await readOrRefuse(async () => {
+  const { saved, problem, confirmPublish } = await searchParams;
+  const { m, options, overdue, carried, notCleared } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
     const organiser = me.role === "chair" || me.role === "coordinator";
-    return { m, me, options: organiser ? await api.meetings.formOptions() : null, overdue: organiser ? await api.actions.overdue() : [], carried: organiser ? await api.actions.openFromPreviousMeeting({ meetingId }) : [] };
+    return {
+      m,
+      me,
+      options: organiser ? await api.meetings.formOptions() : null,
+      overdue: organiser ? await api.actions.overdue() : [],
+      carried: organiser ? await api.actions.openFromPreviousMeeting({ meetingId }) : [],
+      notCleared: organiser ? await api.review.agendaNotCleared({ meetingId }) : [],
+    };
   });
   const organiser = options !== null;
   const onAgenda = new Set(m.lines.map((l) => l.caseId));
@@ -73,12 +80,31 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       {organiser ? (
         <p className="mb-8 flex flex-wrap items-center gap-6">
           <Link href={`/meetings/${meetingId}/edit`}>Change meeting details or invitations</Link>
-          {!m.publishedAt ? (
+          {!m.publishedAt && (notCleared.length === 0 || confirmPublish === "1") ? (
             <AgendaButton meetingId={meetingId} op="publish" context="to the invited agencies">
-              Publish agenda
+              {notCleared.length === 0 ? "Publish agenda" : "Publish anyway"}
             </AgendaButton>
           ) : null}
+          {!m.publishedAt && notCleared.length > 0 && confirmPublish !== "1" ? <Link href={`/meetings/${meetingId}?confirmPublish=1#not-cleared`}>Publish agenda</Link> : null}
         </p>
+      ) : null}
+      {organiser && notCleared.length > 0 ? (
+        <section aria-labelledby="not-cleared" className={confirmPublish === "1" && !m.publishedAt ? "mb-8 border-l-8 border-error pl-4" : "mb-8"}>
+          <h2 id="not-cleared">Cases with text not yet cleared for sharing</h2>
+          {confirmPublish === "1" && !m.publishedAt ? (
+            <p className="mb-2 font-bold">
+              Before you publish: invited agencies will not see the unreviewed text of these cases until a case holder reviews it. Review it first, or publish anyway.
+            </p>
+          ) : null}
+          <ul className="mb-2 list-disc pl-6">
+            {notCleared.map((c) => (
+              <li key={c.caseId}>
+                {c.caseNumber}: {c.victimName}
+              </li>
+            ))}
+          </ul>
+          <Link href="/review">Review the text</Link>
+        </section>
       ) : null}
 
       <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2">

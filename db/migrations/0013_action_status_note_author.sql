@@ -1,0 +1,1 @@
+ALTER TABLE `meeting_actions` ADD `status_note_agency_id` text REFERENCES agencies(id);
