@@ -18,7 +18,10 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "20mb" } },
+  // Next's own cap on a server action's body: the import upload's (IMPORT_REQUEST_MAX_BYTES in
+  // server/http/request-limits.ts, which a test keeps equal). proxy.ts holds every other page's
+  // actions to the much smaller form limit before this is reached.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: 20 * 1024 * 1024 + 64 * 1024 } },
   // `npm test` type-checks the whole project once (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit"],

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { auth } from "~/server/auth/config";
+import { hstsHeader } from "~/server/http/hsts";
+import { refuseOversizedRequest } from "~/server/http/request-limits";
 
 const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/trpc/health.ping"];
 
@@ -25,17 +27,21 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Sends anonymous visitors to sign-in. The cookie is only a first filter: every page and
- * procedure checks the server-side session again (server/auth/index.ts).
+ * Refuses a request body over its path's limit (server/http/request-limits.ts) before any server
+ * action or route reads it. Sends anonymous visitors to sign-in. The cookie is only a first
+ * filter: every page and procedure checks the server-side session again (server/auth/index.ts).
  */
 export const proxy = auth((req: NextRequest & { auth: unknown }) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = req.nextUrl;
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const tooLarge = refuseOversizedRequest(req.method, pathname, req.headers.get("content-length"));
 
   let res: NextResponse;
-  if (!req.auth && !isPublic) {
+  if (tooLarge) {
+    res = new NextResponse(tooLarge.body, { status: tooLarge.status, headers: tooLarge.headers });
+  } else if (!req.auth && !isPublic) {
     if (pathname.startsWith("/api/")) {
       res = NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
     } else {
@@ -50,6 +56,8 @@ export const proxy = auth((req: NextRequest & { auth: unknown }) => {
     res = NextResponse.next({ request: { headers } });
   }
   res.headers.set("Content-Security-Policy", csp);
+  const hsts = hstsHeader(env.NODE_ENV, req.nextUrl, req.headers.get("x-forwarded-proto"));
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 });
 

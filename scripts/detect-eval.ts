@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { evaluate, type Evaluation, type LabelledSentence } from "../server/domain/detector/evaluate";
-import { DEFAULT_DEV_PATH, HOLDOUT_PATH, loadCorpus, REPO_ROOT } from "./lib/detect-corpus";
+import { DEFAULT_DEV_PATH, HOLDOUT_PATH, loadCorpus, REPO_ROOT, SHARED_DEV_SET_ABSENT, sharedDevSetPresent } from "./lib/detect-corpus";
 
 const devPath = process.argv[2] === undefined ? DEFAULT_DEV_PATH : resolve(REPO_ROOT, process.argv[2]);
 const holdoutPath = HOLDOUT_PATH;
@@ -24,7 +24,11 @@ function report(name: string, path: string, result: Evaluation): void {
 }
 
 let failed = false;
-for (const [name, path] of [["dev", devPath], ["holdout", holdoutPath]] as const) {
+// Without ../shared the default dev set is skipped, not an error; a path given by hand must exist.
+const skipDev = process.argv[2] === undefined && !sharedDevSetPresent();
+if (skipDev) console.log(`\n== dev ${SHARED_DEV_SET_ABSENT}`);
+const sets = skipDev ? ([["holdout", holdoutPath]] as const) : ([["dev", devPath], ["holdout", holdoutPath]] as const);
+for (const [name, path] of sets) {
   let items: LabelledSentence[];
   try {
     items = loadCorpus(path);

@@ -7,8 +7,8 @@ import { users } from "./users";
  * The case record, one table per part. Columns hold the untagged facts agencies search and list
  * by (case number, names, dates of birth, status, score). Everything else sits in `data`
  * documents in which every value tagged immigration, safe_contact, health or sexuality, and every
- * free text, is sealed one by one (server/cases/sealing.ts): AES-256-GCM, bound to table, row
- * and field.
+ * free text, is sealed one by one (server/cases/sealing.ts): AES-256-GCM, bound to table, row,
+ * field and case version.
  */
 export const cases = sqliteTable(
   "cases",
@@ -159,3 +159,12 @@ export const caseSuggestionRemovals = sqliteTable(
   },
   (t) => [index("case_suggestion_removals_case_idx").on(t.caseId, t.path)],
 );
+
+/**
+ * Cases whose sealed values were written before sealing bound the case version (decision 039).
+ * Filled once by a migration with the cases that existed then; a case leaves it at its next
+ * write, which re-seals every value bound to the new version. New cases never enter it.
+ */
+export const caseSealingLegacy = sqliteTable("case_sealing_legacy", {
+  caseId: text("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+});

@@ -16,6 +16,16 @@ export const HOLDOUT_PATH = resolve(REPO_ROOT, "server/domain/detector/corpus/ho
 
 export class CorpusError extends Error {}
 
+/**
+ * Whether the shared dev set sits beside the repository. A clone of this repository alone has no
+ * ../shared: the dev-set test and `npm run detect:eval` then skip it and say so (CI has it).
+ */
+export function sharedDevSetPresent(): boolean {
+  return existsSync(DEFAULT_DEV_PATH);
+}
+
+export const SHARED_DEV_SET_ABSENT = `skipped: the shared dev set ${DEFAULT_DEV_PATH} is absent (it lives in ../shared/corpus beside the repository)`;
+
 export function loadCorpus(path: string): LabelledSentence[] {
   if (!existsSync(path)) {
     throw new CorpusError(

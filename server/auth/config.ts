@@ -5,6 +5,7 @@ import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { clientAddress } from "~/server/auth/client-address";
 import { ABSOLUTE_TIMEOUT_MS } from "~/server/auth/rules";
+import { sameOriginRedirect } from "~/server/http/safe-path";
 import { endSession, startSession } from "~/server/services/sessions";
 import { authenticate } from "~/server/services/sign-in";
 
@@ -61,6 +62,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Auth.js's own callbackUrl (query, form field or cookie) is held to this site's paths too.
+    redirect: sameOriginRedirect,
     jwt({ token, user }) {
       // Only the user id and the server-side session id travel in the cookie: no name, role or agency.
       if (user?.sid) return { sub: user.id, sid: user.sid };

@@ -7,6 +7,7 @@ import {
   caseNarratives,
   casePerpetrators,
   cases,
+  caseSealingLegacy,
   caseVictimViews,
   caseVictims,
 } from "~/db/schema";
@@ -17,7 +18,7 @@ import { DASH_QUESTION_IDS } from "~/server/domain/case/dash";
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
 import { nameKeyTokens, nameTokens } from "~/server/domain/names";
 import type { CaseStatus } from "./import-schema";
-import { openDocument, sealDocument } from "./sealing";
+import { openDocument, placeOf, sealDocument } from "./sealing";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
@@ -48,9 +49,13 @@ export function dashScore(record: CaseRecord): number {
   return DASH_QUESTION_IDS.filter((q) => record.dash.answers[q].answer === "yes").length;
 }
 
-/** Writes every row of a case (replacing any earlier rows of the same case). Call inside a transaction. */
+/**
+ * Writes every row of a case (replacing any earlier rows of the same case). Call inside a
+ * transaction. Every sealed value is bound to `meta.version`: each write re-seals them all anyway.
+ */
 export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, meta: CaseMeta): void {
   const caseId = record.caseId;
+  const at = (table: string, rowId: string) => ({ table, rowId, version: meta.version });
   const row = {
     id: caseId,
     caseNumber: record.caseNumber,
@@ -64,7 +69,7 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
       cipher,
       { referring: record.referring, criteria: record.criteria, consent: record.consent, dashAdditional: record.dash.additionalConsiderations },
       CASE_ROW_FIELDS,
-      { table: "cases", rowId: caseId },
+      at("cases", caseId),
     ),
     version: meta.version,
     createdAt: meta.createdAt,
@@ -78,33 +83,36 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
 
   const { name, dateOfBirth, ...victimRest } = record.victim;
   tx.insert(caseVictims)
-    .values({ caseId, name, dateOfBirth: dateOfBirth ?? null, data: sealDocument(cipher, victimRest, VICTIM_DATA_FIELDS, { table: "case_victims", rowId: caseId }) })
+    .values({ caseId, name, dateOfBirth: dateOfBirth ?? null, data: sealDocument(cipher, victimRest, VICTIM_DATA_FIELDS, at("case_victims", caseId)) })
     .run();
   record.perpetrators.forEach((p, position) => {
     const id = `${caseId}:p${position}`;
     const { name: pName, dateOfBirth: pDob, ...rest } = p;
     tx.insert(casePerpetrators)
-      .values({ id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, { table: "case_perpetrators", rowId: id }) })
+      .values({ id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", id)) })
       .run();
   });
   record.householdMembers.forEach((m, position) => {
     const id = `${caseId}:h${position}`;
     tx.insert(caseHouseholdMembers)
-      .values({ id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, { table: "case_household_members", rowId: id }, HOUSEHOLD_TAGS) })
+      .values({ id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, at("case_household_members", id), HOUSEHOLD_TAGS) })
       .run();
   });
   for (const q of DASH_QUESTION_IDS) {
     const entry = C.dash.fields.answers.fields[q];
     tx.insert(caseDashAnswers)
-      .values({ caseId, questionId: q, data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: entry }, { table: "case_dash_answers", rowId: `${caseId}:${q}` }) })
+      .values({ caseId, questionId: q, data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: entry }, at("case_dash_answers", `${caseId}:${q}`)) })
       .run();
   }
   tx.insert(caseNarratives)
-    .values({ caseId, sealed: cipher.seal(JSON.stringify(record.narrative), `case_narratives:${caseId}:narrative`) })
+    .values({ caseId, sealed: cipher.seal(JSON.stringify(record.narrative), placeOf(at("case_narratives", caseId), "narrative")) })
     .run();
   tx.insert(caseVictimViews)
-    .values({ caseId, data: sealDocument(cipher, record.victimViews, C.victimViews.fields, { table: "case_victim_views", rowId: caseId }) })
+    .values({ caseId, data: sealDocument(cipher, record.victimViews, C.victimViews.fields, at("case_victim_views", caseId)) })
     .run();
+
+  // Everything is now sealed under this version: the case is no longer a legacy one.
+  tx.delete(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).run();
 
   const tokens = new Set<string>();
   // Words as typed (for search) and their spelling-variant keys (so repeat matching finds
@@ -122,7 +130,10 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
 export function readCase(db: DbOrTx, cipher: FieldCipher, caseId: string): { record: CaseRecord; meta: CaseMeta & { caseNumber: string; dashScore: number } } | null {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) return null;
-  const top = openDocument(cipher, row.data, CASE_ROW_FIELDS, { table: "cases", rowId: caseId });
+  // Values must open under the version on the cases row: one from an older version does not.
+  const legacy = db.select().from(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).get() !== undefined;
+  const at = (table: string, rowId: string) => ({ table, rowId, version: legacy ? undefined : row.version });
+  const top = openDocument(cipher, row.data, CASE_ROW_FIELDS, at("cases", caseId));
   const victimRow = db.select().from(caseVictims).where(eq(caseVictims.caseId, caseId)).get();
   const perpetrators = db.select().from(casePerpetrators).where(eq(casePerpetrators.caseId, caseId)).orderBy(asc(casePerpetrators.position)).all();
   const household = db.select().from(caseHouseholdMembers).where(eq(caseHouseholdMembers.caseId, caseId)).orderBy(asc(caseHouseholdMembers.position)).all();
@@ -133,7 +144,7 @@ export function readCase(db: DbOrTx, cipher: FieldCipher, caseId: string): { rec
   const answers: Record<string, unknown> = {};
   for (const d of dashRows) {
     const entry = C.dash.fields.answers.fields[d.questionId as (typeof DASH_QUESTION_IDS)[number]];
-    answers[d.questionId] = openDocument(cipher, d.data, { answer: entry }, { table: "case_dash_answers", rowId: `${caseId}:${d.questionId}` }).answer;
+    answers[d.questionId] = openDocument(cipher, d.data, { answer: entry }, at("case_dash_answers", `${caseId}:${d.questionId}`)).answer;
   }
   const raw = {
     caseId,
@@ -142,17 +153,17 @@ export function readCase(db: DbOrTx, cipher: FieldCipher, caseId: string): { rec
     criteria: top.criteria,
     consent: top.consent,
     victim: victimRow
-      ? { name: victimRow.name, dateOfBirth: victimRow.dateOfBirth ?? undefined, ...openDocument(cipher, victimRow.data, VICTIM_DATA_FIELDS, { table: "case_victims", rowId: caseId }) }
+      ? { name: victimRow.name, dateOfBirth: victimRow.dateOfBirth ?? undefined, ...openDocument(cipher, victimRow.data, VICTIM_DATA_FIELDS, at("case_victims", caseId)) }
       : undefined,
     perpetrators: perpetrators.map((p) => ({
       name: p.name,
       dateOfBirth: p.dateOfBirth ?? undefined,
-      ...openDocument(cipher, p.data, PERPETRATOR_DATA_FIELDS, { table: "case_perpetrators", rowId: p.id }),
+      ...openDocument(cipher, p.data, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", p.id)),
     })),
-    householdMembers: household.map((m) => openDocument(cipher, m.data, C.householdMembers.items, { table: "case_household_members", rowId: m.id }, HOUSEHOLD_TAGS)),
+    householdMembers: household.map((m) => openDocument(cipher, m.data, C.householdMembers.items, at("case_household_members", m.id), HOUSEHOLD_TAGS)),
     dash: { answers, additionalConsiderations: top.dashAdditional },
-    victimViews: views ? openDocument(cipher, views.data, C.victimViews.fields, { table: "case_victim_views", rowId: caseId }) : undefined,
-    narrative: narrative ? (JSON.parse(cipher.open(narrative.sealed, `case_narratives:${caseId}:narrative`)) as unknown) : undefined,
+    victimViews: views ? openDocument(cipher, views.data, C.victimViews.fields, at("case_victim_views", caseId)) : undefined,
+    narrative: narrative ? (JSON.parse(cipher.open(narrative.sealed, placeOf(at("case_narratives", caseId), "narrative"))) as unknown) : undefined,
   };
   // Re-validating what we stored catches a corrupted or hand-edited row before anyone sees it.
   const record = caseRecordSchema.parse(raw);

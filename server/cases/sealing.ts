@@ -5,9 +5,14 @@ import type { FieldCipher } from "~/server/crypto/field-cipher";
 /** Tags whose values are encrypted at rest (issue 4); free text is always encrypted whole. */
 export const ENCRYPTED_TAGS: ReadonlySet<Tag> = new Set<Tag>(["immigration", "safe_contact", "health", "sexuality"]);
 
-/** Where a value belongs: the authenticated data that binds its ciphertext to table, row and field. */
-export type Place = { table: string; rowId: string };
-const placeOf = (p: Place, path: string) => `${p.table}:${p.rowId}:${path}`;
+/**
+ * Where a value belongs: the authenticated data that binds its ciphertext to table, row, field
+ * and the case version it was written at (decision 039), so a value from an older version of the
+ * case fails to open in a newer one. `version` is absent only for cases sealed before that
+ * (case_sealing_legacy).
+ */
+export type Place = { table: string; rowId: string; version: number | undefined };
+export const placeOf = (p: Place, path: string) => `${p.table}:${p.rowId}${p.version === undefined ? "" : `@v${p.version}`}:${path}`;
 
 function mustSeal(entry: CatalogueEntry, tags: readonly Tag[]): boolean {
   return entry.kind === "text" || tags.some((t) => ENCRYPTED_TAGS.has(t));

@@ -56,7 +56,7 @@ export type SubmitResult = { ok: true; caseId: string; caseNumber: string } | { 
  * would (score, repeats, criteria, suggestions) and deletes the draft, in one transaction.
  */
 export function submitReferral(db: Db, cipher: FieldCipher, user: SessionUser, draftId: string, now: Date): SubmitResult {
-  const draft = getDraft(db, cipher, user, draftId);
+  const draft = getDraft(db, cipher, user, draftId, now);
   const parsed = ZReferral.safeParse(referralFromDraft(draft.content, user, now));
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
   const settings = getSettings(db);

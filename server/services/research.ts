@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaItems, caseResearch, meetingInvitations, users } from "~/db/schema";
+import { agencies, agendaItems, caseResearch, meetingInvitations, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
@@ -16,14 +16,16 @@ const place = (meetingId: string, caseId: string, agencyId: string, part: "share
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
 
 /**
- * Saves the signed-in agency's research on a case for a meeting. Only an invited agency can, and
- * only for a case on that meeting's agenda. Sentences are tagged by the detector (fail closed).
+ * Saves the signed-in agency's research on a case for a meeting. Only an invited agency can, only
+ * once the agenda is published (before that the agency cannot see the meeting at all), and only
+ * for a case on that agenda. Sentences are tagged by the detector (fail closed).
  */
 export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, input: { meetingId: string; caseId: string; version: number | null; shared: string; withheld: string }, now: Date): { version: number } {
   return db.transaction((tx) => {
     const invited = tx.select().from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, input.meetingId), eq(meetingInvitations.agencyId, user.agencyId))).get();
     const onAgenda = tx.select().from(agendaItems).where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.caseId, input.caseId))).get();
-    if (!invited || !onAgenda) throw new AppError("NOT_FOUND", "Your agency is not invited to research this case for that meeting.");
+    const published = tx.select({ publishedAt: meetings.publishedAt }).from(meetings).where(eq(meetings.id, input.meetingId)).get()?.publishedAt;
+    if (!invited || !onAgenda || !published) throw new AppError("NOT_FOUND", "Your agency is not invited to research this case for that meeting.");
     const key = and(eq(caseResearch.meetingId, input.meetingId), eq(caseResearch.caseId, input.caseId), eq(caseResearch.agencyId, user.agencyId));
     const current = tx.select().from(caseResearch).where(key).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("research");

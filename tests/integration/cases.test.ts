@@ -102,15 +102,26 @@ describe("cases: import, list and per-viewer view", () => {
   it("logs every view with tags shown and withheld and the policy version", async () => {
     const before = t.db.select().from(disclosures).all().length;
     const housing = await sessionUserFor(t.db, "agency_rep", "housing");
-    await api(housing).cases.get({ caseId, purpose: "research" });
+    await api(housing).cases.get({ caseId });
     const rows = t.db.select().from(disclosures).all();
     expect(rows.length).toBe(before + 1);
-    expect(rows.at(-1)).toMatchObject({ caseId, agencyType: "housing", surface: "case_api", policyVersion: DEFAULT_POLICY.version, consultation: false, tagsWithheld: ["immigration", "health", "sexuality"] });
-    // What the case held of each kind, and the typed purpose, are sealed; the sharing record opens them.
+    expect(rows.at(-1)).toMatchObject({ caseId, agencyType: "housing", surface: "case_api", policyVersion: DEFAULT_POLICY.version, consultation: false, purpose: null, tagsWithheld: ["immigration", "health", "sexuality"] });
+    // What the case held of each kind is sealed; the sharing record opens it.
     expect(rows.at(-1)?.tagsShown).toMatch(/^enc:v1:/);
-    expect(rows.at(-1)?.purpose).toMatch(/^enc:v1:/);
     const idva = await sessionUserFor(t.db, "idva", "idva");
-    expect((await api(idva).cases.sharingRecord({ caseId })).entries.find((e) => e.agencyName === housing.agencyName)).toMatchObject({ why: "research", tagsShown: ["safe_contact", "criminal", "children"] });
+    expect((await api(idva).cases.sharingRecord({ caseId })).entries.find((e) => e.agencyName === housing.agencyName)).toMatchObject({ why: "to read the case through MARAC Desk's data service", tagsShown: ["safe_contact", "criminal", "children"] });
+  });
+
+  it("never lets the client write why a case was read into the sharing record", async () => {
+    const housing = await sessionUserFor(t.db, "agency_rep", "housing");
+    const before = t.db.select().from(disclosures).all().length;
+    const forged = "to import the case (automated, not a person)";
+    await expect(api(housing).cases.get({ caseId, purpose: forged } as { caseId: string })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(t.db.select().from(disclosures).all().length).toBe(before);
+    const idva = await sessionUserFor(t.db, "idva", "idva");
+    const rec = await api(idva).cases.sharingRecord({ caseId });
+    expect(JSON.stringify(rec)).not.toContain(forged);
+    expect(rec.entries.filter((e) => e.agencyType === "housing").map((e) => e.why)).toContain("to read the case through MARAC Desk's data service");
   });
 
   it("keeps a sharing record in plain English for chair, coordinator and IDVA only", async () => {

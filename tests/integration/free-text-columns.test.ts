@@ -118,7 +118,8 @@ const COLUMNS: Record<string, Kind> = {
   "disclosures.surface": "enum",
   "disclosures.tags_shown": "sealed restricted fact",
   "disclosures.tags_withheld": "policy-derived tags",
-  "disclosures.purpose": "sealed tagged text",
+  // The server's words for the surface (a pack, minutes, editing): no person writes it (decision 024). Still sealed.
+  "disclosures.purpose": "untagged fact",
   "marac_settings.name": "untagged fact",
   "marac_settings.case_number_prefix": "untagged fact",
   "meeting_actions.meeting_id": "identifier",
@@ -220,7 +221,6 @@ describe("free text and restricted facts reach other agencies only through the p
     "case_risk_flags.note_sealed": [(a) => a.cases.flags({ caseId: ids.caseId })],
     "case_risk_flags.withdraw_reason_sealed": [(a) => a.cases.flags({ caseId: ids.caseId })],
     "case_suggestion_removals.reason_sealed": [(a) => a.cases.removals({ caseId: ids.caseId })],
-    "disclosures.purpose": [(a) => a.cases.sharingRecord({ caseId: ids.caseId })],
     "meeting_actions.description_sealed": [(a) => a.actions.forCase({ caseId: ids.caseId }), (a) => a.meetings.minutes({ meetingId: ids.meetingId })],
     "meeting_actions.status_note_sealed": [(a) => a.actions.forCase({ caseId: ids.caseId }), (a) => a.actions.mine(), (a) => a.actions.overdue()],
     "meeting_case_notes.discussion_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
@@ -273,10 +273,9 @@ describe("free text and restricted facts reach other agencies only through the p
     if (!span) throw new Error("expected an immigration suggestion");
     await api(idva).cases.removeSuggestion({ caseId: ids.caseId, version: saved.version, start: span.start, end: span.end, tag: "immigration", reason: `Already shared by her. ${MARK}` });
 
-    // Research, the chair's notes, and a purpose typed when reading the case.
+    // Research and the chair's notes.
     await api(idvaRep).meetings.saveResearch({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, shared: `Known to us since May. ${MARK}`, withheld: `Counselling notes. ${MARK}` });
     await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, minutesTaken: 10 });
-    await api(idva).cases.get({ caseId: ids.caseId, purpose: `Safety planning. ${MARK}` });
     // Reviewed with the detector's tags confirmed, so what stops the marker is its tag, not the review gate.
     for (const caseId of [ids.caseId, ids.housingDeclined, ids.ieDeclined]) await confirmAllTexts(api(coordinator), caseId);
   });

@@ -56,3 +56,18 @@ describe("agency research before the meeting", () => {
     await expect(api(probation).meetings.research({ meetingId, caseId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("research before the agenda is published", () => {
+  const t = createTestDb();
+  afterAll(() => t.cleanup());
+
+  it("is refused, as the meeting is not yet the agency's to see; publishing opens it", async () => {
+    const m = await meetingWithCase(t, NOW, { reps: ["health"], invite: ["health"], date: "2026-12-10", publish: false });
+    const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
+    const input = { meetingId: m.meetingId, caseId: m.caseId, version: null, shared: "Seen at the GP surgery.", withheld: "" };
+    await expect(api(m.rep("health")).meetings.saveResearch(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(t.db.select().from(caseResearch).all()).toEqual([]);
+    await api(m.coordinator).meetings.publish({ meetingId: m.meetingId });
+    expect((await api(m.rep("health")).meetings.saveResearch(input)).version).toBe(1);
+  });
+});

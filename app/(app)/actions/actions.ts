@@ -5,6 +5,7 @@ import { formValues } from "~/app/_lib/form-data";
 import type { FormState } from "~/components/ui/form-state";
 import { formStateFromError } from "~/server/api/form-errors";
 import { getServerApi } from "~/server/api/server-caller";
+import { safeLocalPath } from "~/server/http/safe-path";
 import type { ActionStatus } from "~/server/domain/meeting/actions";
 import type { Tag } from "~/server/domain/tags";
 
@@ -15,7 +16,8 @@ export async function updateStatusAction(_prev: FormState, formData: FormData): 
   } catch (e) {
     return formStateFromError(e, v);
   }
-  redirect(`${v.back ?? "/actions"}?saved=status`);
+  // `back` comes from the form: only a path on this site, never another one.
+  redirect(`${safeLocalPath(v.back, "/actions")}?saved=status`);
 }
 
 export async function createActionAction(_prev: FormState, formData: FormData): Promise<FormState> {

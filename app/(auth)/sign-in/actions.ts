@@ -4,12 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import type { FormState } from "~/components/ui/form-state";
 import { signIn } from "~/server/auth/config";
 import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, MAX_FAILED_SIGN_INS } from "~/server/auth/rules";
-
-/** Only same-site paths: an attacker's link must not send a signed-in user elsewhere. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const s = typeof value === "string" ? value : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
-}
+import { safeLocalPath } from "~/server/http/safe-path";
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const field = (name: string) => { const v = formData.get(name); return typeof v === "string" ? v : ""; };
@@ -22,7 +17,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   if (Object.keys(fieldErrors).length > 0) return { status: "error", fieldErrors, values };
 
   try {
-    await signIn("credentials", { email, password, redirectTo: safeNext(formData.get("next")) });
+    await signIn("credentials", { email, password, redirectTo: safeLocalPath(formData.get("next")) });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "locked") {
       return {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { PageShell } from "~/components/layout/page-shell";
 import { ServiceHeader } from "~/components/layout/service-header";
 import { getCurrentUser } from "~/server/auth";
+import { safeLocalPath } from "~/server/http/safe-path";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="max-w-xl">
         <h1>Sign in to MARAC Desk</h1>
         <p className="mb-6">Use the email address and password your MARAC administrator gave you.</p>
-        <SignInForm next={typeof next === "string" ? next : undefined} />
+        <SignInForm next={safeLocalPath(next)} />
         <h2 className="text-xl">Problems signing in</h2>
         <p>
           If you have forgotten your password, ask your MARAC administrator: a chair approves the reset and gives you a one-time

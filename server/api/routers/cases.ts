@@ -77,10 +77,14 @@ export const casesRouter = createRouter({
     .output(z.strictObject({ rows: z.array(ZCaseListRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }))
     .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
 
+  /**
+   * The case for this viewer. Why it was read is decided here from the surface (the page or the
+   * data service), never by the client: the sharing record the IDVA reads must be true.
+   */
   get: caseworkProcedure
-    .input(z.object({ caseId: z.string().min(1).max(100), purpose: z.string().max(200).optional() }))
+    .input(z.strictObject({ caseId: z.string().min(1).max(100) }, { error: "Only a case reference may be sent to read a case." }))
     .output(ZCaseView)
-    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.transport === "rsc" ? "case_page" : "case_api", ctx.now(), input.purpose)),
+    .query(({ ctx, input }) => viewCase(ctx.db, ctx.cipher, ctx.user, input.caseId, ctx.transport === "rsc" ? "case_page" : "case_api", ctx.now())),
 
   /** The case for those who may change it (the whole case, logged as a consultation for editing). */
   forEditing: caseHolderProcedure

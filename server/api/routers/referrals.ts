@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { detect } from "~/server/domain/detector";
 import { TAGS } from "~/server/domain/tags";
+import { ZDraftPatch } from "~/server/schemas/referral-draft";
 import { createDraft, getDraft, listDrafts, saveDraft } from "~/server/services/referral-drafts";
 import { draftCriteria, submitReferralSafely } from "~/server/services/referral-submit";
 
@@ -14,18 +15,21 @@ const ZCriterion = z.strictObject({ id: z.string(), label: z.string(), met: z.bo
 export const referralsRouter = createRouter({
   drafts: referrerProcedure
     .output(z.array(z.strictObject({ id: z.string(), updatedAt: z.date(), mine: z.boolean(), victimName: z.string() })))
-    .query(({ ctx }) => listDrafts(ctx.db, ctx.cipher, ctx.user)),
+    .query(({ ctx }) => listDrafts(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 
   start: referrerProcedure.output(z.strictObject({ id: z.string() })).mutation(({ ctx }) => createDraft(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 
   draft: referrerProcedure
     .input(z.object({ draftId: ZDraftId }))
     .output(z.strictObject({ id: z.string(), version: z.number().int(), updatedAt: z.date(), authorId: z.string(), content: z.record(z.string(), z.unknown()) }))
-    .query(({ ctx, input }) => getDraft(ctx.db, ctx.cipher, ctx.user, input.draftId)),
+    .query(({ ctx, input }) => getDraft(ctx.db, ctx.cipher, ctx.user, input.draftId, ctx.now())),
 
-  /** Saves one page of answers into the draft as they are, valid or not, so nothing typed is lost. */
+  /**
+   * Saves one page of answers into the draft as they are, valid or not, so nothing typed is lost;
+   * only the referral's own fields, and the draft at most DRAFT_MAX_BYTES.
+   */
   save: referrerProcedure
-    .input(z.object({ draftId: ZDraftId, version: z.number().int().min(1), patch: z.record(z.string(), z.unknown()) }))
+    .input(z.object({ draftId: ZDraftId, version: z.number().int().min(1), patch: ZDraftPatch }))
     .output(z.strictObject({ version: z.number().int() }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.cipher, ctx.user, input.draftId, input.version, input.patch, ctx.now())),
 
@@ -34,7 +38,7 @@ export const referralsRouter = createRouter({
     .input(z.object({ draftId: ZDraftId }))
     .output(z.strictObject({ criteria: z.array(ZCriterion), anyMet: z.boolean(), canSubmit: z.boolean(), message: z.string(), error: z.strictObject({ field: z.string(), message: z.string() }).optional() }))
     .query(({ ctx, input }) => {
-      const e = draftCriteria(ctx.db, getDraft(ctx.db, ctx.cipher, ctx.user, input.draftId).content);
+      const e = draftCriteria(ctx.db, getDraft(ctx.db, ctx.cipher, ctx.user, input.draftId, ctx.now()).content);
       return { criteria: [...e.criteria], anyMet: e.anyMet, canSubmit: e.canSubmit, message: e.message, ...(e.error ? { error: e.error } : {}) };
     }),
 

@@ -1,18 +1,17 @@
 "use server";
 
 import { getServerApi } from "~/server/api/server-caller";
+import { IMPORT_FILE_MAX_BYTES } from "~/server/http/request-limits";
 
 export type ImportState =
   | { status: "idle" }
   | { status: "error"; message: string; issues: { path: string; message: string }[] }
   | { status: "success"; caseNumbers: string[] };
 
-const MAX_BYTES = 20 * 1024 * 1024;
-
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Select a JSON file of referrals", issues: [] };
-  if (file.size > MAX_BYTES) return { status: "error", message: "The file must be smaller than 20 MB", issues: [] };
+  if (file.size > IMPORT_FILE_MAX_BYTES) return { status: "error", message: "The file must be 20 MB or smaller", issues: [] };
   let document: unknown;
   try {
     document = JSON.parse(await file.text());
