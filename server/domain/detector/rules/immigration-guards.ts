@@ -19,9 +19,9 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
     id: "guard.visa-card-brand",
     description:
       "Visa the card brand, capitalised: \"Visa ending 4421\", \"a Visa and a Mastercard\", " +
-      "\"Amex or Visa\".",
+      "\"Amex or Visa\", \"Visa transactions / statement / account\".",
     pattern:
-      /\bVisa\s+(?:ending|number|no\.?|#)|\bVisa\s+(?:and|or|&)\s+(?:an?\s+)?(?:Mastercard|Amex|American\s+Express|Maestro)\b|\b(?:Mastercard|Amex|American\s+Express|Maestro)\s+(?:and|or|&)\s+(?:an?\s+)?Visa\b/g,
+      /\bVisa\s+(?:ending|number|no\.?|#|transactions?|statements?|account|payments?|purchases?|refunds?|spending|receipts?|transaction\s+history)\b|\bVisa,?\s+(?:no|or|and|nor)\s+(?:an?\s+)?(?:Mastercard|Amex|Maestro)\b|\bVisa\s+(?:and|or|&)\s+(?:an?\s+)?(?:Mastercard|Amex|American\s+Express|Maestro)\b|\b(?:Mastercard|Amex|American\s+Express|Maestro)\s+(?:and|or|&)\s+(?:an?\s+)?Visa\b/g,
   },
   {
     id: "guard.leave-from-work",
@@ -38,6 +38,23 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
       "guidance\", \"research commissioned by the Home Office\", \"works for the Home Office\".",
     pattern:
       /\bHome\s+Office(?:['’]s)?[\s-]+(?:funded|funding|funds|grants?|guidance|statutory\s+guidance|research|statistics|stats|policy|strategy|pilot|approved|counting\s+rules|circular|ministers?|commissioned|contracted|sponsored|DA\s+strategy|domestic\s+abuse\s+(?:strategy|guidance|plan)|VAWG)\b|\b(?:funded|funding|grant|grants|commissioned|published|issued|guidance|research|statistics|report|strategy|circular|sponsored|contracted|endorsed|pilot(?:ed)?|paid)\s+(?:(?:in\s+part|jointly|partly|partially|centrally)\s+)?(?:by|from|of)\s+the\s+Home\s+Office\b|\b(?:works?|working|worked|employed|employee|job|civil\s+servant|contractor|staff|manager|secondment|seconded)\s+(?:as\s+[a-z ]{1,30}\s+)?(?:for|at|by|with|in|to)\s+the\s+Home\s+Office\b/gi,
+  },
+  {
+    id: "guard.home-office-publications",
+    description:
+      "The Home Office as the author of a named scheme, guidance, template or fund, written with " +
+      "capitals or in brackets: \"Home Office Domestic Abuse Perpetrator Fund\", \"the Home Office " +
+      "website\", \"Domestic Abuse Statutory Guidance (Home Office)\", \"joint Home Office/MoJ protocol\".",
+    pattern:
+      /\bHome\s+Office(?:['’]s)?\s+(?:[A-Z][A-Za-z&/-]*\s+){0,5}(?:[Gg]uidance|[Ss]trategy|[Pp]ilot|[Ff]und|[Ss]cheme|[Tt]emplate|[Pp]rotocol|[Pp]anel|[Pp]rogramme|[Tt]oolkit|[Ww]ebsite|[Dd]efinition|[Cc]ontractor|[Ee]mployee|[Ee]mployer|[Mm]oney|[Ff]igures|[Dd]ata\s+on)\b|\((?:the\s+)?Home\s+Office\)|\bjoint\s+Home\s+Office\b|\bHome\s+Office\s*\/\s*(?:MoJ|DHSC|DfE|DLUHC|MHCLG)\b/g,
+  },
+  {
+    id: "guard.asylum-building",
+    description:
+      "Asylum as an old word for a psychiatric hospital: \"once an asylum\", \"belonged in an " +
+      "asylum\", \"the asylum in Colney Hatch\" (not \"an asylum claim / seeker / hotel\").",
+    pattern:
+      /\b(?:an?|the|lunatic|old|former|Victorian)\s+asylum\b(?!\s+(?:claims?|seekers?|support|hotels?|accommodation|interviews?|case|applications?|appeals?|route|process|team|screening|decisions?|hearings?|system|status|caseworker|grant|refusal|was\s+(?:refused|granted)))(?=[^.!?\n]{0,60}\b(?:building|hospital|psychiatric|mental|unit|attendant|worked|belong\w*|calls?|called|phrase|18\d\d|19\d\d)\b|\s+in\s+[A-Z])/g,
   },
   {
     id: "guard.home-office-room",

@@ -41,19 +41,19 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
       "Having no status or an insecure one: \"no status\", \"without legal status\", \"lost her " +
       "status\", \"insecure / irregular / precarious status\" (not \"no status update\").",
     pattern:
-      /\b(?:(?:no|without|lost|lose|losing|loses)\s+(?:(?:her|his|their|legal|lawful|immigration|UK|valid|current|secure|any)\s+){0,2}status\b(?!\s+(?:update|updates|change|report|check|meeting|review|of\s+the))|(?:insecure|irregular|precarious|uncertain|unresolved|unsettled)\s+(?:(?:immigration|legal|residence|residency)\s+)?status|status\s+(?:is|was|remains|has\s+been|is\s+still)\s+(?:insecure|irregular|precarious))/i,
+      /\b(?:(?:no|without|lost|lose|losing|loses)\s+(?:(?:her|his|their|legal|lawful|immigration|UK|valid|current|secure|any)\s+){0,2}status\b(?!\s+(?:update|updates|change|report|check|meeting|review|of\s+the|as|with))|(?:insecure|irregular|precarious|uncertain|unresolved|unsettled)\s+(?:(?:immigration|legal|residence|residency)\s+)?status|status\s+(?:is|was|remains|has\s+been|is\s+still)\s+(?:insecure|irregular|precarious))/i,
   },
   {
     id: "imm.no-papers",
     tag: "immigration",
     description:
       "Papers in the status sense: \"no papers\", \"without papers\", \"her papers will never " +
-      "come\", \"waiting for her papers\" (not papers for a car or dog, not divorce papers).",
+      "come\", \"waiting for her papers\" (not papers for a car, a dog or a rented room, not divorce papers).",
     pattern: re(
       `\\b(?:no\\s+${Q}papers|without\\s+(?:any\\s+)?papers|${WHOSE}\\s+papers\\s+(?:(?:will|would|may|might|could|have|has|had|are|were|is|was|still|never|not|n['’]t|yet|to|ever)\\s+){0,3}(?:come|came|arrive|arrived|through|be\\s+sorted|be\\s+granted|pending|refused|granted)|the\\s+papers\\s+(?:(?:will|would|may|might|could|have|has|had|are|still|never|not|ever)\\s+){1,3}(?:come|arrive|come\\s+through)|(?:waiting|wait|waits|waited)\\s+(?:for|on)\\s+${WHOSE}\\s+(?:immigration\\s+)?(?:papers|status|documents)|(?:got|get|gets|getting|receive[sd]?|receiving|had)\\s+${WHOSE}\\s+(?:immigration\\s+)?papers|papers\\s+(?:come|came)\\s+through)\\b`,
     ),
     unless:
-      /\b(?:car|vehicle|van|motorbike|moped|scooter|dog|puppy|horse|V5C?|log\s?book|MOT|insurance|divorce|decree|court|custody|solicitor['’]s\s+bill)\b/i,
+      /\b(?:car|vehicle|van|motorbike|moped|scooter|dog|puppy|horse|V5C?|log\s?book|MOT|insurance|divorce|decree|court|custody|solicitor['’]s\s+bill|flat|room|tenancy|landlord|lease|rent|rents)\b/i,
   },
   {
     id: "imm.status",
@@ -63,7 +63,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
       "the UK, or someone's bare \"status\" (\"her status depends on him\"); not case, housing, " +
       "relationship, benefit or order status.",
     pattern: re(
-      `\\b(?:(?:immigration|legal|residency|residence|migration|migrant|visa|asylum|citizenship|settlement|UK|refugee)\\s+status\\b|status\\s+(?:in|within)\\s+${PLACE}|status\\s+here\\b|${WHOSE}\\s+${Q}status\\b(?!\\s+(?:as|of|on|in|within|among|amongst|at|update|updates|report|check|review|meeting|bar|message|post)\\b))`,
+      `\\b(?:(?:immigration|legal|residency|residence|migration|migrant|visa|asylum|citizenship|settlement|UK|refugee)\\s+status\\b|status\\s+(?:in|within)\\s+${PLACE}|status\\s+here\\b|${WHOSE}\\s+${Q}status\\b(?!\\s+(?:as|of|on|in|within|with|among|amongst|at|update|updates|report|check|review|meeting|bar|message|post)\\b))`,
     ),
   },
   {
