@@ -67,18 +67,42 @@ export class FeatureBuffer {
   }
 }
 
+/** Where each feature came from, to name it for an explanation without building strings. */
+export interface FeatureOrigins {
+  /** The normalised sentence. */
+  text: string;
+  /** Per feature: first and last character position in `text` (a position outside the word is a boundary). */
+  from: number[];
+  to: number[];
+  /** Per feature: the word's bounds, for boundary markers (-1 for word n-grams). */
+  wordStart: number[];
+  wordEnd: number[];
+}
+
+/** The text of feature `k`: words as "leave to", character n-grams with "_" at a word boundary ("_asyl"). */
+export function featureName(origins: FeatureOrigins, k: number): string {
+  const from = origins.from[k] ?? 0;
+  const to = origins.to[k] ?? 0;
+  const wordStart = origins.wordStart[k] ?? -1;
+  const wordEnd = origins.wordEnd[k] ?? -1;
+  if (wordStart < 0) return origins.text.slice(from, to + 1).replace(/[^a-z0-9\u00c0-\uffff]+/g, " ").replace(/[0-9]/g, "0");
+  let gram = "";
+  for (let r = from; r <= to; r += 1) gram += r < wordStart || r >= wordEnd ? "_" : String.fromCharCode(charCode(origins.text, r));
+  return gram;
+}
+
 /**
- * Write the feature indices of `sentence` into `out` (cleared first). If `names` is given, the
- * n-gram text of each index is pushed to it in the same order: words as "leave to", character
- * n-grams with "_" marking a word boundary ("_asyl").
+ * Write the feature indices of `sentence` into `out` (cleared first). If `origins` is given,
+ * where each feature came from is recorded in the same order (see `featureName`).
  */
-export function extractFeatures(sentence: string, out: FeatureBuffer, names?: string[]): void {
+export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins): void {
   out.length = 0;
   const s = normalise(sentence);
+  if (origins !== undefined) origins.text = s;
+  let previousStart = 0;
   const n = s.length;
   let previousWord = 0;
   let havePrevious = false;
-  let previousText = "";
   let i = 0;
   while (i < n) {
     if (!isTokenChar(s.charCodeAt(i))) {
@@ -92,19 +116,24 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, names?: st
       i += 1;
     }
     const end = i;
-    const text = names === undefined ? "" : s.slice(start, end).replace(/[0-9]/g, "0");
     const unigram = finish(word);
     const bigram = havePrevious ? finish(Math.imul(previousWord ^ BIGRAM_SALT, FNV_PRIME) ^ word) : -1;
     for (let r = 0; r < WORD_WEIGHT; r += 1) {
       out.push(unigram);
-      names?.push(text);
+      origins?.from.push(start);
+      origins?.to.push(end - 1);
+      origins?.wordStart.push(-1);
+      origins?.wordEnd.push(-1);
       if (bigram >= 0) {
         out.push(bigram);
-        names?.push(`${previousText} ${text}`);
+        origins?.from.push(previousStart);
+        origins?.to.push(end - 1);
+        origins?.wordStart.push(-1);
+        origins?.wordEnd.push(-1);
       }
     }
     previousWord = word;
-    previousText = text;
+    previousStart = start;
     havePrevious = true;
 
     // Character n-grams over "_word_": positions start-1 .. end (the two boundaries).
@@ -116,11 +145,10 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, names?: st
         h = Math.imul(h ^ (q < start || q === end ? BOUNDARY : charCode(s, q)), FNV_PRIME);
         if (k >= CHAR_MIN - 1) {
           out.push(finish(h));
-          if (names !== undefined) {
-            let gram = "";
-            for (let r = p; r <= q; r += 1) gram += r < start || r === end ? "_" : String.fromCharCode(charCode(s, r));
-            names.push(gram);
-          }
+          origins?.from.push(p);
+          origins?.to.push(q);
+          origins?.wordStart.push(start);
+          origins?.wordEnd.push(end);
         }
       }
     }

@@ -1,5 +1,5 @@
 import { decodeWeights, type EncodedWeights } from "./codec";
-import { extractFeatures, FEATURE_COUNT, FeatureBuffer } from "./features";
+import { extractFeatures, FEATURE_COUNT, FeatureBuffer, featureName, type FeatureOrigins } from "./features";
 import { featureScale, sigmoid } from "./logistic";
 
 /** The tags the statistical suggester scores, one logistic regression each (one-vs-rest). */
@@ -91,19 +91,24 @@ export function scoreSentence(model: LinearModel, sentence: string, out: Float64
 
 /** The n-grams of `sentence` that push hardest towards `tag`, strongest first. */
 export function strongestNgrams(model: LinearModel, sentence: string, tag: ModelTag, count: number): string[] {
-  const names: string[] = [];
+  const origins: FeatureOrigins = { text: "", from: [], to: [], wordStart: [], wordEnd: [] };
   const local = new FeatureBuffer();
-  extractFeatures(sentence, local, names);
+  extractFeatures(sentence, local, origins);
   const offset = MODEL_TAGS.indexOf(tag);
-  const byName = new Map<string, number>();
+  // Sum by table index (a word counted several times adds up), keeping the first position for its name.
+  const total = new Map<number, { weight: number; k: number }>();
   for (let k = 0; k < local.length; k += 1) {
-    const name = names[k] ?? "";
-    const w = model.weights[(local.indices[k] ?? 0) * STRIDE + offset] ?? 0;
-    byName.set(name, (byName.get(name) ?? 0) + w);
+    const index = local.indices[k] ?? 0;
+    const w = model.weights[index * STRIDE + offset] ?? 0;
+    const entry = total.get(index);
+    if (entry === undefined) total.set(index, { weight: w, k });
+    else entry.weight += w;
   }
-  return [...byName.entries()]
-    .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([name]) => name);
+  const names: string[] = [];
+  for (const { k } of [...total.values()].filter((e) => e.weight > 0).sort((a, b) => b.weight - a.weight || a.k - b.k)) {
+    const name = featureName(origins, k);
+    if (!names.includes(name)) names.push(name);
+    if (names.length === count) break;
+  }
+  return names;
 }

@@ -49,6 +49,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
     description:
       "Papers in the status sense: \"no papers\", \"without papers\", \"her papers will never " +
       "come\", \"waiting for her papers\" (not papers for a car, a dog or a rented room, not divorce papers).",
+    requires: ["paper", "status", "document"],
     pattern: re(
       `\\b(?:no\\s+${Q}papers|without\\s+(?:any\\s+)?papers|${WHOSE}\\s+papers\\s+(?:(?:will|would|may|might|could|have|has|had|are|were|is|was|still|never|not|n['’]t|yet|to|ever)\\s+){0,3}(?:come|came|arrive|arrived|through|be\\s+sorted|be\\s+granted|pending|refused|granted)|the\\s+papers\\s+(?:(?:will|would|may|might|could|have|has|had|are|still|never|not|ever)\\s+){1,3}(?:come|arrive|come\\s+through)|(?:waiting|wait|waits|waited)\\s+(?:for|on)\\s+${WHOSE}\\s+(?:immigration\\s+)?(?:papers|status|documents)|(?:got|get|gets|getting|receive[sd]?|receiving|had)\\s+${WHOSE}\\s+(?:immigration\\s+)?papers|papers\\s+(?:come|came)\\s+through)\\b`,
     ),
