@@ -30,6 +30,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
     description:
       "Being \"illegal\" or \"not legal\" in the UK, said of a person (\"you're illegal here\", " +
       "\"in the UK illegally\", \"illegal immigrant\"); not \"it is illegal to...\".",
+    requires: ["legal", "lawful", "rights"],
     pattern: re(
       `\\b(?:illegal\\s+(?:immigrants?|migrants?|entrants?|entry|workers?|aliens?|status)|illegally\\s+(?:in|entered|into|present|resident)\\s+${PLACE}|(?:in|into|to|entered)\\s+${PLACE}\\s+illegally|(?:living|staying|working|resident|present|here|remained|remaining)\\s+illegally|(?:you['’]?re|you\\s+are|you\\s+were|she['’]?s|she\\s+is|she\\s+was|he['’]?s|he\\s+is|he\\s+was|they['’]?re|they\\s+are|they\\s+were|i['’]?m|i\\s+am|being|been)\\s+(?:here\\s+|now\\s+|still\\s+)?${Q}(?:an\\s+)?(?:illegal|not\\s+legal)\\b|illegal\\s+(?:here|in\\s+${PLACE})|unlawful(?:ly)?\\s+(?:in\\s+${PLACE}|present|presence|resident|residence|stay)|no\\s+rights\\s+(?:here|in\\s+(?:this|the)\\s+country|in\\s+the\\s+UK)|lawfully\\s+(?:in\\s+${PLACE}|present|resident))`,
     ),
@@ -85,6 +86,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
       "notices, facing removal, removed from the UK, foreign national offender, being sent or " +
       "kicked out of the country or back to one's own country (not furniture removal, not " +
       "removal from a tenancy, not taking children abroad).",
+    requires: ["deport", "depot", "remov", "foreign", "fno", "sen", "kick", "throw", "ship"],
     pattern:
       /\b(?:deport\w*|depot(?:ed|ation)|removal\s+(?:directions?|orders?|notices?|decisions?|window)|(?:facing|face|faces|liable\s+to|subject\s+to|threat\s+of|risk\s+of|fears?\s+of|feared|administrative|enforced)\s+removal|removed\s+(?:from|out\s+of)\s+(?:the\s+UK|the\s+U\.K\.?|this\s+country|the\s+country|Britain|England)|(?:she|he|i|you|v|victim|mum|dad|perp|perpetrator)\s+(?:(?:will|would|could|might|may|is\s+going\s+to|['’]ll|fears?|feared)\s+){0,2}(?:be|get|being|getting)\s+removed\b(?!\s+(?:from|off|out|by|to\s+(?:a|the)\s+(?:refuge|hospital|cell|station)))|foreign\s+national\s+offenders?|FNO|(?:sent|send|sends|sending|kicked|kick|thrown|throw|shipped|ship)\s+(?:her|him|them|you|me|us)?\s?(?:out\s+of\s+(?:the\s+UK|this\s+country|the\s+country)|back\s+(?:home\s+)?to\s+(?:her|his|their|your|my|our)\s+(?:own\s+|home\s+)?country))\b/i,
   },

@@ -106,6 +106,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
       "Right or permission to remain, stay, reside, enter, work or rent (not \"right to remain " +
       "silent\", not a right to stay in a property); a lawful basis to remain; being told to " +
       "leave the UK.",
+    requires: ["leave", "basis", "right", "permission"],
     pattern:
       /\b(?:(?:must|required\s+to|told\s+to|ordered\s+to|given\s+notice\s+to)\s+leave\s+(?:the\s+UK|the\s+U\.K\.?|the\s+country|this\s+country|Britain)|(?:lawful|legal)\s+basis\s+(?:to|for)\s+(?:remain|stay|be|being|living)|(?:right|permission)\s+to\s+(?:remain(?!\s+silent)|stay(?!\s+(?:in|at)\s+(?:the|her|his|their)\s+(?:property|house|home|family\s+home|flat|refuge|tenancy|address))|reside|enter\s+(?:the\s+)?(?:UK|country|Britain)|work(?!\s+(?:flexibly|from\s+home|part[\s-]time))|rent|be\s+(?:in\s+the\s+UK|here|in\s+this\s+country)|live\s+(?:and\s+work\s+)?(?:in\s+the\s+UK|in\s+this\s+country|here)))\b/i,
   },
@@ -139,6 +140,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
     description:
       "Status documents: BRP, biometric residence permit/card, residence card or permit, " +
       "permanent residence, share code (not a DVLA one), UKVI account, immigration papers.",
+    requires: ["brp", "biometric", "residence", "share", "ukvi", "status", "immigration"],
     pattern:
       /\b(?:BRPs?|biometric\s+residen\w*|residence\s+(?:card|permit|document)s?|permanent\s+residence|share\s+code|UKVI\s+account|status\s+letter|immigration\s+(?:documents?|papers|paperwork))\b/i,
     unless: /\b(?:DVLA|driving\s+licen[cs]e|car\s+hire|hire\s+car|penalty\s+points)\b/i,
