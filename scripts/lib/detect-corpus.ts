@@ -52,10 +52,13 @@ export function trainingFiles(dir = TRAINING_DIR): { name: string; text: string 
     .map((name) => ({ name, text: readFileSync(resolve(dir, name), "utf8") }));
 }
 
-/** sha256 over the file names and contents: the weights file records it, a test compares. */
+/**
+ * sha256 over the parsed sentences in training order (what the weights depend on, so an empty
+ * or reformatted file does not count): the weights file records it, a test compares.
+ */
 export function corpusHash(files: readonly { name: string; text: string }[]): string {
   const hash = createHash("sha256");
-  for (const f of files) hash.update(`${f.name}\n${f.text}\n`);
+  for (const s of loadTrainingCorpus(files)) hash.update(`${JSON.stringify([s.id, s.doc, s.text, s.tags, s.kind])}\n`);
   return hash.digest("hex");
 }
 
