@@ -12,7 +12,14 @@ export function withSuggestions(text: TaggedText): TaggedText {
   const spans: Span[] = [...text.spans];
   for (const s of detect(text.text)) {
     const covered = spans.some((e) => e.start <= s.start && e.end >= s.end && s.tags.every((t) => e.tags.includes(t)));
-    if (!covered) spans.push({ start: s.start, end: s.end, tags: [...s.tags], rule: s.rule, source: "detector" });
+    if (!covered) spans.push({
+        start: s.start,
+        end: s.end,
+        tags: [...s.tags],
+        rule: s.rule,
+        ...(s.uncertain === true ? { uncertain: true } : {}),
+        source: "detector",
+      });
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   return { text: text.text, spans };

@@ -17,6 +17,8 @@ export const spanSchema = z.strictObject({
     .min(1, { error: "A span must carry at least one tag." }),
   /** The detector rule that suggested the span, so a reviewer can see why. */
   rule: z.string().max(200).optional(),
+  /** The detector was unsure (a model score in its uncertain band): a reviewer should check the sentence. */
+  uncertain: z.boolean({ error: "A span's uncertain flag must be true or false." }).optional(),
   source: z.enum(SPAN_SOURCES, { error: "A span source must be detector or manual." }),
   /** The detector is unsure of this span (it tags it immigration, fail closed); a reviewer should check it. */
   uncertain: z.boolean().optional(),

@@ -3,21 +3,26 @@ import { HEALTH_FAMILY } from "./rules/health";
 import { IMMIGRATION_FAMILY } from "./rules/immigration";
 import { SAFE_CONTACT_FAMILY } from "./rules/safe-contact";
 import { firingRules, type RuleFamily } from "./rules/types";
-import { splitSentences, type SentenceSpan } from "./sentences";
+import { MODEL, type LinearModel, MODEL_TAGS, type ModelTag, scoreSentence, strongestNgrams, type Thresholds } from "./model";
+import { splitSentences } from "./sentences";
 
 /**
  * One flagged sentence. `start`/`end` are UTF-16 offsets into the input string (so
  * `text.slice(start, end)` is the sentence); `tags` are in `TAGS` order; `rule` is the
  * comma-joined list (no spaces) of every rule id that fired on the sentence: "imm.context" first
  * if the context rule applied, then immigration, safe-contact and health rules, each in
- * rule-table order, e.g. "imm.visa,imm.sponsor-dependence" (at most 200 characters; a longer
- * list is cut and ends ",+N").
+ * rule-table order, e.g. "imm.visa,imm.sponsor-dependence", then one entry per tag set by the
+ * statistical model alone, naming its score and strongest n-grams for this sentence:
+ * `model:immigration 0.93 "_asyl" "leave to"` (at most 200 characters; a longer list is cut and
+ * ends ",+N"). `uncertain` is true when a tag rests only on a model score in the uncertain band:
+ * the sentence is withheld all the same, and a reviewer should check it.
  */
 export interface DetectedSpan {
   start: number;
   end: number;
   tags: Tag[];
   rule: string;
+  uncertain?: boolean;
 }
 
 export const FAMILIES: readonly RuleFamily[] = [IMMIGRATION_FAMILY, SAFE_CONTACT_FAMILY, HEALTH_FAMILY];
@@ -66,7 +71,17 @@ function paragraphBreakBetween(text: string, from: number, to: number): boolean 
   return false;
 }
 
-function classify(sentence: string): { tags: Set<Tag>; rules: string[] } {
+/** One sentence with what the rules and the model said about it, before context and thresholds. */
+export interface SentenceAnalysis {
+  readonly start: number;
+  readonly end: number;
+  readonly ruleTags: ReadonlySet<Tag>;
+  readonly rules: readonly string[];
+  /** Model probabilities in MODEL_TAGS order. */
+  readonly scores: Float64Array;
+}
+
+function ruleVerdict(sentence: string): { tags: Set<Tag>; rules: string[] } {
   const tags = new Set<Tag>();
   const rules: string[] = [];
   for (const family of FAMILIES) {
@@ -79,28 +94,76 @@ function classify(sentence: string): { tags: Set<Tag>; rules: string[] } {
   return { tags, rules };
 }
 
+/** Rules and model scores for every sentence of `text`. */
+export function analyse(text: string, model: LinearModel): SentenceAnalysis[] {
+  return splitSentences(text).map(({ start, end }) => {
+    const body = text.slice(start, end);
+    const { tags, rules } = ruleVerdict(body);
+    const scores = new Float64Array(MODEL_TAGS.length);
+    scoreSentence(model, body, scores);
+    return { start, end, ruleTags: tags, rules, scores };
+  });
+}
+
+const EXPLAINED_NGRAMS = 3;
+
+function modelSource(model: LinearModel | undefined, body: string, tag: ModelTag, score: number): string {
+  const grams = model === undefined ? [] : strongestNgrams(model, body, tag, EXPLAINED_NGRAMS);
+  const quoted = grams.map((g) => `"${g.slice(0, 30)}"`).join(" ");
+  return `model:${tag} ${score.toFixed(2)}${quoted === "" ? "" : ` ${quoted}`}`;
+}
+
 /**
- * Suggest tags for the sentences of `text`. Pure and total: never throws, returns spans sorted
- * by start, non-overlapping, within `[0, text.length]`, one per flagged sentence.
+ * Turns analysed sentences into spans: a tag is set if a rule fired for it or its model score is
+ * at least the tag's `low` threshold (below `high`, the span is marked uncertain). Then context:
+ * a sentence straight after an immigration sentence in the same paragraph is immigration if it
+ * refers back to it (CONTEXT_BACK_REFERENCE) or its immigration score reaches `context`.
+ * `explainWith` supplies the model whose n-grams name the source; without it only scores are named.
  */
-export function detect(text: string): DetectedSpan[] {
-  const sentences: SentenceSpan[] = splitSentences(text);
+export function combine(
+  text: string,
+  sentences: readonly SentenceAnalysis[],
+  thresholds: Thresholds,
+  explainWith?: LinearModel,
+): DetectedSpan[] {
   const out: DetectedSpan[] = [];
   let previous: { end: number; immigration: boolean } | undefined;
 
   for (const sentence of sentences) {
-    const body = text.slice(sentence.start, sentence.end);
-    const { tags, rules } = classify(body);
+    const tags = new Set<Tag>(sentence.ruleTags);
+    const rules = [...sentence.rules];
+    const modelTags: ModelTag[] = [];
+    let uncertain = false;
+    MODEL_TAGS.forEach((tag, index) => {
+      if (tags.has(tag)) return;
+      const score = sentence.scores[index] ?? 0;
+      const band = thresholds.tags[tag];
+      if (score < band.low) return;
+      tags.add(tag);
+      modelTags.push(tag);
+      if (score < band.high) uncertain = true;
+    });
 
-    const carries =
+    const inContext =
       previous !== undefined &&
       previous.immigration &&
       !tags.has("immigration") &&
-      !paragraphBreakBetween(text, previous.end, sentence.start) &&
-      CONTEXT_BACK_REFERENCE.test(body);
-    if (carries) {
-      tags.add("immigration");
-      rules.unshift(CONTEXT_RULE_ID);
+      !paragraphBreakBetween(text, previous.end, sentence.start);
+    const body = inContext || modelTags.length > 0 ? text.slice(sentence.start, sentence.end) : "";
+    if (inContext) {
+      const score = sentence.scores[0] ?? 0;
+      if (CONTEXT_BACK_REFERENCE.test(body)) {
+        tags.add("immigration");
+        rules.unshift(CONTEXT_RULE_ID);
+      } else if (score >= thresholds.context) {
+        tags.add("immigration");
+        rules.unshift(CONTEXT_RULE_ID);
+        modelTags.unshift("immigration");
+        if (score < thresholds.tags.immigration.high) uncertain = true;
+      }
+    }
+    for (const tag of modelTags) {
+      rules.push(modelSource(explainWith, body, tag, sentence.scores[MODEL_TAGS.indexOf(tag)] ?? 0));
     }
 
     previous = { end: sentence.end, immigration: tags.has("immigration") };
@@ -110,7 +173,22 @@ export function detect(text: string): DetectedSpan[] {
       end: sentence.end,
       tags: TAGS.filter((t) => tags.has(t)),
       rule: joinRuleIds(rules),
+      ...(uncertain ? { uncertain: true } : {}),
     });
   }
   return out;
+}
+
+/** `detect` with a given model (training and cross-validation use their own). */
+export function detectWith(text: string, model: LinearModel): DetectedSpan[] {
+  return combine(text, analyse(text, model), model.thresholds, model);
+}
+
+/**
+ * Suggest tags for the sentences of `text`: the explainable rules, plus the committed statistical
+ * model (model/weights.json). Pure and total: never throws, returns spans sorted by start,
+ * non-overlapping, within `[0, text.length]`, one per flagged sentence.
+ */
+export function detect(text: string): DetectedSpan[] {
+  return detectWith(text, MODEL);
 }

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { Tag } from "../tags";
-import { detect } from "./detect";
+import { HOLDOUT_PATH, loadCorpus, loadTrainingCorpus, trainingFiles } from "../../../scripts/lib/detect-corpus";
+import { analyse, combine, FAMILIES } from "./detect";
 import { DETECTOR_RULES } from "./index";
+import { MODEL, RULES_ONLY } from "./model";
 import { HEALTH_FAMILY } from "./rules/health";
 import { IMMIGRATION_FAMILY } from "./rules/immigration";
 import { SAFE_CONTACT_FAMILY } from "./rules/safe-contact";
+import { mayMatch } from "./rules/types";
 
-/** Tags and rule ids of a single-sentence text. */
+/** Tags and rule ids of a single-sentence text, from the rules alone (the model has its own tests). */
 function run(text: string): { tags: Tag[]; rules: string[] } {
-  const spans = detect(text);
+  const spans = combine(text, analyse(text, MODEL), RULES_ONLY);
   return { tags: [...new Set(spans.flatMap((s) => s.tags))], rules: spans.flatMap((s) => s.rule.split(",")) };
 }
 
@@ -252,6 +255,23 @@ describe("rule tables", () => {
         expect(guard.pattern.global, guard.id).toBe(true);
         expect(guard.description.length).toBeGreaterThan(10);
       }
+    }
+  });
+});
+
+describe("rule prefilters (requires)", () => {
+  const corpus = [
+    ...loadTrainingCorpus(trainingFiles()).map((s) => s.text),
+    ...loadCorpus(HOLDOUT_PATH).map((s) => s.text),
+    ...IMMIGRATION_POSITIVES.map(([, text]) => text),
+    ...IMMIGRATION_NEGATIVES.map(([, text]) => text),
+  ];
+  const filtered = FAMILIES.flatMap((family) => [...family.rules, ...family.guards]).filter((r) => r.requires !== undefined);
+
+  it.each(filtered.map((r) => [r.id, r] as const))("%s never matches a sentence without a required string", (_id, r) => {
+    const pattern = new RegExp(r.pattern.source, r.pattern.flags.replace("g", ""));
+    for (const text of corpus) {
+      if (pattern.test(text)) expect(mayMatch(text.toLowerCase(), r.requires), text).toBe(true);
     }
   });
 });

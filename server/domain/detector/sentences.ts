@@ -48,8 +48,14 @@ const LINE_BREAKS = new Set(["\n", "\r", "\u2028", "\u2029"]);
 /** A list marker at the start of a segment: "-", "*", "•", "1.", "2)", "(a)", "a)". */
 const LIST_MARKER = /^(?:[-*•‣◦·–—>]|\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-zA-Z]\))[ \t]+/;
 
+const WHITESPACE = /\s/;
+
 function isWhitespace(ch: string | undefined): boolean {
-  return ch !== undefined && /\s/.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  // ASCII fast path (space, tab, line breaks); everything else goes to the Unicode-aware test.
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(ch);
 }
 
 function isLower(ch: string | undefined): boolean {

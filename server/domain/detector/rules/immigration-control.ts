@@ -11,10 +11,12 @@ export const IMMIGRATION_CONTROL_RULES: readonly Rule[] = [
     tag: "immigration",
     description:
       "Sponsorship: \"he sponsored her\", \"his sponsorship\", \"her sponsor\", \"withdrew his " +
-      "sponsorship\" (not charity sponsorship: fun runs, in aid of, fundraising).",
+      "sponsorship\" (not charity sponsorship: fun runs, in aid of, fundraising; not an AA or NA " +
+      "sponsor, a business sponsoring a club, or an employer paying for a course).",
+    requires: ["sponsor"],
     pattern: /\bsponsor\w*/i,
     unless:
-      /\b(?:charit\w*|fun\s+run|marathon|in\s+aid\s+of|fundrais\w*|raise\s+money|raising\s+money|raised|sponsored\s+(?:walk|run|swim|silence|cycle|bike\s+ride|skydive|event|hike|challenge)|sponsor\s+(?:form|money)|justgiving|football|sponsorship\s+deal|shirt|kit)\b/i,
+      /\b(?:charit\w*|fun\s+run|marathon|in\s+aid\s+of|fundrais\w*|raise\s+money|raising\s+money|raised|sponsored\s+(?:walk|run|swim|silence|cycle|bike\s+ride|skydive|event|hike|challenge)|sponsor\s+(?:form|money)|justgiving|football|sponsorship\s+(?:deal|scheme)|shirt|kit|sponsored\s+\d+\s?k|(?:AA|NA|Alcoholics\s+Anonymous|Narcotics\s+Anonymous|recovery|12[\s-]step)\b[^.!?\n]{0,20}\bsponsor|sponsor\s+(?:at|from)\s+(?:his|her|their|the)\s+(?:AA|NA|Alcoholics|Narcotics|recovery|meeting|group)|sponsors?\s+the\s+(?:local\s+)?\w+\s+(?:club|team|league)|sponsored\s+by\s+(?:a|the)\s+(?:local\s+)?(?:supermarket|business|company|firm|shop|bank)|sponsored\s+by\s+(?:her|his|their)\s+(?:employer|company|work|firm)\s+to\s+(?:complete|do|attend|take|study\s+for)\s+(?:a|an|her|his|the)\s+(?:NVQ|course|qualification|degree|training|diploma|apprenticeship))\b/i,
   },
   {
     id: "imm.sponsor-abbrev",

@@ -58,6 +58,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
     description:
       "Any visa or eVisa (\"spouse visa\", \"on a visa\", \"no visa now\"), unless the sentence is " +
       "about a holiday or trip abroad and nothing ties the visa to the UK. Visa cards are guarded.",
+    requires: ["visa"],
     pattern: /\b(?:e-?)?visas?\b/i,
     unless: re(`^(?=[\\s\\S]*${HOLIDAY_CONTEXT})(?![\\s\\S]*${UK_ANCHOR})`),
   },
@@ -77,6 +78,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
       "Leave in the immigration sense: leave to remain / enter, indefinite, limited, further, " +
       "discretionary leave, leave outside the rules, 3C leave, \"no leave\", \"without leave\", " +
       "visa / leave / extension / spouse applications.",
+    requires: ["leave", "3c", "application"],
     pattern:
       /\b(?:leave\s+to\s+(?:remain|enter)|indefinite\s+leave|limited\s+leave|further\s+leave|discretionary\s+leave|leave\s+outside\s+(?:the\s+)?(?:immigration\s+)?rules|(?:section|s\.?)\s?3C|3C\s+leave|leave\s+in\s+line|(?:visa|leave|extension|renewal|spouse|spousal|partner|dependant)\s+applications?|(?:no|without|lost|lose|losing)\s+(?:(?:UK|valid|lawful|any|current|legal|immigration|further)\s+){0,2}leave\b(?!\s+(?:from|of\s+absence|for\s+work|left|entitlement|allowance)))/i,
   },
@@ -92,6 +94,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
     description:
       "Someone's leave with a status verb: \"her leave runs out\", \"his leave expired\", \"her " +
       "student leave ended\", \"leave as his spouse\" (not \"let her leave\", not annual leave).",
+    requires: ["leave"],
     pattern: re(
       `\\b${WHOSE}\\s+(?:[a-z]{1,15}\\s+)?leave\\s+(?:(?:has|had|was|is|will|would|may|might|has\\s+been|had\\s+been|never|ever|not|already|just|now|also|still|soon|only)\\s+){0,3}(?:expir\\w*|end(?:s|ed)?|ran\\s+out|runs?\\s+out|lapse[sd]?|extended|extension|curtail\\w*|cut\\s+short|revoked|cancell?ed|refused|granted|renew\\w*|valid|conditions?|due\\s+(?:to\\s+)?(?:expire|end|run|for)|in\\s+line|to\\s+remain|to\\s+enter|tied|depends|dependent|linked|as\\s+(?:a|an|his|her|their)\\s+(?:spouse|partner|wife|husband|dependant|refugee|student|worker|fianc\\w*)|of\\s+(?:her|his|their)\\s+own|under)\\b`,
     ),
@@ -103,6 +106,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
       "Right or permission to remain, stay, reside, enter, work or rent (not \"right to remain " +
       "silent\", not a right to stay in a property); a lawful basis to remain; being told to " +
       "leave the UK.",
+    requires: ["leave", "basis", "right", "permission"],
     pattern:
       /\b(?:(?:must|required\s+to|told\s+to|ordered\s+to|given\s+notice\s+to)\s+leave\s+(?:the\s+UK|the\s+U\.K\.?|the\s+country|this\s+country|Britain)|(?:lawful|legal)\s+basis\s+(?:to|for)\s+(?:remain|stay|be|being|living)|(?:right|permission)\s+to\s+(?:remain(?!\s+silent)|stay(?!\s+(?:in|at)\s+(?:the|her|his|their)\s+(?:property|house|home|family\s+home|flat|refuge|tenancy|address))|reside|enter\s+(?:the\s+)?(?:UK|country|Britain)|work(?!\s+(?:flexibly|from\s+home|part[\s-]time))|rent|be\s+(?:in\s+the\s+UK|here|in\s+this\s+country)|live\s+(?:and\s+work\s+)?(?:in\s+the\s+UK|in\s+this\s+country|here)))\b/i,
   },
@@ -136,6 +140,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
     description:
       "Status documents: BRP, biometric residence permit/card, residence card or permit, " +
       "permanent residence, share code (not a DVLA one), UKVI account, immigration papers.",
+    requires: ["brp", "biometric", "residence", "share", "ukvi", "status", "immigration"],
     pattern:
       /\b(?:BRPs?|biometric\s+residen\w*|residence\s+(?:card|permit|document)s?|permanent\s+residence|share\s+code|UKVI\s+account|status\s+letter|immigration\s+(?:documents?|papers|paperwork))\b/i,
     unless: /\b(?:DVLA|driving\s+licen[cs]e|car\s+hire|hire\s+car|penalty\s+points)\b/i,

@@ -25,6 +25,7 @@ export const SAFE_CONTACT_RULES: readonly Rule[] = [
     id: "contact.email",
     tag: "safe_contact",
     description: "An email address.",
+    requires: ["@"],
     pattern: /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/,
   },
   {
