@@ -20,8 +20,6 @@ export const spanSchema = z.strictObject({
   /** The detector was unsure (a model score in its uncertain band): a reviewer should check the sentence. */
   uncertain: z.boolean({ error: "A span's uncertain flag must be true or false." }).optional(),
   source: z.enum(SPAN_SOURCES, { error: "A span source must be detector or manual." }),
-  /** The detector is unsure of this span (it tags it immigration, fail closed); a reviewer should check it. */
-  uncertain: z.boolean().optional(),
 });
 export type Span = z.infer<typeof spanSchema>;
 
