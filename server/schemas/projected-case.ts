@@ -31,6 +31,7 @@ export const ZProjectedText = z.strictObject({
         tags: z.array(z.enum(TAGS)).readonly(),
         rule: z.string().optional(),
         source: z.enum(SPAN_SOURCES),
+        uncertain: z.boolean().optional(),
       }),
     )
     .readonly(),

@@ -41,7 +41,10 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
       });
     }
     const description = withSuggestions({ text: input.description, spans: [] });
-    const tags = [...new Set<Tag>([...input.tags, ...description.spans.flatMap((s) => s.tags)])];
+    // An action's own tags come from the chair and from what the detector is sure of. A sentence it is
+    // unsure of stays withheld in the text until a case holder reviews it, but does not move the
+    // whole action out of its owner's sight ("Fit a panic alarm" is not health information).
+    const tags = [...new Set<Tag>([...input.tags, ...description.spans.filter((s) => !s.uncertain).flatMap((s) => s.tags)])];
     const allowed = allowedTags(DEFAULT_POLICY, agency.id, agency.type);
     const blocked = tags.filter((t) => !allowed.has(t));
     if (blocked.length > 0) {

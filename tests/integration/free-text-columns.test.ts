@@ -163,6 +163,7 @@ const COLUMNS: Record<string, Kind> = {
   "users.role": "enum",
   "users.password_hash": "secret hash",
   "users.password_set_by_change_id": "identifier",
+  "case_sealing_legacy.case_id": "identifier",
   "sign_in_address_failures.address": "keyed digest",
   "meeting_actions.status_note_agency_id": "identifier",
   "privileged_changes.id": "identifier",
