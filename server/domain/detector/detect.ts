@@ -36,7 +36,7 @@ export const CONTEXT_RULE_ID = "imm.context";
  * paragraph. Chains: a sentence flagged this way can carry to the next one.
  */
 export const CONTEXT_BACK_REFERENCE =
-  /\b(?:(?:the|this|that|these|her|his|their|its|(?:the\s+)?(?:family|mum|mother|dad|father|victim|perp|perpetrator|children|child)['’]s)\s+(?:(?:fresh|new|first|second|latest|current|pending|outstanding|further|initial|original|joint|subsequent|renewed|recent|last)\s+)?(?:claims?|applications?|appeals?|decisions?|refusals?|renewal|extension|interview|outcome|hearing|grant|papers|paperwork|documents|caseworker|sponsor|leave)|(?:it|this|that|they)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:(?:now|then|later|since|subsequently|already)\s+)?(?:refused|granted|rejected|dismissed|withdrawn|curtailed|approved|allowed|successful|unsuccessful|pending|outstanding|lodged|submitted))\b/i;
+  /\b(?:(?:the|this|that|these|her|his|their|its|(?:the\s+)?(?:family|mum|mother|dad|father|victim|perp|perpetrator|children|child)['’]s)\s+(?:(?:fresh|new|first|second|latest|current|pending|outstanding|further|initial|original|joint|subsequent|renewed|recent|last)\s+)?(?:claims?|applications?|appeals?|decisions?|refusals?|requests?|submissions?|renewal|extension|interview|outcome|hearing|tribunal|grant|papers|paperwork|documents|caseworker|sponsor|leave)|(?:it|this|that|they)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:(?:now|then|later|since|subsequently|already)\s+)?(?:refused|granted|rejected|dismissed|withdrawn|curtailed|approved|allowed|successful|unsuccessful|pending|outstanding|lodged|submitted))\b/i;
 
 /** `Span.rule` is stored with at most 200 characters; a longer list is cut and ends ",+N". */
 export const MAX_RULE_LENGTH = 200;
