@@ -2,7 +2,8 @@ import { TAGS, type Tag } from "../tags";
 import { HEALTH_FAMILY } from "./rules/health";
 import { IMMIGRATION_FAMILY } from "./rules/immigration";
 import { SAFE_CONTACT_FAMILY } from "./rules/safe-contact";
-import { firingRules, type RuleFamily } from "./rules/types";
+import { RuleRunner } from "./rules/run-rules";
+import type { RuleFamily } from "./rules/types";
 import { MODEL, type LinearModel, MODEL_TAGS, type ModelTag, scoreSentence, strongestNgrams, type Thresholds } from "./model";
 import { splitSentences } from "./sentences";
 
@@ -81,26 +82,16 @@ export interface SentenceAnalysis {
   readonly scores: Float64Array;
 }
 
-function ruleVerdict(sentence: string): { tags: Set<Tag>; rules: string[] } {
-  const tags = new Set<Tag>();
-  const rules: string[] = [];
-  for (const family of FAMILIES) {
-    const fired = firingRules(sentence, family);
-    if (fired.length > 0) {
-      tags.add(family.tag);
-      rules.push(...fired);
-    }
-  }
-  return { tags, rules };
-}
+const RULES = new RuleRunner(FAMILIES);
 
 /** Rules and model scores for every sentence of `text`. */
 export function analyse(text: string, model: LinearModel): SentenceAnalysis[] {
   return splitSentences(text).map(({ start, end }) => {
     const body = text.slice(start, end);
-    const { tags, rules } = ruleVerdict(body);
+    const lower = body.toLowerCase(); // shared by the rules' prefilter and the model's features
+    const { tags, rules } = RULES.run(body, lower);
     const scores = new Float64Array(MODEL_TAGS.length);
-    scoreSentence(model, body, scores);
+    scoreSentence(model, body, scores, lower);
     return { start, end, ruleTags: tags, rules, scores };
   });
 }

@@ -29,8 +29,8 @@ const NON_ASCII = /[^ -~\t\n\r]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lowercase, fold accents ("Zoë" -> "zoe"), digits become 0. Other characters are kept. */
-export function normalise(sentence: string): string {
-  let s = sentence.toLowerCase();
+export function normalise(sentence: string, lower = sentence.toLowerCase()): string {
+  let s = lower;
   if (NON_ASCII.test(s)) s = s.normalize("NFD").replace(COMBINING_MARKS, "");
   return s;
 }
@@ -93,11 +93,12 @@ export function featureName(origins: FeatureOrigins, k: number): string {
 
 /**
  * Write the feature indices of `sentence` into `out` (cleared first). If `origins` is given,
- * where each feature came from is recorded in the same order (see `featureName`).
+ * where each feature came from is recorded in the same order (see `featureName`). `lower`, if
+ * given, must be `sentence.toLowerCase()` (the caller's, to save lowercasing twice).
  */
-export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins): void {
+export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins, lower?: string): void {
   out.length = 0;
-  const s = normalise(sentence);
+  const s = normalise(sentence, lower);
   if (origins !== undefined) origins.text = s;
   let previousStart = 0;
   const n = s.length;
