@@ -43,6 +43,8 @@ export const CONTEXT_BACK_REFERENCE =
 export const MAX_RULE_LENGTH = 200;
 
 function joinRuleIds(ids: readonly string[]): string {
+  const only = ids.length === 1 ? ids[0] : undefined;
+  if (only !== undefined && only.length <= MAX_RULE_LENGTH) return only; // the common case, without a Set
   const unique = [...new Set(ids)];
   const all = unique.join(",");
   if (all.length <= MAX_RULE_LENGTH) return all;
@@ -57,15 +59,23 @@ function joinRuleIds(ids: readonly string[]): string {
   return `${kept.join(",")},+${unique.length - kept.length}`;
 }
 
+const WHITESPACE = /\s/;
+
+/** `/\s/` on text[i], with an ASCII fast path. */
+function isWhitespaceCode(code: number, text: string, i: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(text.charAt(i));
+}
+
 /** True if a blank line lies between two sentences (a new paragraph breaks the context chain). */
 function paragraphBreakBetween(text: string, from: number, to: number): boolean {
   let breaks = 0;
   for (let i = from; i < to; i += 1) {
-    const ch = text[i];
-    if (ch === "\n") {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
       breaks += 1;
       if (breaks >= 2) return true;
-    } else if (ch !== undefined && !/\s/.test(ch)) {
+    } else if (!isWhitespaceCode(code, text, i)) {
       breaks = 0;
     }
   }
@@ -125,15 +135,15 @@ export function combine(
     const rules = [...sentence.rules];
     const modelTags: ModelTag[] = [];
     let uncertain = false;
-    MODEL_TAGS.forEach((tag, index) => {
-      if (tags.has(tag)) return;
+    for (let index = 0; index < MODEL_TAGS.length; index += 1) {
+      const tag = MODEL_TAGS[index] as ModelTag;
       const score = sentence.scores[index] ?? 0;
       const band = thresholds.tags[tag];
-      if (score < band.low) return;
+      if (tags.has(tag) || score < band.low) continue;
       tags.add(tag);
       modelTags.push(tag);
       if (score < band.high) uncertain = true;
-    });
+    }
 
     const inContext =
       previous !== undefined &&

@@ -12,6 +12,8 @@ export class KeywordScanner {
   private readonly next: Int32Array;
   /** Per state, the keywords that end there (its own and those of its failure chain). */
   private readonly outputs: readonly (readonly number[])[];
+  /** Per state, 1 if some keyword ends there (a typed-array test on the hot path). */
+  private readonly ends: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -66,19 +68,19 @@ export class KeywordScanner {
     }
     this.next = next;
     this.outputs = outputs;
+    this.ends = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
   }
 
   /** Sets `present[k]` to 1 for every keyword `k` that occurs in `text` (others to 0). */
   scan(text: string, present: Uint8Array): void {
     present.fill(0);
-    const { next, outputs } = this;
+    const { next, ends } = this;
     let state = 0;
     for (let i = 0; i < text.length; i += 1) {
       const code = text.charCodeAt(i);
       // No keyword contains a non-ASCII character: such a character ends every partial match.
       state = code < ALPHABET ? (next[state * ALPHABET + code] ?? 0) : 0;
-      const found = outputs[state];
-      if (found !== undefined && found.length > 0) for (const k of found) present[k] = 1;
+      if (ends[state] === 1) for (const k of this.outputs[state] ?? []) present[k] = 1;
     }
   }
 }

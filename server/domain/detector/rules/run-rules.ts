@@ -20,6 +20,8 @@ export class RuleRunner {
     readonly tag: Tag;
     readonly guards: readonly Prefiltered<Guard>[];
     readonly rules: readonly Prefiltered<Rule>[];
+    /** Every rule's keys; undefined if some rule has no `requires`. */
+    readonly anyRule: readonly number[] | undefined;
   }[];
 
   constructor(families: readonly RuleFamily[]) {
@@ -33,11 +35,11 @@ export class RuleRunner {
         }
         return id;
       });
-    this.families = families.map((f) => ({
-      tag: f.tag,
-      guards: f.guards.map((item) => ({ item, keys: keysOf(item.requires) })),
-      rules: f.rules.map((item) => ({ item, keys: keysOf(item.requires) })),
-    }));
+    this.families = families.map((f) => {
+      const rules = f.rules.map((item) => ({ item, keys: keysOf(item.requires) }));
+      const anyRule = rules.every((r) => r.keys !== undefined) ? [...new Set(rules.flatMap((r) => r.keys ?? []))] : undefined;
+      return { tag: f.tag, guards: f.guards.map((item) => ({ item, keys: keysOf(item.requires) })), rules, anyRule };
+    });
     this.scanner = new KeywordScanner([...ids.keys()]);
     this.present = new Uint8Array(ids.size);
   }
@@ -54,7 +56,7 @@ export class RuleRunner {
     const tags = new Set<Tag>();
     const rules: string[] = [];
     for (const family of this.families) {
-      if (!family.rules.some((r) => this.mayMatch(r.keys))) continue;
+      if (!this.mayMatch(family.anyRule)) continue; // no rule can fire, so the guards need not run
       let masked = sentence;
       for (const { item, keys } of family.guards) {
         if (this.mayMatch(keys)) masked = masked.replace(item.pattern, (m) => " ".repeat(m.length));
