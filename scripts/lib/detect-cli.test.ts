@@ -17,7 +17,7 @@ describe("processLine", () => {
       id: "c1",
       spans: [{ start: 11, end: 35, tags: ["immigration"], rule: "imm.visa" }],
     });
-    const numeric = processLine(JSON.stringify({ id: 7, text: "Nothing to see." }), 2);
+    const numeric = processLine(JSON.stringify({ id: 7, text: "Perp was arrested at the address." }), 2);
     expect(numeric).toEqual({ kind: "ok", output: '{"id":7,"spans":[]}' });
   });
 
