@@ -16,7 +16,7 @@ import { sessionUserFor } from "../helpers/users";
 const NOW = new Date("2026-11-28T10:00:00Z");
 // Written to get past the detector (the first test holds that): only a person who
 // knows the Home Office's Croydon address can see that this is about immigration.
-const STAY = "She is worried about the letter from the office in Croydon and what it will mean for her and the girls.";
+const STAY = "The Croydon office wrote again in the spring.";
 const PLAIN = "He broke the kitchen door on Friday night.";
 
 describe("the review gate", () => {
