@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client";
+import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
@@ -39,9 +40,10 @@ export type SharingRecordEntry = {
  */
 export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const theCase = readCaseSharing(db, cipher, caseId);
   // A purpose is free text: shown through the reader's sentence rules; nothing left reads as no purpose.
   const purposeOf = (d: { purpose: TaggedText | null }) =>
-    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY).text.trim() : "";
+    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY).text.trim() : "";
   const entries: SharingRecordEntry[] = listDisclosures(db, cipher, caseId)
     .filter((d) => d.surface !== "sharing_record")
     .map((d) => ({
