@@ -38,12 +38,5 @@ export function strictestView(views: SharingViews, tags: readonly Tag[]): Sharin
   return STRICTNESS.find((choice) => choices.includes(choice)) ?? "share";
 }
 
-/** Plain English for case holders, beside a category or a decision to share. */
-export const VIEW_LABELS: Record<SharingChoice, string> = {
-  do_not_share: "She asked for this not to be shared",
-  share: "She agreed to this being shared",
-  not_asked: "Not asked: ask her whether she wants this shared",
-};
-
 /** Every category "not asked": what a case holds when her views were never recorded. */
 export const NOT_ASKED: SharingViews = Object.fromEntries(TAGS.map((tag) => [tag, "not_asked"])) as Record<Tag, SharingChoice>;
