@@ -212,7 +212,7 @@ describe("project: her view beside decisions, for case holders only (decision 04
 
   it("never gives an agency her view, and never gives a holder her view on a category withheld from them", () => {
     expect(json(project(sample, rep("by_and_for"), DEFAULT_POLICY, [], NOW).decisions)).not.toContain(`"victimView":`);
-    const noImmigration = definePolicy({ version: 2, typeDefaults: [{ agencyType: "idva", allow: ["health"] }] });
+    const noImmigration = definePolicy({ version: 2, typeDefaults: AGENCY_TYPES.map((agencyType) => ({ agencyType, allow: agencyType === "idva" ? ["health" as const] : [] })) });
     const { decisions } = project(sample, makeViewer("idva", "idva"), noImmigration, [], NOW);
     expect(sentencesFor(decisions, "immigration")).toMatchObject({ outcome: "withheld" });
     expect(sentencesFor(decisions, "immigration")?.victimView).toBeUndefined();
