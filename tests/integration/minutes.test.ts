@@ -24,7 +24,7 @@ describe("minutes per agency, on screen and as PDF", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for"], invite: ["housing", "by_and_for"], date: "2026-11-26", publish: true });
+    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for"], invite: ["housing", "by_and_for"], date: "2026-11-26", publish: true, views: { immigration: "share" } });
     ({ coordinator, meetingId, caseId } = m);
     housing = m.rep("housing");
     saheli = m.rep("by_and_for");

@@ -22,7 +22,7 @@ describe("agency research before the meeting", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["health", "housing", "by_and_for"], invite: ["health", "housing", "by_and_for"], date: "2026-12-10", publish: true });
+    const m = await meetingWithCase(t, NOW, { reps: ["health", "housing", "by_and_for"], invite: ["health", "housing", "by_and_for"], date: "2026-12-10", publish: true, views: { immigration: "share" } });
     ({ coordinator, meetingId, caseId } = m);
     health = m.rep("health");
     housing = m.rep("housing");

@@ -37,7 +37,9 @@ describe("the review gate", () => {
     housing = await sessionUserFor(t.db, "agency_rep", "housing");
     saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
     makeAgency(t.db, { name: "Unused" });
-    const record = { ...makeSampleCase(), narrative: plainText(`${PLAIN} ${STAY}`) };
+    // She agreed to immigration being shared, so the gate alone decides what Saheli reads.
+    const sample = makeSampleCase();
+    const record = { ...sample, victimViews: { ...sample.victimViews, perTag: { ...sample.victimViews.perTag, immigration: "share" as const } }, narrative: plainText(`${PLAIN} ${STAY}`) };
     await api(admin).cases.import({ document: importFile(asReferral(record, police.agencyName, "accepted")) });
     caseId = (await api(idva).cases.list({})).rows[0]?.id ?? "";
   });
