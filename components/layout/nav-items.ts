@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/triage", label: "Triage", roles: ["chair", "coordinator"] },
   { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/reports", label: "Reports", roles: ["chair", "coordinator", "admin"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },

@@ -7,3 +7,4 @@ export * from "./cases";
 export * from "./disclosures";
 export * from "./referrals";
 export * from "./meetings";
+export * from "./retention";

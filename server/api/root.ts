@@ -9,6 +9,7 @@ import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
+import { reportsRouter } from "./routers/reports";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -19,6 +20,7 @@ export const appRouter = createRouter({
   triage: triageRouter,
   meetings: meetingsRouter,
   actions: actionsRouter,
+  reports: reportsRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,

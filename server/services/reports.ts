@@ -1,0 +1,115 @@
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { agencies, agendaItems, caseHouseholdMembers, casePerpetrators, cases, caseVictims, meetings } from "~/db/schema";
+import { writeAudit } from "~/server/audit/log";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import { countReturn, presentReturn, type Hearing, type ReturnRow } from "~/server/domain/reports/quarterly-return";
+import { quarterLabel, quarterRange, type Quarter } from "~/server/domain/reports/quarters";
+import { getSettings } from "./settings";
+import type { SessionUser } from "./sessions";
+
+export type ReportFormat = "screen" | "csv" | "xlsx" | "pdf";
+
+const textOr = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
+
+/** Reads one sealed group of a victim's document (disability, lgbtPlus): the only sealed values the return needs. */
+function openVictimGroup(cipher: FieldCipher, caseId: string, data: Record<string, unknown>, key: "disability" | "lgbtPlus"): Record<string, unknown> {
+  const sealed = data[key];
+  if (typeof sealed !== "string") return {};
+  return JSON.parse(cipher.open(sealed, `case_victims:${caseId}:${key}`)) as Record<string, unknown>;
+}
+
+/**
+ * Every hearing in the date range: a case on the agenda of a meeting dated in it, up to today (a
+ * meeting not yet held has discussed nothing). Values are decrypted here, counted, and dropped:
+ * only aggregates leave this module.
+ */
+export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: string): Hearing[] {
+  const rows = db
+    .select({
+      caseId: agendaItems.caseId,
+      meetingDate: meetings.date,
+      referralDate: cases.referralDate,
+      isRepeat: cases.isRepeat,
+      agencyType: agencies.type,
+      victimDob: caseVictims.dateOfBirth,
+      victimData: caseVictims.data,
+    })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .leftJoin(agencies, eq(agencies.id, cases.referringAgencyId))
+    .where(and(gte(meetings.date, from), lte(meetings.date, to)))
+    .all();
+  const caseIds = [...new Set(rows.map((r) => r.caseId))];
+  const perpetratorDobs = new Map<string, (string | undefined)[]>();
+  const children = new Map<string, number>();
+  // SQLite limits bound parameters; a quarter of a large area is read in slices.
+  for (let i = 0; i < caseIds.length; i += 5000) {
+    const slice = caseIds.slice(i, i + 5000);
+    for (const p of db.select({ caseId: casePerpetrators.caseId, dob: casePerpetrators.dateOfBirth }).from(casePerpetrators).where(inArray(casePerpetrators.caseId, slice)).all()) {
+      const list = perpetratorDobs.get(p.caseId) ?? [];
+      list.push(p.dob ?? undefined);
+      perpetratorDobs.set(p.caseId, list);
+    }
+    for (const m of db.select({ caseId: caseHouseholdMembers.caseId, data: caseHouseholdMembers.data }).from(caseHouseholdMembers).where(inArray(caseHouseholdMembers.caseId, slice)).all()) {
+      if (m.data.isChild === true) children.set(m.caseId, (children.get(m.caseId) ?? 0) + 1);
+    }
+  }
+  const facts = new Map<string, { lgbtPlus: string; disabled: string }>();
+  return rows.map((r) => {
+    let f = facts.get(r.caseId);
+    if (!f) {
+      f = {
+        lgbtPlus: textOr(openVictimGroup(cipher, r.caseId, r.victimData, "lgbtPlus").identifiesAsLgbtPlus, "unknown"),
+        disabled: textOr(openVictimGroup(cipher, r.caseId, r.victimData, "disability").disabled, "unknown"),
+      };
+      facts.set(r.caseId, f);
+    }
+    return {
+      caseId: r.caseId,
+      meetingDate: r.meetingDate,
+      referralDate: r.referralDate,
+      isRepeat: r.isRepeat,
+      referringAgencyType: r.agencyType,
+      victimGender: textOr(r.victimData.gender, "not_known"),
+      victimEthnicity: typeof r.victimData.ethnicity === "string" ? r.victimData.ethnicity : undefined,
+      victimDateOfBirth: r.victimDob ?? undefined,
+      ...f,
+      perpetratorDatesOfBirth: perpetratorDobs.get(r.caseId) ?? [],
+      children: children.get(r.caseId) ?? 0,
+    };
+  });
+}
+
+export type QuarterlyReturn = {
+  areaName: string;
+  quarter: Quarter;
+  label: string;
+  from: string;
+  to: string;
+  adultFemalePopulation: number | null;
+  rows: ReturnRow[];
+};
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The quarterly return for the reader, suppressed; the view or export is logged (the quarter and format, never a figure). */
+export function quarterlyReturn(db: Db, cipher: FieldCipher, user: SessionUser, quarter: Quarter, format: ReportFormat, now: Date): QuarterlyReturn {
+  const settings = getSettings(db);
+  const { from, to: end } = quarterRange(quarter);
+  const today = isoDay(now);
+  const to = end < today ? end : today;
+  const counts = countReturn(from <= to ? loadHearings(db, cipher, from, to) : []);
+  const rows = presentReturn(counts, settings.adultFemalePopulation, user.role === "admin" ? "admin" : "organiser");
+  writeAudit(db, {
+    at: now,
+    actorUserId: user.id,
+    action: format === "screen" ? "report.viewed" : "report.exported",
+    targetType: "report",
+    targetId: "quarterly_return",
+    details: { quarter: `${quarter.year}-Q${quarter.quarter}`, format },
+  });
+  return { areaName: settings.name, quarter, label: quarterLabel(quarter), from, to: end, adultFemalePopulation: settings.adultFemalePopulation, rows };
+}
