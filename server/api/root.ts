@@ -10,6 +10,7 @@ import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
 import { reportsRouter } from "./routers/reports";
+import { retentionRouter } from "./routers/retention";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -21,6 +22,7 @@ export const appRouter = createRouter({
   meetings: meetingsRouter,
   actions: actionsRouter,
   reports: reportsRouter,
+  retention: retentionRouter,
   admin: createRouter({
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
