@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/reports", label: "Reports", roles: ["chair", "coordinator", "admin"] },
+  { href: "/reports/dashboards", label: "Referral figures", roles: ["idva", "agency_rep"] },
   { href: "/retention", label: "Retention", roles: ["chair", "coordinator"] },
   { href: "/admin/agencies", label: "Agencies", roles: ["admin"] },
   { href: "/admin/users", label: "Users", roles: ["admin"] },

@@ -1,13 +1,14 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 
 export type Bar = { label: string; value: number | string };
 
 /**
  * A horizontal bar chart drawn on the server as SVG (no script, no inline style: it works under the
  * nonce CSP). A hidden value ("<5", "[c]") gets no bar, only its mark. The chart carries a title and
- * a description for screen readers, and the same figures follow as a table (WCAG 1.1.1, 1.3.1).
+ * a description for screen readers, and the same figures follow as a table (WCAG 1.1.1, 1.3.1):
+ * the bars themselves, or the fuller table the chart summarises.
  */
-export function BarChart({ title, description, bars, unit = "", valueHeader }: { title: string; description: string; bars: readonly Bar[]; unit?: string; valueHeader: string }) {
+export function BarChart({ title, description, bars, unit = "", valueHeader, tableView }: { title: string; description: string; bars: readonly Bar[]; unit?: string; valueHeader: string; tableView?: ReactNode }) {
   const id = useId();
   const numeric = bars.map((b) => (typeof b.value === "number" ? b.value : 0));
   const max = Math.max(1, ...numeric);
@@ -35,6 +36,7 @@ export function BarChart({ title, description, bars, unit = "", valueHeader }: {
       </svg>
       <details className="mt-2">
         <summary className="cursor-pointer underline">Show the figures as a table</summary>
+        {tableView ?? (
         <table className="mt-2 w-full max-w-3xl border-collapse text-left">
           <caption className="sr-only">{title}</caption>
           <thead>
@@ -52,6 +54,7 @@ export function BarChart({ title, description, bars, unit = "", valueHeader }: {
             ))}
           </tbody>
         </table>
+        )}
       </details>
     </figure>
   );

@@ -121,4 +121,31 @@ describe("the quarterly data return", () => {
     expect(text).toContain("<5");
     expect(text).toContain("Male victims");
   });
+
+  it("draws the dashboards for the area, suppressed, and logs the view", async () => {
+    const d = await area.api(area.coordinator).reports.dashboards({ year: 2025 });
+    expect(d.scope).toBe("area");
+    expect(d.referrals.rowLabels).toEqual(["Housing", "Police"]);
+    expect(d.referrals.cells.map((r) => r[1])).toEqual([6, 12]);
+    expect(d.referrals.grand).toBe(18);
+    const y = await area.api(area.coordinator).reports.dashboards({ year: 2026 });
+    expect(y.daysToMeeting?.cells).toEqual([[0, 0, 0, 17]]);
+    expect(y.daysToMeeting?.median).toBe(372);
+    expect(y.research?.rowLabels).toEqual(["Housing"]);
+    expect(y.research?.cells).toEqual([[0, 17]]);
+    expect(y.actions?.rowLabels).toEqual([]);
+    expect(y.overdue?.colLabels).toHaveLength(6);
+    const logged = t.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, area.coordinator.id), eq(auditLog.targetId, "dashboards"))).all();
+    expect(logged.map((l) => l.details)).toEqual([{ year: 2025, scope: "area" }, { year: 2026, scope: "area" }]);
+  });
+
+  it("shows an agency only its own referral figures, and the admin the area's aggregates", async () => {
+    const housing = { ...area.housingRep, agencyId: area.housing.id, agencyName: "Housing" };
+    const d = await area.api(housing).reports.dashboards({ year: 2025 });
+    expect(d).toMatchObject({ scope: "own_agency", daysToMeeting: null, research: null, actions: null, overdue: null });
+    expect(d.referrals.rowLabels).toEqual(["Housing"]);
+    expect(d.referrals.cells[0]?.[1]).toBe(6);
+    const admin = await area.api(area.admin).reports.dashboards({ year: 2025 });
+    expect(admin.scope).toBe("area");
+  });
 });

@@ -24,6 +24,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Reports</h1>
+      <p className="mb-6"><a href="/reports/dashboards" className="font-bold">Dashboards</a>: referrals, days to meeting, research and actions by month and agency.</p>
       <h2>SafeLives quarterly data return</h2>
       <form method="get" action="/reports" className="mb-6 flex flex-wrap items-end gap-4">
         <Select id="year" label="Year" defaultValue={String(year)} options={years} />

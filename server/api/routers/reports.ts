@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
+import { dashboards } from "~/server/services/dashboards";
 import { quarterlyReturn } from "~/server/services/reports";
 
 /** Chairs and coordinators see every figure; the admin sees the suppressed aggregates only, without those built from sensitive values. */
@@ -29,7 +30,33 @@ export const ZQuarterlyReturn = z.strictObject({
   rows: z.array(ZReturnRow),
 });
 
+const ZDashboard = z.strictObject({
+  title: z.string(),
+  rowLabels: z.array(z.string()),
+  colLabels: z.array(z.string()),
+  cells: z.array(z.array(ZShown)),
+  rowTotals: z.array(ZShown),
+  colTotals: z.array(ZShown),
+  grand: ZShown,
+});
+export const ZDashboards = z.strictObject({
+  year: z.number().int(),
+  scope: z.enum(["area", "own_agency"]),
+  referrals: ZDashboard,
+  daysToMeeting: ZDashboard.extend({ median: z.number().int().nullable() }).nullable(),
+  research: ZDashboard.nullable(),
+  actions: ZDashboard.nullable(),
+  overdue: ZDashboard.nullable(),
+});
+
 export const reportsRouter = createRouter({
+  /** Every role: an IDVA or agency representative gets their own agency's referral figures only. */
+  dashboards: roleProcedure("chair", "coordinator", "admin", "idva", "agency_rep")
+    .input(z.object({ year: ZQuarterInput.shape.year }))
+    .output(ZDashboards)
+    .query(({ ctx, input }) => dashboards(ctx.db, ctx.user, input.year, ctx.now())),
+
+
   quarterlyReturn: returnReaders
     .input(ZQuarterInput.extend({ format: z.enum(["screen", "csv", "xlsx", "pdf"]).default("screen") }))
     .output(ZQuarterlyReturn)
