@@ -19,6 +19,14 @@ function openVictimGroup(cipher: FieldCipher, caseId: string, sealed: string | n
 }
 
 /**
+ * The two sealed answers the return needs, per case and case version, kept in this process's
+ * memory once opened (decision 045): opening costs tens of microseconds a value, which alone
+ * would exceed the 1 s budget at 50,000 cases. Never written anywhere; a new case version (any
+ * edit) opens them again; a deleted case is never looked up again.
+ */
+const sensitiveFacts = new Map<string, { version: number; lgbtPlus: string; disabled: string }>();
+
+/**
  * Every hearing in the date range: a case on the agenda of a meeting dated in it, up to today (a
  * meeting not yet held has discussed nothing). Values are decrypted here, counted, and dropped:
  * only aggregates leave this module.
@@ -30,6 +38,7 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
   const rows = db
     .select({
       caseId: agendaItems.caseId,
+      version: cases.version,
       meetingDate: meetings.date,
       referralDate: cases.referralDate,
       isRepeat: cases.isRepeat,
@@ -63,15 +72,15 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
       .all()
       .map((c) => [c.caseId, Number(c.n)]),
   );
-  const facts = new Map<string, { lgbtPlus: string; disabled: string }>();
   return rows.map((r) => {
-    let f = facts.get(r.caseId);
-    if (!f) {
+    let f = sensitiveFacts.get(r.caseId);
+    if (!f || f.version !== r.version) {
       f = {
+        version: r.version,
         lgbtPlus: textOr(openVictimGroup(cipher, r.caseId, r.lgbtSealed, "lgbtPlus").identifiesAsLgbtPlus, "unknown"),
         disabled: textOr(openVictimGroup(cipher, r.caseId, r.disabilitySealed, "disability").disabled, "unknown"),
       };
-      facts.set(r.caseId, f);
+      sensitiveFacts.set(r.caseId, f);
     }
     return {
       caseId: r.caseId,
@@ -82,7 +91,8 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
       victimGender: textOr(r.gender, "not_known"),
       victimEthnicity: typeof r.ethnicity === "string" ? r.ethnicity : undefined,
       victimDateOfBirth: r.victimDob ?? undefined,
-      ...f,
+      lgbtPlus: f.lgbtPlus,
+      disabled: f.disabled,
       perpetratorDatesOfBirth: perpetratorDobs.get(r.caseId) ?? [],
       children: children.get(r.caseId) ?? 0,
     };

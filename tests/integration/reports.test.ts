@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, maracSettings } from "~/db/schema";
+import { agendaItems, auditLog, maracSettings, meetings } from "~/db/schema";
+import { readCase, writeCaseRows } from "~/server/cases/case-store";
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
 import { toCsv } from "~/server/exports/reports/csv";
@@ -58,6 +60,21 @@ describe("the quarterly data return", () => {
     expect(row(r, "lgbt")).toMatchObject({ count: 0, rate: "0.0%" });
     expect(row(r, "aged16to17")).toMatchObject({ count: "<5" });
     expect(row(r, "perpetratorsUnder18")).toMatchObject({ count: "<5" });
+  });
+
+  it("sees an edited answer at once: the opened answers are kept per case version", async () => {
+    const before = await area.api(area.coordinator).reports.quarterlyReturn({ year: 2026, quarter: 1 });
+    expect(row(before, "lgbt")).toMatchObject({ count: 0 });
+    const cipher = getAppCipher();
+    const ids = t.db.select({ id: agendaItems.caseId }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).where(eq(meetings.date, "2026-02-10")).all().map((a) => a.id).slice(0, 5);
+    for (const id of ids) {
+      const stored = readCase(t.db, cipher, id);
+      if (!stored) throw new Error("case missing");
+      stored.record.victim.lgbtPlus = { identifiesAsLgbtPlus: "yes", details: stored.record.victim.lgbtPlus.details };
+      t.db.transaction((tx) => writeCaseRows(tx, cipher, stored.record, { ...stored.meta, version: stored.meta.version + 1 }));
+    }
+    const after = await area.api(area.coordinator).reports.quarterlyReturn({ year: 2026, quarter: 1 });
+    expect(row(after, "lgbt")).toMatchObject({ count: 5 });
   });
 
   it("counts only meetings already held", async () => {
