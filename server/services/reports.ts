@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, agendaItems, caseHouseholdMembers, casePerpetrators, cases, caseVictims, meetings } from "~/db/schema";
+import { agencies, agendaItems, caseHouseholdMembers, casePerpetrators, cases, caseSealingLegacy, caseVictims, meetings } from "~/db/schema";
+import { placeOf } from "~/server/cases/sealing";
 import { writeAudit } from "~/server/audit/log";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { countReturn, presentReturn, type Hearing, type ReturnRow } from "~/server/domain/reports/quarterly-return";
@@ -13,9 +14,10 @@ export type ReportFormat = "screen" | "csv" | "xlsx" | "pdf";
 const textOr = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
 
 /** Reads one sealed group of a victim's document (disability, lgbtPlus): the only sealed values the return needs. */
-function openVictimGroup(cipher: FieldCipher, caseId: string, sealed: string | null, key: "disability" | "lgbtPlus"): Record<string, unknown> {
+function openVictimGroup(cipher: FieldCipher, caseId: string, version: number | undefined, sealed: string | null, key: "disability" | "lgbtPlus"): Record<string, unknown> {
   if (typeof sealed !== "string") return {};
-  return JSON.parse(cipher.open(sealed, `case_victims:${caseId}:${key}`)) as Record<string, unknown>;
+  // Bound to the case version as every case value is (decision 039), unless sealed before that.
+  return JSON.parse(cipher.open(sealed, placeOf({ table: "case_victims", rowId: caseId, version }, key))) as Record<string, unknown>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
     .select({
       caseId: agendaItems.caseId,
       version: cases.version,
+      legacy: sql<number>`EXISTS (SELECT 1 FROM ${caseSealingLegacy} WHERE ${caseSealingLegacy.caseId} = ${cases.id})`,
       meetingDate: meetings.date,
       referralDate: cases.referralDate,
       isRepeat: cases.isRepeat,
@@ -77,8 +80,8 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
     if (!f || f.version !== r.version) {
       f = {
         version: r.version,
-        lgbtPlus: textOr(openVictimGroup(cipher, r.caseId, r.lgbtSealed, "lgbtPlus").identifiesAsLgbtPlus, "unknown"),
-        disabled: textOr(openVictimGroup(cipher, r.caseId, r.disabilitySealed, "disability").disabled, "unknown"),
+        lgbtPlus: textOr(openVictimGroup(cipher, r.caseId, r.legacy ? undefined : r.version, r.lgbtSealed, "lgbtPlus").identifiesAsLgbtPlus, "unknown"),
+        disabled: textOr(openVictimGroup(cipher, r.caseId, r.legacy ? undefined : r.version, r.disabilitySealed, "disability").disabled, "unknown"),
       };
       sensitiveFacts.set(r.caseId, f);
     }
