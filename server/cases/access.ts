@@ -2,7 +2,7 @@ import { and, isNotNull, or, sql, type SQL, eq } from "drizzle-orm";
 import { cases } from "~/db/schema";
 import type { Viewer } from "~/server/domain/policy/access";
 import type { CaseSharing } from "~/server/domain/policy/victim-views";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import type { SharingRules } from "~/server/cases/sharing-rules";
 import { visibleItems } from "~/server/domain/projection/items";
 import type { Tag } from "~/server/domain/tags";
 import type { SessionUser } from "~/server/services/sessions";
@@ -73,8 +73,8 @@ export function canSeeRepeatLink(user: AccessUser, earlier: { referringAgencyId:
 }
 
 /** Whether the viewer may see items carrying this tag on this case (for indicators beside the case record). */
-export function maySeeTag(viewer: Viewer, tag: Tag, theCase: CaseSharing, now: Date): boolean {
-  return visibleItems([{ tags: [tag] }], viewer, DEFAULT_POLICY, [], theCase, now).length > 0;
+export function maySeeTag(viewer: Viewer, tag: Tag, theCase: CaseSharing, rules: SharingRules, now: Date): boolean {
+  return visibleItems([{ tags: [tag] }], viewer, rules.policy, rules.grants, theCase, now).length > 0;
 }
 
 export const andAll = (...parts: (SQL | undefined)[]) => and(...parts.filter((p): p is SQL => p !== undefined));

@@ -10,7 +10,7 @@ import { canBeMaracMember } from "~/server/domain/agency-types";
 import { isOverdue, type ActionStatus } from "~/server/domain/meeting/actions";
 import type { Viewer } from "~/server/domain/policy/access";
 import { allowedTags } from "~/server/domain/policy/define-policy";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { withSuggestions } from "~/server/domain/suggest";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
@@ -46,7 +46,8 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
     // unsure of stays withheld in the text until a case holder reviews it, but does not move the
     // whole action out of its owner's sight ("Fit a panic alarm" is not health information).
     const tags = [...new Set<Tag>([...input.tags, ...description.spans.filter((s) => !s.uncertain).flatMap((s) => s.tags)])];
-    const allowed = allowedTags(DEFAULT_POLICY, agency.id, agency.type);
+    const rules = readSharingRules(db, now);
+    const allowed = allowedTags(rules.policy, agency.id, agency.type);
     const blocked = tags.filter((t) => !allowed.has(t));
     if (blocked.length > 0) {
       throw new AppError("BAD_REQUEST", `${agency.name} may not see ${blocked.map((t) => TAG_LABELS[t]).join(", ")} information, so it cannot own this action. Give it to an agency that may (for example the IDVA service), or reword it.`, {
@@ -80,17 +81,18 @@ function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, no
   const today = ukDate(now);
   const viewer = viewerOf(user);
   // Each action is decided on its own case's views (read once per case).
+  const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
   const caseOf = (r: { caseId: string }) => sharingOf(r.caseId);
   return rows
     .map((r) => ({ ...r, tags: openActionTags(cipher, r) }))
-    .filter((r) => visibleItems([r], viewer, DEFAULT_POLICY, [], caseOf(r), now).length > 0)
+    .filter((r) => visibleItems([r], viewer, rules.policy, rules.grants, caseOf(r), now).length > 0)
     .map((r) => ({
     id: r.id,
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], caseOf(r), now, { agencyId: r.authorAgencyId }),
+    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, rules.policy, rules.grants, caseOf(r), now, { agencyId: r.authorAgencyId }),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
@@ -100,7 +102,7 @@ function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, no
     // The status note is for the owning agency and those who hold the whole case, through the
     // reader's tag rules: a note the chair writes may say more than the owning agency may read.
     statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId)
-      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], caseOf(r), now, { agencyId: r.statusNoteAgencyId })
+      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, rules.policy, rules.grants, caseOf(r), now, { agencyId: r.statusNoteAgencyId })
       : null,
     overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
     version: r.version,

@@ -6,7 +6,7 @@ import { readCase, readCaseSharing, writeCaseRows } from "~/server/cases/case-st
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { labelFor, nameablePaths } from "~/server/cases/field-names";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { changedPaths } from "~/server/domain/case/diff";
 import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case/retag";
@@ -158,9 +158,10 @@ export function listRemovals(db: Db, cipher: FieldCipher, user: SessionUser, cas
       const tag = cipher.open(r.tag, PLACES.removalTag(r.id)) as Tag;
       return { ...r, tag, tags: [tag] };
     });
+  const rules = readSharingRules(db, now);
   const theCase = readCaseSharing(db, cipher, caseId);
-  return visibleItems(rows, viewer, DEFAULT_POLICY, [], theCase, now).map(({ reasonSealed, tags, ...r }) => ({
+  return visibleItems(rows, viewer, rules.policy, rules.grants, theCase, now).map(({ reasonSealed, tags, ...r }) => ({
     ...r,
-    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY),
+    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY),
   }));
 }

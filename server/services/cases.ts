@@ -6,7 +6,7 @@ import { readCase } from "~/server/cases/case-store";
 import type { CaseStatus } from "~/server/cases/import-schema";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { nameTokens } from "~/server/domain/names";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
@@ -95,10 +95,11 @@ export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId:
   return db.transaction((tx) => {
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
+    const rules = readSharingRules(tx, now);
     const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
     // The repeat criterion and last MARAC case are shown only as far as this user may see the links behind them.
     const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, user, caseId)) };
-    const projection = project(record, viewer, DEFAULT_POLICY, [], now);
+    const projection = project(record, viewer, rules.policy, rules.grants, now);
     const tags = disclosedTags(record, projection);
     logDisclosure(tx, cipher, { at: now, caseId, user, surface, tagsShown: tags.shown, tagsWithheld: tags.withheld, policyVersion: projection.policyVersion, purpose });
     return {

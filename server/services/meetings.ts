@@ -3,7 +3,7 @@ import type { Db } from "~/db/client";
 import { agencies, agendaChanges, agendaItems, casePerpetrators, caseRiskFlags, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
 import { maySeeTag, type AccessUser } from "~/server/cases/access";
 import type { Viewer } from "~/server/domain/policy/access";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { visibleItems } from "~/server/domain/projection/items";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
@@ -134,6 +134,7 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
+  const rules = readSharingRules(db, now);
   const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, hasChildren, isRepeat, ...r }) => {
     const facts = repeatFactsFor(db, viewer, r.caseId);
     const theCase = readCaseSharing(db, cipher, r.caseId);
@@ -149,8 +150,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     return {
       ...r,
       isRepeat: facts ? facts.repeat : isRepeat,
-      hasChildren: maySeeTag(viewer, "children", theCase, now) ? hasChildren : null,
-      flags: visibleItems(flags, viewer, DEFAULT_POLICY, [], theCase, now).map((f) => f.label),
+      hasChildren: maySeeTag(viewer, "children", theCase, rules, now) ? hasChildren : null,
+      flags: visibleItems(flags, viewer, rules.policy, rules.grants, theCase, now).map((f) => f.label),
       perpetrators: perpetrators ?? "",
       criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),
     };

@@ -7,7 +7,7 @@ import { caseSharingReader } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
@@ -85,12 +85,13 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
   const minutesAuthor = { agencyId: chairAgency?.agencyId ?? null };
   // Her views on each case narrow what its minutes show; read once per case, never returned.
+  const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
   const cases = meeting.lines.map((line) => {
     const theCase = sharingOf(line.caseId);
     const notes = db.select().from(meetingCaseNotes).where(and(eq(meetingCaseNotes.meetingId, meetingId), eq(meetingCaseNotes.caseId, line.caseId))).get();
     const open = (part: "discussion" | "risks", sealed: string | undefined) =>
-      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], theCase, now, minutesAuthor);
+      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, rules.policy, rules.grants, theCase, now, minutesAuthor);
     const actions = db
       .select({ a: meetingActions, owner: agencies.name, authorAgencyId: users.agencyId })
       .from(meetingActions)
@@ -107,8 +108,8 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       risks: open("risks", notes?.risksSealed),
       notesVersion: notes?.version ?? null,
       minutesTaken: notes?.minutesTaken ?? null,
-      actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], theCase, now).map((r) => ({
-        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.authorAgencyId }),
+      actions: visibleItems(actions, viewer, rules.policy, rules.grants, theCase, now).map((r) => ({
+        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.authorAgencyId }),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,
@@ -119,7 +120,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   // Each case's minutes are a disclosure (or, for a chair's or coordinator's look, a consultation).
   db.transaction((tx) => {
     for (const c of cases) {
-      const access = decideTagAccess(viewer, DEFAULT_POLICY, [], sharingOf(c.caseId), now);
+      const access = decideTagAccess(viewer, rules.policy, rules.grants, sharingOf(c.caseId), now);
       const allowed = TAGS.filter((t) => access[t].shown);
       const shown = new Set<Tag>([...c.discussion.spans, ...c.risks.spans, ...c.actions.flatMap((a) => a.description.spans)].flatMap((sp) => sp.tags));
       logDisclosure(tx, cipher, {
@@ -129,7 +130,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
         surface,
         tagsShown: TAGS.filter((t) => shown.has(t)),
         tagsWithheld: TAGS.filter((t) => !allowed.includes(t)),
-        policyVersion: DEFAULT_POLICY.version,
+        policyVersion: rules.policy.version,
         purpose: `minutes of the MARAC meeting on ${meeting.date}${recipient.id !== user.agencyId ? ` (as ${recipient.name})` : ""}`,
       });
     }

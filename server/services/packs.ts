@@ -4,7 +4,7 @@ import { agencies, meetingInvitations, meetings } from "~/db/schema";
 import { readCase } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { Viewer } from "~/server/domain/policy/access";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
@@ -49,12 +49,13 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
   const { meeting, agency, viewer, preview } = recipientFor(db, user, meetingId, opts.asAgencyId);
   // The agenda lines as the recipient agency sees them (repeat, children, flags), also in a preview.
   const agenda = getMeeting(db, cipher, user, meetingId, now, viewer);
+  const rules = readSharingRules(db, now);
   return db.transaction((tx) => {
     const cases = agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);
       if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
       const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, viewer, line.caseId)) };
-      const projection = project(record, viewer, DEFAULT_POLICY, [], now);
+      const projection = project(record, viewer, rules.policy, rules.grants, now);
       const tags = disclosedTags(record, projection);
       logDisclosure(tx, cipher, {
         at: now,

@@ -5,7 +5,7 @@ import { writeAudit } from "~/server/audit/log";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
@@ -55,6 +55,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
   getMeeting(db, cipher, user, meetingId);
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const rules = readSharingRules(db, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   return db
     .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })
@@ -68,7 +69,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
       const own = r.agencyId === user.agencyId;
       const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
       // An agency always reads its own research whole: it wrote it.
-      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.agencyId }));
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.agencyId }));
       return {
         agencyId: r.agencyId,
         agencyName,

@@ -6,7 +6,7 @@ import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { hasFullAccess } from "~/server/domain/policy/access";
 import { HOLDERS_ONLY } from "~/server/domain/review/review";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
@@ -68,13 +68,14 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     .filter((r): r is typeof r & { factor: NonNullable<typeof r.factor> } => r.factor !== undefined)
     .map((r) => ({ ...r, tags: r.factor.tags }));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const rules = readSharingRules(db, now);
   const theCase = readCaseSharing(db, cipher, caseId);
-  return visibleItems(rows, viewer, DEFAULT_POLICY, [], theCase, now).map((r) => ({
+  return visibleItems(rows, viewer, rules.policy, rules.grants, theCase, now).map((r) => ({
     id: r.flag.id,
     factorId: r.factor.id,
     label: r.factor.label,
     tags: [...r.factor.tags],
-    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.flaggerAgencyId }),
+    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.flaggerAgencyId }),
     flaggedBy: r.flaggedBy,
     flaggedAt: r.flag.flaggedAt,
     // The reason for withdrawing is for those who hold the whole case, through their tag rules too.
@@ -83,7 +84,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
           at: r.flag.withdrawnAt,
           by: r.withdrawnBy ?? "",
           reason: hasFullAccess(user.role) || user.role === "idva"
-            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY)
+            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY)
             : null,
         }
       : null,

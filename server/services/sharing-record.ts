@@ -2,7 +2,7 @@ import type { Db } from "~/db/client";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText } from "~/server/domain/projection/items";
 import { HOLDERS_ONLY } from "~/server/domain/review/review";
 import { ROLE_LABELS, type Role } from "~/server/domain/roles";
@@ -112,10 +112,11 @@ function grouped(entries: readonly SharingRecordEntry[]): SharingGroup[] {
  */
 export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const rules = readSharingRules(db, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   // A purpose is free text: shown through the reader's sentence rules; nothing left reads as no purpose.
   const purposeOf = (d: { purpose: TaggedText | null }) =>
-    d.purpose ? projectItemText(d.purpose, [], viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY).text.trim() : "";
+    d.purpose ? projectItemText(d.purpose, [], viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY).text.trim() : "";
   const entries: SharingRecordEntry[] = listDisclosures(db, cipher, caseId)
     .filter((d) => d.surface !== "sharing_record")
     .map((d) => ({

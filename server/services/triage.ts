@@ -6,7 +6,7 @@ import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
-import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
+import { readSharingRules } from "~/server/cases/sharing-rules";
 import { projectItemText } from "~/server/domain/projection/items";
 import type { ProjectedText } from "~/server/domain/projection/types";
 import { repeatStatus } from "~/server/domain/referral/repeat";
@@ -107,7 +107,8 @@ export function declineReasonOf(db: Db, cipher: FieldCipher, user: SessionUser, 
     .get();
   if (!row?.sealed) return null;
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], readCaseSharing(db, cipher, caseId), now, { agencyId: row.authorAgencyId });
+  const rules = readSharingRules(db, now);
+  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, rules.policy, rules.grants, readCaseSharing(db, cipher, caseId), now, { agencyId: row.authorAgencyId });
 }
 
 /** Earlier referrals linked to a case (matches and possible matches), newest first. */
