@@ -23,6 +23,8 @@ export const PLACES = {
   // The disclosure log is append-only (no insert-then-update), so its values are bound to the case and viewer.
   disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
   disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
+  research: (meetingId: string, caseId: string, agencyId: string, part: "shared" | "withheld") => `case_research:${meetingId}/${caseId}/${agencyId}:${part}`,
+  meetingNote: (meetingId: string, caseId: string, part: "discussion" | "risks") => `meeting_case_notes:${meetingId}/${caseId}:${part}`,
 } as const;
 
 /**

@@ -20,7 +20,7 @@ import { getMeeting } from "./meetings";
 import type { SessionUser } from "./sessions";
 
 type Attendance = { agencyId: string; status: "attended" | "apologies" | "absent"; names: string };
-const notePlace = (meetingId: string, caseId: string, part: "discussion" | "risks") => `meeting_case_notes:${meetingId}/${caseId}:${part}`;
+const notePlace = PLACES.meetingNote;
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
 
 /** The chair's record of the meeting: attendance, apologies and the confidentiality statement. */

@@ -1,3 +1,4 @@
+import { PLACES } from "~/server/cases/sealed-values";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, caseResearch, meetingInvitations, meetings, users } from "~/db/schema";
@@ -13,7 +14,7 @@ import { AppError, staleVersion } from "~/server/errors";
 import { getMeeting } from "./meetings";
 import type { SessionUser } from "./sessions";
 
-const place = (meetingId: string, caseId: string, agencyId: string, part: "shared" | "withheld") => `case_research:${meetingId}/${caseId}/${agencyId}:${part}`;
+const place = PLACES.research;
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
 
 /**
