@@ -1,16 +1,19 @@
 import Link from "next/link";
 
-/** GOV.UK-style previous / next pagination that keeps the other query parameters. */
-export function Pagination({ page, total, pageSize, href }: { page: number; total: number; pageSize: number; href: (page: number) => string }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
+/**
+ * GOV.UK-style previous / next pagination for lists paged by keyset: where this page sits in the
+ * whole list, and links that keep the other query parameters (the caller builds them).
+ */
+export function Pagination({ noun, range, previous, next }: { noun: string; range: { first: number; last: number; total: number }; previous: string | null; next: string | null }) {
+  if (!previous && !next) return null;
+  const n = (v: number) => v.toLocaleString("en-GB");
   return (
     <nav aria-label="Pages" className="mt-6 flex flex-wrap items-center gap-6">
-      {page > 1 ? <Link href={href(page - 1)} rel="prev">Previous page</Link> : null}
+      {previous ? <Link href={previous} rel="prev">Previous page</Link> : null}
       <span>
-        Page {page} of {pages}
+        {noun} {n(range.first)} to {n(range.last)} of {n(range.total)}
       </span>
-      {page < pages ? <Link href={href(page + 1)} rel="next">Next page</Link> : null}
+      {next ? <Link href={next} rel="next">Next page</Link> : null}
     </nav>
   );
 }

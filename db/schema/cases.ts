@@ -42,7 +42,8 @@ export const cases = sqliteTable(
     uniqueIndex("cases_case_number_idx").on(t.caseNumber),
     index("cases_status_idx").on(t.status, t.referralDate),
     index("cases_referring_agency_idx").on(t.referringAgencyId),
-    index("cases_referral_date_idx").on(t.referralDate),
+    // The case list pages by (referral date, case number): keyset pagination walks this index.
+    index("cases_referral_order_idx").on(t.referralDate, t.caseNumber),
   ],
 );
 

@@ -8,7 +8,7 @@ import { writeCaseRows } from "../../server/cases/case-store";
 import { createFieldCipher } from "../../server/crypto/field-cipher";
 import { buildCase } from "../../server/domain/testing/build-case";
 import { randomSource } from "../../server/domain/testing/sources";
-import { listCases } from "../../server/services/cases";
+import { CASES_PAGE_SIZE, listCases } from "../../server/services/cases";
 import type { SessionUser } from "../../server/services/sessions";
 
 const FIRST = ["Amina", "Olena", "Sarah", "Priya", "Joanne", "Maria", "Chloe", "Fatima", "Ewa", "Grace", "Zoe", "Hannah"];
@@ -54,14 +54,21 @@ export function benchCaseList(count: number, best: (label: string, round: () => 
     const chair = user("chair", police.id);
     const rep = user("agency_rep", housing.id);
     const q = (label: string, fn: () => unknown) => ({ label, ms: best(label, () => void fn()) });
+    // Page 1,000 is reached by following "Next page" 999 times: its cursor is the last row of page 999.
+    const cursor = db.get<{ referralDate: string; caseNumber: string }>(
+      sql`SELECT referral_date AS referralDate, case_number AS caseNumber FROM cases ORDER BY referral_date DESC, case_number DESC LIMIT 1 OFFSET ${999 * CASES_PAGE_SIZE - 1}`,
+    );
     const rows = [
-      q("first page, chair", () => listCases(db, chair, { page: 1 })),
-      q("first page, housing representative (visibility filter)", () => listCases(db, rep, { page: 1 })),
-      q("page 1,000, chair", () => listCases(db, chair, { page: 1000 })),
-      q("search by name, chair ('amina kha')", () => listCases(db, chair, { q: "amina kha", page: 1 })),
-      q("search by date of birth", () => listCases(db, chair, { q: "1975-08-15", page: 1 })),
-      q("search by case number", () => listCases(db, chair, { q: "BN-2026-04242", page: 1 })),
-      q("status filter, housing representative", () => listCases(db, rep, { status: "referred", page: 1 })),
+      q("first page, chair", () => listCases(db, chair, {})),
+      q("first page, housing representative (visibility filter)", () => listCases(db, rep, {})),
+      q("page 1,000, chair (keyset)", () => listCases(db, chair, { after: cursor })),
+      q("search by name, chair ('amina kha')", () => listCases(db, chair, { q: "amina kha" })),
+      q("search by date of birth", () => listCases(db, chair, { q: "1975-08-15" })),
+      q("search by case number", () => listCases(db, chair, { q: "BN-2026-04242" })),
+      q("status filter, housing representative", () => listCases(db, rep, { status: "referred" })),
+      q("baseline: page 1,000 by OFFSET (before keyset)", () =>
+        db.all(sql`SELECT c.id FROM cases c JOIN case_victims v ON v.case_id = c.id ORDER BY c.referral_date DESC, c.case_number DESC LIMIT ${CASES_PAGE_SIZE} OFFSET ${999 * CASES_PAGE_SIZE}`),
+      ),
     ];
     const naive = best("baseline: name search by full scan (LIKE '%...%')", () => {
       db.all(sql`SELECT c.id FROM cases c JOIN case_victims v ON v.case_id = c.id WHERE lower(v.name) LIKE '%amina%' AND lower(v.name) LIKE '%kha%' ORDER BY c.referral_date DESC LIMIT 25`);

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { caseNameTokens, casePerpetrators, cases, caseVictims } from "~/db/schema";
 import { andAll, canOpenCase, caseVisibilityFilter } from "~/server/cases/access";
 import { readCase } from "~/server/cases/case-store";
+import type { CaseListCursor } from "~/server/cases/case-list-cursor";
 import type { CaseStatus } from "~/server/cases/import-schema";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { nameTokens } from "~/server/domain/names";
@@ -55,10 +56,21 @@ function searchFilter(q: string): SQL | undefined {
   return byNumber ? or(byNumber, byName) : byName;
 }
 
-export function listCases(db: Db, user: SessionUser, input: { q?: string; status?: CaseStatus; page: number }) {
+const keyOf = (r: { referralDate: string; caseNumber: string }): CaseListCursor => ({ referralDate: r.referralDate, caseNumber: r.caseNumber });
+
+/**
+ * One page of the case list, newest referral first, by keyset: `after` the last row of the page
+ * before, or `before` the first row of the page after. A link keeps showing the same cases when
+ * new referrals arrive, and a deep page costs what the first does (no OFFSET scan).
+ */
+export function listCases(db: Db, user: SessionUser, input: { q?: string; status?: CaseStatus; after?: CaseListCursor; before?: CaseListCursor }) {
   const where = andAll(caseVisibilityFilter(user), input.status ? eq(cases.status, input.status) : undefined, searchFilter(input.q ?? ""));
-  const total = db.select({ n: count() }).from(cases).innerJoin(caseVictims, eq(caseVictims.caseId, cases.id)).where(where).get()?.n ?? 0;
-  const rows = db
+  const key = sql`(${cases.referralDate}, ${cases.caseNumber})`;
+  const at = (c: CaseListCursor) => sql`(${c.referralDate}, ${c.caseNumber})`;
+  const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+  const backwards = input.before !== undefined && input.after === undefined;
+  const bound = input.after ? sql`${key} < ${at(input.after)}` : input.before ? sql`${key} > ${at(input.before)}` : undefined;
+  const found = db
     .select({
       id: cases.id,
       caseNumber: cases.caseNumber,
@@ -72,12 +84,23 @@ export function listCases(db: Db, user: SessionUser, input: { q?: string; status
     })
     .from(cases)
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
-    .where(where)
-    .orderBy(desc(cases.referralDate), desc(cases.caseNumber))
+    .where(andAll(where, bound))
+    .orderBy(...(backwards ? [asc(cases.referralDate), asc(cases.caseNumber)] : [desc(cases.referralDate), desc(cases.caseNumber)]))
     .limit(CASES_PAGE_SIZE)
-    .offset((input.page - 1) * CASES_PAGE_SIZE)
     .all();
-  return { rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "" })), total, page: input.page, pageSize: CASES_PAGE_SIZE };
+  const rows = backwards ? found.reverse() : found;
+  const first = rows[0];
+  const last = rows.at(-1);
+  // Where this page starts: the matching cases that sort before its first row (an index range count).
+  const before = first ? (db.select({ n: count() }).from(cases).where(andAll(where, sql`${key} > ${at(keyOf(first))}`)).get()?.n ?? 0) : 0;
+  return {
+    rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "" })),
+    total,
+    start: before + 1,
+    pageSize: CASES_PAGE_SIZE,
+    previous: first && before > 0 ? keyOf(first) : null,
+    next: last && before + rows.length < total ? keyOf(last) : null,
+  };
 }
 
 /** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */

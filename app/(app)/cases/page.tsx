@@ -4,6 +4,7 @@ import { formatValue } from "~/components/case/labels";
 import { Pagination } from "~/components/ui/pagination";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { formatCursor, parseCursor, type CaseListCursor } from "~/server/cases/case-list-cursor";
 import { CASE_STATUSES, type CaseStatus } from "~/server/cases/import-schema";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -11,14 +12,15 @@ export const metadata: Metadata = { title: "Cases" };
 const STATUS_LABEL: Record<CaseStatus, string> = { referred: "Referred", accepted: "Accepted", declined: "Declined", closed: "Closed" };
 const STATUS_TONE = { referred: "blue", accepted: "green", declined: "grey", closed: "grey" } as const;
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; page?: string }> }) {
+export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; status?: string; after?: string; before?: string }> }) {
   const sp = await searchParams;
   const q = typeof sp.q === "string" ? sp.q.slice(0, 200) : "";
   const status = CASE_STATUSES.find((s) => s === sp.status);
-  const rawPage = Number(sp.page ?? "1");
-  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage : 1;
-  const list = await readOrRefuse(async () => (await getServerApi()).cases.list({ q: q || undefined, status, page }));
-  const href = (p: number) => `/cases?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), page: String(p) }).toString()}`;
+  const after = parseCursor(sp.after);
+  const before = after ? undefined : parseCursor(sp.before);
+  const list = await readOrRefuse(async () => (await getServerApi()).cases.list({ q: q || undefined, status, after, before }));
+  const href = (direction: "after" | "before", c: CaseListCursor) =>
+    `/cases?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), [direction]: formatCursor(c) }).toString()}`;
 
   return (
     <>
@@ -82,7 +84,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       ) : null}
-      <Pagination page={list.page} total={list.total} pageSize={list.pageSize} href={href} />
+      <Pagination
+        noun="Cases"
+        range={{ first: list.start, last: list.start + list.rows.length - 1, total: list.total }}
+        previous={list.previous ? href("before", list.previous) : null}
+        next={list.next ? href("after", list.next) : null}
+      />
     </>
   );
 }

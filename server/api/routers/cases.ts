@@ -26,6 +26,12 @@ const ZCaseId = z.string().min(1).max(100);
 const ZVersion = z.number().int().min(1);
 const ZSaved = z.strictObject({ version: z.number().int(), changed: z.array(z.string()) });
 
+/** A place in the case list (server/services/cases.ts listCases): the row next to it. */
+const ZCaseListCursor = z.strictObject(
+  { referralDate: z.iso.date(), caseNumber: z.string().min(1).max(40) },
+  { error: "A page of the case list is given by a referral date and a case number." },
+);
+
 const ZCaseListRow = z.strictObject({
   id: z.string(),
   caseNumber: z.string(),
@@ -83,10 +89,20 @@ export const casesRouter = createRouter({
       z.object({
         q: z.string().max(200, { error: "Search for 200 characters or fewer" }).optional(),
         status: z.enum(CASE_STATUSES).optional(),
-        page: z.number().int().min(1).max(100_000).default(1),
+        after: ZCaseListCursor.optional(),
+        before: ZCaseListCursor.optional(),
       }),
     )
-    .output(z.strictObject({ rows: z.array(ZCaseListRow), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }))
+    .output(
+      z.strictObject({
+        rows: z.array(ZCaseListRow),
+        total: z.number().int(),
+        start: z.number().int(),
+        pageSize: z.number().int(),
+        previous: ZCaseListCursor.nullable(),
+        next: ZCaseListCursor.nullable(),
+      }),
+    )
     .query(({ ctx, input }) => listCases(ctx.db, ctx.user, input)),
 
   /**

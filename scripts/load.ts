@@ -1,0 +1,139 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { DEMO_PASSWORD } from "../db/seed/demo-area";
+import { BUILD_ENV } from "./lib/build-env";
+import { prepareLoadArea, type LoadArea } from "./lib/load-area";
+import { step, toolEnv } from "./lib/run";
+
+// `npm run load [-- --duration 20 --scenario mix|case-pages]`: the production build on a fresh demo
+// database, on loopback only, driven by autocannon for a fixed time with a bounded number of
+// requests; prints requests per second, p50, p95 and p99 per route, and errors.
+const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" } } });
+const duration = Number(values.duration);
+if (!Number.isInteger(duration) || duration < 1 || duration > 300) throw new Error("--duration must be a whole number of seconds from 1 to 300.");
+const scenario = values.scenario;
+if (scenario !== "mix" && scenario !== "case-pages") throw new Error('--scenario must be "mix" or "case-pages".');
+const base = `http://127.0.0.1:${values.port}`;
+const DATA_KEY = Buffer.alloc(32, 9).toString("base64");
+const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
+
+/** One kind of request, with its share of the connections and who makes it. */
+interface Route {
+  readonly name: string;
+  readonly connections: number;
+  readonly users: readonly string[];
+  readonly paths: (area: LoadArea) => readonly string[];
+}
+
+const trpc = (path: string, input: unknown) => `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const REPS = ["police@northshire.example", "housing@northshire.example", "health@northshire.example", "childrens@northshire.example", "saheli@northshire.example"];
+const HOLDERS = ["chair@northshire.example", "idva@northshire.example", "coordinator@northshire.example"];
+
+const CASE_PAGES: Route = { name: "Case page", connections: 8, users: [...HOLDERS, ...REPS], paths: (a) => a.caseIds.slice(0, 16).map((id) => `/cases/${id}`) };
+const SCENARIOS: Record<string, readonly Route[]> = {
+  mix: [
+    CASE_PAGES,
+    { name: "Case list search", connections: 3, users: HOLDERS, paths: (a) => ["/cases", "/cases?q=Akht", ...a.caseNumbers.slice(0, 6).map((n) => `/cases?q=${n}`)] },
+    { name: "Pack page", connections: 3, users: REPS, paths: (a) => [`/meetings/${a.meetingId}/pack`] },
+    { name: "Pack PDF", connections: 1, users: REPS, paths: (a) => [`/meetings/${a.meetingId}/pack.pdf`] },
+    { name: "tRPC queries", connections: 5, users: [...HOLDERS, ...REPS], paths: (a) => [...a.caseIds.slice(0, 16).map((caseId) => trpc("cases.get", { caseId })), trpc("actions.mine", undefined)] },
+  ],
+  "case-pages": [{ ...CASE_PAGES, connections: 20 }],
+};
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/trpc/health.ping`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not answer on ${base} within 60 s.`);
+}
+
+/** The cookies a response sets, as a Cookie header; a name set twice keeps its last value, as a browser does. */
+function cookiesOf(res: Response): string {
+  const jar = new Map<string, string>();
+  for (const c of res.headers.getSetCookie()) {
+    const pair = c.split(";")[0] ?? "";
+    jar.set(pair.split("=")[0] ?? "", pair);
+  }
+  return [...jar.values()].join("; ");
+}
+
+/** Signs in through next-auth's credentials callback, as the sign-in form does, and returns the cookie. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD }),
+  });
+  const cookie = cookiesOf(res);
+  if (!cookie.includes("session-token")) throw new Error(`Could not sign in as ${email} (status ${res.status}).`);
+  return cookie;
+}
+
+const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN));
+
+async function drive(route: Route, area: LoadArea, cookies: ReadonlyMap<string, string>) {
+  const targets = route.users.flatMap((u) => route.paths(area).map((path) => ({ path, cookie: cookies.get(u) ?? "" })));
+  let next = 0;
+  const latencies: number[] = [];
+  const options: autocannon.Options = {
+    url: base,
+    connections: route.connections,
+    duration,
+    maxOverallRequests: 500 * duration * route.connections, // a bound, whatever the machine
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const t = targets[next++ % targets.length] ?? targets[0];
+          return { ...req, method: "GET", path: t?.path ?? "/", headers: { cookie: t?.cookie ?? "" } };
+        },
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    route: route.name,
+    connections: route.connections,
+    "req/s": Math.round(result.requests.average * 10) / 10,
+    "p50 ms": Math.round(percentile(latencies, 50)),
+    "p95 ms": Math.round(percentile(latencies, 95)),
+    "p99 ms": Math.round(percentile(latencies, 99)),
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+if (!existsSync(".next/BUILD_ID")) step("Production build", "next", ["build"], BUILD_ENV);
+const file = "data/load.db";
+process.env.DATA_KEY = DATA_KEY;
+const area = await prepareLoadArea(file);
+const server = spawn("next", ["start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET }) });
+try {
+  await waitForServer();
+  const routes = SCENARIOS[scenario] ?? [];
+  const cookies = new Map<string, string>();
+  for (const u of new Set(routes.flatMap((r) => r.users))) cookies.set(u, await signIn(u));
+  // Warm every route once, so the table measures steady state rather than first compilation.
+  for (const r of routes) for (const p of r.paths(area).slice(0, 2)) await fetch(`${base}${p}`, { headers: { cookie: cookies.get(r.users[0] ?? "") ?? "" } });
+  console.log(`Driving "${scenario}" for ${duration} s against ${base} (${routes.reduce((n, r) => n + r.connections, 0)} connections)…`);
+  const rows = await Promise.all(routes.map((r) => drive(r, area, cookies)));
+  console.table(rows);
+} finally {
+  server.kill("SIGTERM");
+}
