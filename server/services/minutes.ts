@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
+import { agencies, agendaItems, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES } from "~/server/cases/sealed-values";
 import { caseSharingReader } from "~/server/cases/case-store";
@@ -44,6 +44,9 @@ export function saveMeetingRecord(db: Db, user: SessionUser, input: { meetingId:
 /** The discussion and risks for one case, in the chair's words; sentences are tagged by the detector. */
 export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, input: { meetingId: string; caseId: string; version: number | null; discussion: string; risks: string; minutesTaken: number | null }, now: Date): { version: number } {
   return db.transaction((tx) => {
+    // Notes belong to a case on this meeting's agenda; anything else is a bad link, not a server error.
+    const onAgenda = tx.select({ caseId: agendaItems.caseId }).from(agendaItems).where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.caseId, input.caseId))).get();
+    if (!onAgenda) throw new AppError("NOT_FOUND", "That case is not on this meeting's agenda.");
     const key = and(eq(meetingCaseNotes.meetingId, input.meetingId), eq(meetingCaseNotes.caseId, input.caseId));
     const current = tx.select().from(meetingCaseNotes).where(key).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("case notes");
