@@ -21,6 +21,6 @@ export const ZReferralImportFile = z.strictObject({
   referrals: z
     .array(ZReferral, { error: 'The file must have a "referrals" list.' })
     .min(1, { error: "The file has no referrals." })
-    .max(5000, { error: "Import at most 5,000 referrals at a time." }),
+    .max(50_000, { error: "Import at most 50,000 referrals at a time." }),
 });
 export type TReferralImportFile = z.infer<typeof ZReferralImportFile>;
