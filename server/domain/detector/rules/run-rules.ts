@@ -1,6 +1,6 @@
 import type { Tag } from "../../tags";
 import { KeywordScanner } from "./keywords";
-import type { Guard, Rule, RuleFamily } from "./types";
+import { type Guard, mayMatch, type Rule, type RuleFamily } from "./types";
 
 interface Prefiltered<T> {
   readonly item: T;
@@ -19,7 +19,8 @@ interface PrefilteredGuard extends Prefiltered<Guard> {
 /**
  * The rule families, run for speed: every `requires` string of every rule and guard is looked
  * for in one pass over the lowercased sentence (KeywordScanner), and a rule or guard runs only if
- * one of its strings is present. Same answer as `firingRules` for every family, in the same order.
+ * one of its strings is present (and, for `requiresCased`, one of those in the sentence as written).
+ * Same answer as `firingRules` for every family, in the same order.
  */
 export class RuleRunner {
   private readonly scanner: KeywordScanner;
@@ -72,10 +73,10 @@ export class RuleRunner {
       if (!this.mayMatch(family.anyRule)) continue; // no rule can fire, so the guards need not run
       let masked = sentence;
       for (const { item, keys, probe } of family.guards) {
-        if (this.mayMatch(keys) && probe.test(masked)) masked = masked.replace(item.pattern, (m) => " ".repeat(m.length));
+        if (this.mayMatch(keys) && mayMatch(sentence, item.requiresCased) && probe.test(masked)) masked = masked.replace(item.pattern, (m) => " ".repeat(m.length));
       }
       for (const { item, keys } of family.rules) {
-        if (this.mayMatch(keys) && item.pattern.test(masked) && !(item.unless?.test(masked) ?? false)) {
+        if (this.mayMatch(keys) && mayMatch(sentence, item.requiresCased) && item.pattern.test(masked) && !(item.unless?.test(masked) ?? false)) {
           tags.add(family.tag);
           rules.push(item.id);
         }
