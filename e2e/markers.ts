@@ -39,6 +39,8 @@ export const MARKER_NOTES = {
  * holders and the author's agency may read them. `author` is a DEMO_AGENCIES key.
  */
 export const GATE_VICTIM = "Rhiannon Gatecheck";
+/** A closed case the e2e server dates past the retention period, for the deletion journey (e2e/retention.spec.ts). */
+export const RETENTION_VICTIM = "Brenda Longago";
 export const GATE_MEETING_VENUE = "E2E review gate meeting";
 /** The risk factor the gate case's flag is raised for. */
 export const GATE_FLAG_FACTOR = "non_fatal_strangulation";

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { agencies, users } from "../db/schema";
+import { agencies, cases, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY, RETENTION_VICTIM } from "../e2e/markers";
 import { plainText } from "../server/domain/case/text";
 import { makeSampleCase } from "../server/domain/testing/fixtures";
 import { saveResearch } from "../server/services/research";
@@ -77,6 +77,12 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   const housing = members.find((m) => m.name === "Northshire Homes");
   if (!housingUser || !housing) throw new Error("no demo housing officer");
   saveResearch(db, scriptCipher(), { ...housingUser, agencyName: housing.name, agencyType: "housing", agencyIsMember: true, sessionId: "" }, { meetingId: gateMeeting.id, caseId: gateId, version: null, shared: GATE_TEXTS.research.text, withheld: "" }, new Date());
+
+  // A case closed in 2018, past the demo MARAC's 72-month retention period: e2e/retention.spec.ts deletes it.
+  const { caseId: _rid, caseNumber: _rn, ...old } = { ...sample, victim: { ...sample.victim, name: RETENTION_VICTIM, aliases: [] } };
+  const oldImport = importReferrals(db, scriptCipher(), null, { format: "marac-desk.referrals", version: 1, referrals: [{ ...old, referring: { ...old.referring, agencyName: "Northshire Police", agencyId: undefined }, status: "closed" }] }, new Date());
+  if (!oldImport.ok) throw new Error(`retention case: ${JSON.stringify(oldImport.issues)}`);
+  db.update(cases).set({ closedAt: new Date("2018-03-01T12:00:00Z") }).where(eq(cases.id, oldImport.caseIds[0] ?? "")).run();
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();

@@ -10,7 +10,7 @@ import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts"
 import type { TaggedText } from "~/server/domain/case/text";
 import { DETECTOR_RULES } from "~/server/domain/detector";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
-import { applyReview, confirmAllDecisions, type SentenceDecision } from "~/server/domain/review/apply";
+import { applyReview, confirmAllDecisions, confirmEveryDecision, type SentenceDecision, unsureDigests } from "~/server/domain/review/apply";
 import { sha256Hex } from "~/server/domain/review/digest";
 import { countUnreviewed, reviewSentencesOf } from "~/server/domain/review/review";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
@@ -260,12 +260,15 @@ function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): 
   return { nextMeetingDate: next.date, cases: queue };
 }
 
-/** "Confirm all suggestions" on every unreviewed text of the chosen cases (the demo seed, the e2e server). */
+/**
+ * Every unreviewed sentence of the chosen cases confirmed as it is, those the detector was unsure
+ * about included: a scripted reviewer for the demo seed and the e2e server.
+ */
 export function reviewAllTexts(db: Db, cipher: FieldCipher, user: SessionUser, now: Date, include: (caseId: string) => boolean): void {
   for (const c of reviewQueue(db, cipher, user, now).cases.filter((q) => include(q.caseId))) {
     for (const t of c.texts) {
       const found = locateTexts(db, cipher, user, c.caseId, parseRef(t.ref))[0];
-      if (found) reviewText(db, cipher, user, { caseId: c.caseId, ref: t.ref, version: versionOf(found.text), confirmAll: true }, now);
+      if (found) reviewText(db, cipher, user, { caseId: c.caseId, ref: t.ref, version: versionOf(found.text), decisions: confirmEveryDecision(found.text) }, now);
     }
   }
 }
@@ -364,6 +367,9 @@ export function reviewText(
     if (!found) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (versionOf(found.text) !== input.version) throw staleVersion("text");
     const decisions = "confirmAll" in input ? confirmAllDecisions(found.text) : input.decisions;
+    if (decisions.length === 0 && "confirmAll" in input && unsureDigests(found.text).size > 0) {
+      throw new AppError("BAD_REQUEST", "MARAC Desk was unsure about every sentence left, so none was confirmed. Choose what to do with each one.");
+    }
     if (decisions.length === 0) throw new AppError("BAD_REQUEST", "Choose what to do with at least one sentence.");
     const outcome = applyReview(found.text, decisions);
     if (!outcome) throw staleVersion("text");

@@ -94,16 +94,18 @@ export interface SentenceAnalysis {
 
 const RULES = new RuleRunner(FAMILIES);
 
+/** Rules and model scores for the sentence text[start, end), the scores written into `scores`. */
+function analyseSentence(text: string, start: number, end: number, model: LinearModel, scores: Float64Array): SentenceAnalysis {
+  const body = text.slice(start, end);
+  const lower = body.toLowerCase(); // shared by the rules' prefilter and the model's features
+  const { tags, rules } = RULES.run(body, lower);
+  scoreSentence(model, body, scores, lower);
+  return { start, end, ruleTags: tags, rules, scores };
+}
+
 /** Rules and model scores for every sentence of `text`. */
 export function analyse(text: string, model: LinearModel): SentenceAnalysis[] {
-  return splitSentences(text).map(({ start, end }) => {
-    const body = text.slice(start, end);
-    const lower = body.toLowerCase(); // shared by the rules' prefilter and the model's features
-    const { tags, rules } = RULES.run(body, lower);
-    const scores = new Float64Array(MODEL_TAGS.length);
-    scoreSentence(model, body, scores, lower);
-    return { start, end, ruleTags: tags, rules, scores };
-  });
+  return splitSentences(text).map(({ start, end }) => analyseSentence(text, start, end, model, new Float64Array(MODEL_TAGS.length)));
 }
 
 const EXPLAINED_NGRAMS = 3;
@@ -114,23 +116,39 @@ function modelSource(model: LinearModel | undefined, body: string, tag: ModelTag
   return `model:${tag} ${score.toFixed(2)}${quoted === "" ? "" : ` ${quoted}`}`;
 }
 
-/**
- * Turns analysed sentences into spans: a tag is set if a rule fired for it or its model score is
- * at least the tag's `low` threshold (below `high`, the span is marked uncertain). Then context:
- * a sentence straight after an immigration sentence in the same paragraph is immigration if it
- * refers back to it (CONTEXT_BACK_REFERENCE) or its immigration score reaches `context`.
- * `explainWith` supplies the model whose n-grams name the source; without it only scores are named.
- */
-export function combine(
-  text: string,
-  sentences: readonly SentenceAnalysis[],
-  thresholds: Thresholds,
-  explainWith?: LinearModel,
-): DetectedSpan[] {
-  const out: DetectedSpan[] = [];
-  let previous: { end: number; immigration: boolean } | undefined;
+/** Whether some model score reaches its tag's `low` threshold. */
+function reachesAnyBand(scores: Float64Array, thresholds: Thresholds): boolean {
+  for (let index = 0; index < MODEL_TAGS.length; index += 1) {
+    if ((scores[index] ?? 0) >= thresholds.tags[MODEL_TAGS[index] as ModelTag].low) return true;
+  }
+  return false;
+}
 
-  for (const sentence of sentences) {
+/**
+ * Turns analysed sentences, given in order, into spans: a tag is set if a rule fired for it or its
+ * model score is at least the tag's `low` threshold (below `high`, the span is marked uncertain).
+ * Then context: a sentence straight after an immigration sentence in the same paragraph is
+ * immigration if it refers back to it (CONTEXT_BACK_REFERENCE) or its immigration score reaches
+ * `context`. `explainWith` supplies the model whose n-grams name the source; without it only
+ * scores are named. A sentence is read only while `add` runs (its scores may be reused after).
+ */
+class SpanBuilder {
+  readonly spans: DetectedSpan[] = [];
+  private previousEnd = -1;
+  private previousImmigration = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly thresholds: Thresholds,
+    private readonly explainWith: LinearModel | undefined,
+  ) {}
+
+  add(sentence: SentenceAnalysis): void {
+    const { text, thresholds } = this;
+    if (sentence.ruleTags.size === 0 && !this.previousImmigration && !reachesAnyBand(sentence.scores, thresholds)) {
+      this.previousEnd = sentence.end; // nothing to flag: the common case, without allocating
+      return;
+    }
     const tags = new Set<Tag>(sentence.ruleTags);
     const rules = [...sentence.rules];
     const modelTags: ModelTag[] = [];
@@ -146,10 +164,7 @@ export function combine(
     }
 
     const inContext =
-      previous !== undefined &&
-      previous.immigration &&
-      !tags.has("immigration") &&
-      !paragraphBreakBetween(text, previous.end, sentence.start);
+      this.previousImmigration && !tags.has("immigration") && !paragraphBreakBetween(text, this.previousEnd, sentence.start);
     const body = inContext || modelTags.length > 0 ? text.slice(sentence.start, sentence.end) : "";
     if (inContext) {
       const score = sentence.scores[0] ?? 0;
@@ -164,12 +179,13 @@ export function combine(
       }
     }
     for (const tag of modelTags) {
-      rules.push(modelSource(explainWith, body, tag, sentence.scores[MODEL_TAGS.indexOf(tag)] ?? 0));
+      rules.push(modelSource(this.explainWith, body, tag, sentence.scores[MODEL_TAGS.indexOf(tag)] ?? 0));
     }
 
-    previous = { end: sentence.end, immigration: tags.has("immigration") };
-    if (tags.size === 0) continue;
-    out.push({
+    this.previousEnd = sentence.end;
+    this.previousImmigration = tags.has("immigration");
+    if (tags.size === 0) return;
+    this.spans.push({
       start: sentence.start,
       end: sentence.end,
       tags: TAGS.filter((t) => tags.has(t)),
@@ -177,12 +193,29 @@ export function combine(
       ...(uncertain ? { uncertain: true } : {}),
     });
   }
-  return out;
 }
 
-/** `detect` with a given model (training and cross-validation use their own). */
+/** Spans for analysed sentences (see SpanBuilder): used by training and cross-validation, and tests. */
+export function combine(
+  text: string,
+  sentences: readonly SentenceAnalysis[],
+  thresholds: Thresholds,
+  explainWith?: LinearModel,
+): DetectedSpan[] {
+  const builder = new SpanBuilder(text, thresholds, explainWith);
+  for (const sentence of sentences) builder.add(sentence);
+  return builder.spans;
+}
+
+/**
+ * `detect` with a given model (training and cross-validation use their own). The same as
+ * `combine(text, analyse(text, model), ...)`, one sentence at a time, reusing one score array.
+ */
 export function detectWith(text: string, model: LinearModel): DetectedSpan[] {
-  return combine(text, analyse(text, model), model.thresholds, model);
+  const builder = new SpanBuilder(text, model.thresholds, model);
+  const scores = new Float64Array(MODEL_TAGS.length);
+  for (const { start, end } of splitSentences(text)) builder.add(analyseSentence(text, start, end, model, scores));
+  return builder.spans;
 }
 
 /**

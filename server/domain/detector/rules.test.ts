@@ -268,13 +268,22 @@ describe("rule prefilters (requires)", () => {
     ...IMMIGRATION_POSITIVES.map(([, text]) => text),
     ...IMMIGRATION_NEGATIVES.map(([, text]) => text),
   ];
-  const filtered = FAMILIES.flatMap((family) => [...family.rules, ...family.guards]).filter((r) => r.requires !== undefined);
+  const filtered = FAMILIES.flatMap((family) => [...family.rules, ...family.guards]).filter(
+    (r) => r.requires !== undefined || r.requiresCased !== undefined,
+  );
 
   it.each(filtered.map((r) => [r.id, r] as const))("%s never matches a sentence without a required string", (_id, r) => {
     const pattern = new RegExp(r.pattern.source, r.pattern.flags.replace("g", ""));
     for (const text of corpus) {
-      if (pattern.test(text)) expect(mayMatch(text.toLowerCase(), r.requires), text).toBe(true);
+      if (pattern.test(text)) {
+        expect(mayMatch(text.toLowerCase(), r.requires), text).toBe(true);
+        expect(mayMatch(text, r.requiresCased), text).toBe(true);
+      }
     }
+  });
+
+  it("case-sensitive prefilters are only on case-sensitive patterns", () => {
+    for (const r of filtered) if (r.requiresCased !== undefined) expect(r.pattern.flags, r.id).not.toContain("i");
   });
 
   /** The plain definition: each family on its own, each rule checking its own `requires`. */

@@ -48,6 +48,14 @@ const LINE_BREAKS = new Set(["\n", "\r", "\u2028", "\u2029"]);
 /** A list marker at the start of a segment: "-", "*", "•", "1.", "2)", "(a)", "a)". */
 const LIST_MARKER = /^(?:[-*•‣◦·–—>]|\(?\d{1,3}[.)]|\([a-zA-Z]\)|[a-zA-Z]\))[ \t]+/;
 
+/** Speed only: false where LIST_MARKER cannot match (most sentences start with a word, not "a)"). */
+function mayStartListMarker(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  const letter = (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return letter ? text.charCodeAt(at + 1) === 0x29 : code < 0x30 || code > 0x39 ? MARKER_STARTS.has(code) : true;
+}
+const MARKER_STARTS = new Set([..."-*•‣◦·–—>("].map((c) => c.charCodeAt(0)));
+
 const WHITESPACE = /\s/;
 
 function isWhitespace(ch: string | undefined): boolean {
@@ -76,7 +84,10 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
 }
 
 function isLower(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a; // ASCII: a-z only, without allocating
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 function isDigit(ch: string | undefined): boolean {
@@ -86,20 +97,25 @@ function isDigit(ch: string | undefined): boolean {
 /** The word immediately before position `dot` (letters and inner dots, at most 12 characters). */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0 && dot - i < 12 && /[A-Za-z.]/.test(text[i - 1] ?? "")) i -= 1;
-  if (i > 0 && /[A-Za-z.]/.test(text[i - 1] ?? "")) return ""; // longer than 12: an ordinary word
+  while (i > 0 && dot - i < 12 && isWordOrDot(text.charCodeAt(i - 1))) i -= 1;
+  if (i > 0 && isWordOrDot(text.charCodeAt(i - 1))) return ""; // longer than 12: an ordinary word
   return text.slice(i, dot);
+}
+
+/** `/[A-Za-z.]/` on one character code. */
+function isWordOrDot(code: number): boolean {
+  return code === 0x2e || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
 }
 
 function isAbbreviationDot(text: string, dot: number, next: string | undefined): boolean {
   const word = wordBefore(text, dot);
   if (word === "") return false;
-  const lower = word.toLowerCase().replace(/^\.+/, "");
+  const lower = (word.charCodeAt(0) === 0x2e ? word.replace(/^\.+/, "") : word).toLowerCase();
   if (ALWAYS_ABBREVIATIONS.has(lower)) return true;
   if (BEFORE_NUMBER_ABBREVIATIONS.has(lower) && isDigit(next)) return true;
   // A single capital letter: an initial ("J. Smith").
-  if (/^[A-Z]$/.test(word)) return true;
-  return false;
+  const first = word.charCodeAt(0);
+  return word.length === 1 && first >= 0x41 && first <= 0x5a;
 }
 
 export function splitSentences(text: string): SentenceSpan[] {
@@ -112,7 +128,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     while (s < e && isWhitespace(text[s])) s += 1;
     while (e > s && isWhitespace(text[e - 1])) e -= 1;
     // Strip a list marker (bounded: the marker regex looks at the first few characters only).
-    const marker = LIST_MARKER.exec(text.slice(s, Math.min(e, s + 8)));
+    const marker = mayStartListMarker(text, s) ? LIST_MARKER.exec(text.slice(s, Math.min(e, s + 8))) : null;
     if (marker && s + marker[0].length < e) s += marker[0].length;
     while (s < e && isWhitespace(text[s])) s += 1;
     if (s >= e) return;

@@ -54,7 +54,30 @@ export function applyReview(input: TaggedText, decisions: readonly SentenceDecis
   return { text, removedSuggestions, counts };
 }
 
-/** "Confirm all suggestions": every unreviewed sentence keeps its tags and is marked reviewed. */
+/** Unreviewed sentences that a detector span marked uncertain touches: they wait for a person's choice. */
+export function unsureDigests(text: TaggedText): Set<string> {
+  const unsure = text.spans.filter((sp) => sp.source === "detector" && sp.uncertain === true);
+  return new Set(
+    reviewSentencesOf(text)
+      .filter((s) => !s.reviewed && unsure.some((sp) => sp.start < s.end && sp.end > s.start))
+      .map((s) => s.digest),
+  );
+}
+
+/**
+ * "Confirm all suggestions": every unreviewed sentence keeps its tags and is marked reviewed,
+ * except those the detector was unsure about (decision 054): they stay for an individual choice.
+ * A sentence written twice is left if either copy is unsure (they share one review).
+ */
 export function confirmAllDecisions(text: TaggedText): SentenceDecision[] {
+  const unsure = unsureDigests(text);
+  return [...new Set(reviewSentencesOf(text).filter((s) => !s.reviewed && !unsure.has(s.digest)).map((s) => s.digest))].map((digest) => ({
+    digest,
+    action: "confirm" as const,
+  }));
+}
+
+/** Every unreviewed sentence confirmed as it is, unsure ones included: the demo seed's and e2e server's scripted reviewer. */
+export function confirmEveryDecision(text: TaggedText): SentenceDecision[] {
   return [...new Set(reviewSentencesOf(text).filter((s) => !s.reviewed).map((s) => s.digest))].map((digest) => ({ digest, action: "confirm" as const }));
 }

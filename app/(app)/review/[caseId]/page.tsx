@@ -28,9 +28,16 @@ export default async function ReviewTextPage({ params, searchParams }: { params:
     </>
   );
   const open = text.sentences.filter((s) => !s.reviewed).length;
+  // "Confirm all" leaves these for a choice each (decision 054).
+  const unsure = text.sentences.filter((s) => !s.reviewed && s.suggestions.some((sg) => sg.uncertain)).length;
+  const sentences = (n: number) => (n === 1 ? "1 sentence" : `${n} sentences`);
   return (
     <div className="max-w-3xl">
-      {DONE[outcome] ? <SuccessBanner>{DONE[outcome]}</SuccessBanner> : null}
+      {DONE[outcome] ? (
+        <SuccessBanner>
+          {outcome === "confirmed" && unsure > 0 ? "The suggestions MARAC Desk was sure about have been confirmed." : DONE[outcome]}
+        </SuccessBanner>
+      ) : null}
       {PROBLEM[outcome] ? (
         <div role="alert" aria-labelledby="problem-title" className="mb-6 border-4 border-error p-4">
           <h2 id="problem-title" className="mb-2 text-xl">There is a problem</h2>
@@ -44,11 +51,22 @@ export default async function ReviewTextPage({ params, searchParams }: { params:
         {open === 0 ? "Every sentence has been reviewed." : `${open} of ${text.sentences.length} sentences are not reviewed yet.`} A reviewed sentence without a tag
         is shared with every member agency; a tagged one only with agencies allowed that tag.
       </p>
-      {open > 0 ? (
+      {open > unsure ? (
         <form action={confirmAllAction} className="mb-8">
           {ids}
-          <Button variant="secondary">Confirm all suggestions</Button>
+          <Button variant="secondary" aria-describedby={unsure > 0 ? "unsure-hint" : undefined}>Confirm all suggestions</Button>
+          {unsure > 0 ? (
+            <p id="unsure-hint" className="mt-2">
+              This confirms only the suggestions MARAC Desk is sure about. {sentences(unsure)} marked &ldquo;The detector is unsure&rdquo;{" "}
+              {unsure === 1 ? "stays" : "stay"} withheld until you choose what to do with {unsure === 1 ? "it" : "each one"} below.
+            </p>
+          ) : null}
         </form>
+      ) : unsure > 0 ? (
+        <p className="mb-8">
+          MARAC Desk is unsure about {unsure === 1 ? "the sentence" : `the ${sentences(unsure)}`} left, so {unsure === 1 ? "it needs" : "each one needs"} your
+          choice below. {unsure === 1 ? "It stays" : "They stay"} withheld until you decide.
+        </p>
       ) : null}
       <form action={reviewSentencesAction}>
         {ids}

@@ -22,8 +22,6 @@ const BOUNDARY = 0x5f; // "_"
 const ZERO = 0x30;
 /** A word n-gram counts this many times a character n-gram (chosen by cross-validation). */
 const WORD_WEIGHT = 3;
-const CHAR_MIN = 4;
-const CHAR_MAX = 5;
 
 const NON_ASCII = /[^ -~\t\n\r]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -89,10 +87,20 @@ export function featureName(origins: FeatureOrigins, k: number): string {
   return gram;
 }
 
+/** Records where a feature came from (explanations only). */
+function note(origins: FeatureOrigins, from: number, to: number, wordStart: number, wordEnd: number): void {
+  origins.from.push(from);
+  origins.to.push(to);
+  origins.wordStart.push(wordStart);
+  origins.wordEnd.push(wordEnd);
+}
+
 /**
  * Write the feature indices of `sentence` into `out` (cleared first). If `origins` is given,
  * where each feature came from is recorded in the same order (see `featureName`). `lower`, if
  * given, must be `sentence.toLowerCase()` (the caller's, to save lowercasing twice).
+ * Order: per word, its unigram and its bigram with the previous word WORD_WEIGHT times,
+ * interleaved, then its character 4- and 5-gram at each position (the 5-gram extends the 4-gram's hash).
  */
 export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins, lower?: string): void {
   const s = normalise(sentence, lower);
@@ -109,7 +117,8 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: 
   let havePrevious = false;
   let i = 0;
   while (i < n) {
-    if (!isTokenChar(s.charCodeAt(i))) {
+    let c = s.charCodeAt(i);
+    if (!isTokenChar(c)) {
       i += 1;
       continue;
     }
@@ -117,49 +126,53 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: 
     let word = WORD_SEED;
     // codes holds "_word_": the boundary, the word's (digit-folded) characters, the boundary.
     codes[0] = BOUNDARY;
-    while (i < n && isTokenChar(s.charCodeAt(i))) {
-      const c = charCode(s, i);
+    let w = 1;
+    do {
+      if (c >= 0x30 && c <= 0x39) c = ZERO;
       word = Math.imul(word ^ c, FNV_PRIME);
+      codes[w] = c;
+      w += 1;
       i += 1;
-      codes[i - start] = c;
-    }
+      c = i < n ? s.charCodeAt(i) : 0;
+    } while (i < n && isTokenChar(c));
+    codes[w] = BOUNDARY;
     const end = i;
-    const wordLength = end - start;
-    codes[wordLength + 1] = BOUNDARY;
     const unigram = finish(word);
-    const bigram = havePrevious ? finish(Math.imul(previousWord ^ BIGRAM_SALT, FNV_PRIME) ^ word) : -1;
-    for (let r = 0; r < WORD_WEIGHT; r += 1) {
-      indices[length++] = unigram;
-      origins?.from.push(start);
-      origins?.to.push(end - 1);
-      origins?.wordStart.push(-1);
-      origins?.wordEnd.push(-1);
-      if (bigram >= 0) {
-        indices[length++] = bigram;
-        origins?.from.push(previousStart);
-        origins?.to.push(end - 1);
-        origins?.wordStart.push(-1);
-        origins?.wordEnd.push(-1);
+    if (havePrevious) {
+      const bigram = finish(Math.imul(previousWord ^ BIGRAM_SALT, FNV_PRIME) ^ word);
+      for (let r = 0; r < WORD_WEIGHT; r += 1) {
+        indices[length] = unigram;
+        indices[length + 1] = bigram;
+        length += 2;
+        if (origins !== undefined) {
+          note(origins, start, end - 1, -1, -1);
+          note(origins, previousStart, end - 1, -1, -1);
+        }
+      }
+    } else {
+      for (let r = 0; r < WORD_WEIGHT; r += 1) {
+        indices[length] = unigram;
+        length += 1;
+        if (origins !== undefined) note(origins, start, end - 1, -1, -1);
       }
     }
     previousWord = word;
     previousStart = start;
     havePrevious = true;
 
-    // Character n-grams over "_word_": codes[0 .. wordLength + 1].
-    for (let p = 0; p <= wordLength + 2 - CHAR_MIN; p += 1) {
-      let h = CHAR_SEED;
-      for (let k = 0; k < CHAR_MAX; k += 1) {
-        const q = p + k;
-        if (q > wordLength + 1) break;
-        h = Math.imul(h ^ (codes[q] ?? 0), FNV_PRIME);
-        if (k >= CHAR_MIN - 1) {
-          indices[length++] = finish(h);
-          origins?.from.push(start - 1 + p);
-          origins?.to.push(start - 1 + q);
-          origins?.wordStart.push(start);
-          origins?.wordEnd.push(end);
-        }
+    // Character n-grams over "_word_" (codes[0 .. w]): a 4-gram at each position, and the 5-gram that extends it.
+    for (let p = 0; p + 3 <= w; p += 1) {
+      let h = Math.imul(CHAR_SEED ^ (codes[p] ?? 0), FNV_PRIME);
+      h = Math.imul(h ^ (codes[p + 1] ?? 0), FNV_PRIME);
+      h = Math.imul(h ^ (codes[p + 2] ?? 0), FNV_PRIME);
+      h = Math.imul(h ^ (codes[p + 3] ?? 0), FNV_PRIME);
+      indices[length] = finish(h);
+      length += 1;
+      if (origins !== undefined) note(origins, start - 1 + p, start + p + 2, start, end);
+      if (p + 4 <= w) {
+        indices[length] = finish(Math.imul(h ^ (codes[p + 4] ?? 0), FNV_PRIME));
+        length += 1;
+        if (origins !== undefined) note(origins, start - 1 + p, start + p + 3, start, end);
       }
     }
   }

@@ -22,6 +22,7 @@ export const IMMIGRATION_CONTROL_RULES: readonly Rule[] = [
     id: "imm.sponsor-abbrev",
     tag: "immigration",
     requires: ["cos"],
+    requiresCased: ["CoS"],
     description: "CoS (certificate of sponsorship), upper-and-lower case exactly, so not \"cos\" (because).",
     pattern: /\bCoS\b/,
   },

@@ -22,6 +22,7 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
       "Visa the card brand, capitalised: \"Visa ending 4421\", \"a Visa and a Mastercard\", " +
       "\"Amex or Visa\", \"Visa transactions / statement / account\".",
     requires: ["visa"],
+    requiresCased: ["Visa"],
     pattern:
       /\bVisa\s+(?:ending|number|no\.?|#|transactions?|statements?|account|payments?|purchases?|refunds?|spending|receipts?|transaction\s+history)\b|\bVisa,?\s+(?:no|or|and|nor)\s+(?:an?\s+)?(?:Mastercard|Amex|Maestro)\b|\bVisa\s+(?:and|or|&)\s+(?:an?\s+)?(?:Mastercard|Amex|American\s+Express|Maestro)\b|\b(?:Mastercard|Amex|American\s+Express|Maestro)\s+(?:and|or|&)\s+(?:an?\s+)?Visa\b/g,
   },
@@ -50,6 +51,7 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
       "capitals or in brackets: \"Home Office Domestic Abuse Perpetrator Fund\", \"the Home Office " +
       "website\", \"Domestic Abuse Statutory Guidance (Home Office)\", \"joint Home Office/MoJ protocol\".",
     requires: ["office"],
+    requiresCased: ["Office"],
     pattern:
       /\bHome\s+Office(?:['’]s)?\s+(?:[A-Z][A-Za-z&/-]*\s+){0,5}(?:[Gg]uidance|[Ss]trategy|[Pp]ilot|[Ff]und|[Ss]cheme|[Tt]emplate|[Pp]rotocol|[Pp]anel|[Pp]rogramme|[Tt]oolkit|[Ww]ebsite|[Dd]efinition|[Cc]ontractor|[Ee]mployee|[Ee]mployer|[Mm]oney|[Ff]igures|[Dd]ata\s+on)\b|\((?:the\s+)?Home\s+Office\)|\bjoint\s+Home\s+Office\b|\bHome\s+Office\s*\/\s*(?:MoJ|DHSC|DfE|DLUHC|MHCLG)\b/g,
   },
@@ -59,6 +61,7 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
       "Asylum as an old word for a psychiatric hospital: \"once an asylum\", \"belonged in an " +
       "asylum\", \"the asylum in Colney Hatch\" (not \"an asylum claim / seeker / hotel\").",
     requires: ["asylum"],
+    requiresCased: ["asylum"],
     pattern:
       /\b(?:an?|the|lunatic|old|former|Victorian)\s+asylum\b(?!\s+(?:claims?|seekers?|support|hotels?|accommodation|interviews?|case|applications?|appeals?|route|process|team|screening|decisions?|hearings?|system|status|caseworker|grant|refusal|was\s+(?:refused|granted)))(?=[^.!?\n]{0,60}\b(?:building|hospital|psychiatric|mental|unit|attendant|worked|belong\w*|calls?|called|phrase|18\d\d|19\d\d)\b|\s+in\s+[A-Z])/g,
   },
@@ -68,6 +71,7 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
       "A home office as a room, written in lower case: \"the home office at the back\", " +
       "\"working from his home office\" (the department is written with capitals).",
     requires: ["office"],
+    requiresCased: ["office"],
     pattern:
       /\b(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Aa]|[Tt]he)\s+home\s+office\s+(?:at|in|upstairs|downstairs|room|desk|chair|space|set[\s-]?up|which|where|is\s+where)|(?:in|from|into|converted|spare)\s+(?:his|her|their|the|a)\s+home\s+office|home\s+office\s+(?:of|room|desk|chair|furniture|set[\s-]?up))\b/g,
   },
@@ -75,6 +79,7 @@ export const IMMIGRATION_GUARDS: readonly Guard[] = [
     id: "guard.ho-abbrev-services",
     description: "\"HO funded\", \"HO funding\", \"HO guidance\" (the abbreviation, case-sensitive).",
     requires: ["ho"],
+    requiresCased: ["HO"],
     pattern: /\bHO[\s-]+(?:funded|funding|grant|guidance|research|counting\s+rules)\b/g,
   },
   {

@@ -1,6 +1,6 @@
 import type { Tag } from "../../tags";
 import { KeywordScanner } from "./keywords";
-import type { Guard, Rule, RuleFamily } from "./types";
+import { type Guard, mayMatch, type Rule, type RuleFamily } from "./types";
 
 interface Prefiltered<T> {
   readonly item: T;
@@ -8,17 +8,26 @@ interface Prefiltered<T> {
   readonly keys: readonly number[] | undefined;
 }
 
+interface PrefilteredGuard extends Prefiltered<Guard> {
+  /**
+   * The guard's pattern without the global flag. Guards rarely match, and a test is much cheaper
+   * than a replace with a function (which V8 runs on a slow path even when nothing matches).
+   */
+  readonly probe: RegExp;
+}
+
 /**
  * The rule families, run for speed: every `requires` string of every rule and guard is looked
  * for in one pass over the lowercased sentence (KeywordScanner), and a rule or guard runs only if
- * one of its strings is present. Same answer as `firingRules` for every family, in the same order.
+ * one of its strings is present (and, for `requiresCased`, one of those in the sentence as written).
+ * Same answer as `firingRules` for every family, in the same order.
  */
 export class RuleRunner {
   private readonly scanner: KeywordScanner;
   private readonly present: Uint8Array;
   private readonly families: readonly {
     readonly tag: Tag;
-    readonly guards: readonly Prefiltered<Guard>[];
+    readonly guards: readonly PrefilteredGuard[];
     readonly rules: readonly Prefiltered<Rule>[];
     /** Every rule's keys; undefined if some rule has no `requires`. */
     readonly anyRule: readonly number[] | undefined;
@@ -38,7 +47,12 @@ export class RuleRunner {
     this.families = families.map((f) => {
       const rules = f.rules.map((item) => ({ item, keys: keysOf(item.requires) }));
       const anyRule = rules.every((r) => r.keys !== undefined) ? [...new Set(rules.flatMap((r) => r.keys ?? []))] : undefined;
-      return { tag: f.tag, guards: f.guards.map((item) => ({ item, keys: keysOf(item.requires) })), rules, anyRule };
+      const guards = f.guards.map((item) => ({
+        item,
+        keys: keysOf(item.requires),
+        probe: new RegExp(item.pattern.source, item.pattern.flags.replace("g", "")),
+      }));
+      return { tag: f.tag, guards, rules, anyRule };
     });
     this.scanner = new KeywordScanner([...ids.keys()]);
     this.present = new Uint8Array(ids.size);
@@ -58,11 +72,11 @@ export class RuleRunner {
     for (const family of this.families) {
       if (!this.mayMatch(family.anyRule)) continue; // no rule can fire, so the guards need not run
       let masked = sentence;
-      for (const { item, keys } of family.guards) {
-        if (this.mayMatch(keys)) masked = masked.replace(item.pattern, (m) => " ".repeat(m.length));
+      for (const { item, keys, probe } of family.guards) {
+        if (this.mayMatch(keys) && mayMatch(sentence, item.requiresCased) && probe.test(masked)) masked = masked.replace(item.pattern, (m) => " ".repeat(m.length));
       }
       for (const { item, keys } of family.rules) {
-        if (this.mayMatch(keys) && item.pattern.test(masked) && !(item.unless?.test(masked) ?? false)) {
+        if (this.mayMatch(keys) && mayMatch(sentence, item.requiresCased) && item.pattern.test(masked) && !(item.unless?.test(masked) ?? false)) {
           tags.add(family.tag);
           rules.push(item.id);
         }

@@ -20,6 +20,11 @@ export interface Rule {
    * pattern is not run on a sentence that contains none (a test checks the promise on the corpora).
    */
   readonly requires?: readonly string[];
+  /**
+   * Speed only, for case-sensitive patterns: strings as written, of which every match contains at
+   * least one (checked on the sentence itself, so "HO" is not found in "shouting").
+   */
+  readonly requiresCased?: readonly string[];
 }
 
 /**
@@ -34,9 +39,11 @@ export interface Guard {
   readonly pattern: RegExp;
   /** As `Rule.requires`: the guard is skipped on a sentence that contains none of these. */
   readonly requires?: readonly string[];
+  /** As `Rule.requiresCased`. */
+  readonly requiresCased?: readonly string[];
 }
 
-/** False only when `lower` contains none of `requires` (so the pattern cannot match). */
+/** False only when `lower` (or the sentence, for `requiresCased`) contains none of `requires` (so the pattern cannot match). */
 export function mayMatch(lower: string, requires: readonly string[] | undefined): boolean {
   if (requires === undefined) return true;
   for (const r of requires) if (lower.includes(r)) return true;
@@ -53,7 +60,7 @@ export interface RuleFamily {
 export function applyGuards(sentence: string, guards: readonly Guard[], lower = sentence.toLowerCase()): string {
   let out = sentence;
   for (const guard of guards) {
-    if (mayMatch(lower, guard.requires)) out = out.replace(guard.pattern, (m) => " ".repeat(m.length));
+    if (mayMatch(lower, guard.requires) && mayMatch(sentence, guard.requiresCased)) out = out.replace(guard.pattern, (m) => " ".repeat(m.length));
   }
   return out;
 }
@@ -64,7 +71,7 @@ export function firingRules(sentence: string, family: RuleFamily): string[] {
   const masked = applyGuards(sentence, family.guards, lower);
   const fired: string[] = [];
   for (const rule of family.rules) {
-    if (mayMatch(lower, rule.requires) && rule.pattern.test(masked) && !(rule.unless?.test(masked) ?? false)) fired.push(rule.id);
+    if (mayMatch(lower, rule.requires) && mayMatch(sentence, rule.requiresCased) && rule.pattern.test(masked) && !(rule.unless?.test(masked) ?? false)) fired.push(rule.id);
   }
   return fired;
 }
