@@ -120,8 +120,8 @@ export const meetingsRouter = createRouter({
     )
     .query(({ ctx }) => meetingFormOptions(ctx.db)),
   list: caseworkProcedure
-    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean() })))
-    .query(({ ctx }) => listMeetings(ctx.db, ctx.user)),
+    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean(), upcoming: z.boolean() })))
+    .query(({ ctx }) => listMeetings(ctx.db, ctx.user, ctx.now())),
   /** The signed-in agency's pack (or, for chairs and coordinators, a preview of any invited agency's). */
   pack: caseworkProcedure
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))

@@ -30,7 +30,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
       <span className="mb-1 block text-lg text-secondary">
         MARAC meeting, {formatValue(pack.meeting.date)} at {pack.meeting.time}
       </span>
-      <h1>Pack for {pack.recipient.agencyName}</h1>
+      <h1>{pack.preview ? `Preview of the pack for ${pack.recipient.agencyName}` : `Pack for ${pack.recipient.agencyName}`}</h1>
       {pack.preview ? (
         <p className="mb-6 border-l-4 border-warning bg-panel p-4">
           You are previewing what {pack.recipient.agencyName} sees. This is recorded as your consultation, not as sharing with {pack.recipient.agencyName}.
