@@ -179,8 +179,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
   };
 }
 
-/** Accepted cases whose repeat window (12 months by default) has passed by the meeting date: to review or close. */
-function casesDueForReview(db: Db, meetingDate: string) {
+/** Accepted cases whose repeat window (12 months by default) has passed by the given date (a meeting's, or today): to review or close. */
+export function casesDueForReview(db: Db, meetingDate: string) {
   const { repeatWindowMonths } = getSettings(db);
   return db
     .select({ caseId: cases.id, caseNumber: cases.caseNumber, referralDate: cases.referralDate, victimName: caseVictims.name })
