@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { extractPdfText } from "~/server/exports/pdf/extract-text";
+import { extractPdfText } from "../server/exports/pdf/extract-text";
 import { expect, signIn, test } from "./fixtures";
 
 /** Screenshots at the two widths of issue 12, kept with the test results for a person to look at. */
