@@ -22,6 +22,7 @@ const HOMES = [
 
 for (const home of HOMES) {
   test(`${home.email} has a home page for their role`, async ({ page, a11y }) => {
+    test.slow(); // an axe scan and full-page screenshots at two widths
     await signIn(page, home.email);
     await page.goto("/");
     for (const name of home.headings) await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
@@ -32,6 +33,7 @@ for (const home of HOMES) {
 }
 
 test("meetings are listed as upcoming and past; the agenda has a print view and a PDF", async ({ page, a11y }) => {
+  test.slow(); // two pages, each with an axe scan and screenshots at two widths
   await signIn(page, "housing@northshire.example");
   await page.goto("/meetings");
   await expect(page.getByRole("heading", { name: "Upcoming meetings" })).toBeVisible();
