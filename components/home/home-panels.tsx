@@ -35,7 +35,7 @@ export function OrganiserHome({ data }: { data: Home["organiser"] }) {
     <>
       <div className="mb-10 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Count n={data.triageCount} label={data.triageCount === 1 ? "referral waiting for triage" : "referrals waiting for triage"} href="/triage" />
-        <Count n={data.reviewCount} label={data.reviewCount === 1 ? "case with text to review" : "cases with text to review"} href="/review" />
+        <Count n={data.reviewCount} label={data.reviewCount === 1 ? "text waiting for review" : "texts waiting for review"} href="/review" />
         <Count n={data.overdueActions.length} label={data.overdueActions.length === 1 ? "overdue action" : "overdue actions"} href="/actions" />
       </div>
       <Panel id="next-meeting" title="Next meeting">
