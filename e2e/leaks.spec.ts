@@ -27,6 +27,7 @@ async function markerCaseId(page: Page): Promise<string> {
  */
 for (const user of DEMO_USERS.filter((u) => u.active)) {
   test(`${user.role} of ${user.agency}: no response carries a value withheld from them`, async ({ page }) => {
+    test.slow(); // some forty raw requests per user, PDFs among them
     const caseId = await markerCaseId(page);
     const agency = DEMO_AGENCIES.find((a) => a.key === user.agency);
     if (!agency) throw new Error("unknown agency");
