@@ -27,6 +27,7 @@ async function markerCaseId(page: Page): Promise<string> {
  */
 for (const user of DEMO_USERS.filter((u) => u.active)) {
   test(`${user.role} of ${user.agency}: no response carries a value withheld from them`, async ({ page }) => {
+    test.slow(); // some forty raw requests per user, PDFs among them
     const caseId = await markerCaseId(page);
     const agency = DEMO_AGENCIES.find((a) => a.key === user.agency);
     if (!agency) throw new Error("unknown agency");
@@ -58,6 +59,9 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("actions.forCase", { caseId }),
       trpcGet("actions.mine"),
       trpcGet("admin.audit.list", { page: 1 }),
+      trpcGet("home.organiser"),
+      trpcGet("home.agency"),
+      trpcGet("home.idva"),
     ];
     const bodies: string[] = [];
     for (const path of pages) {
@@ -77,6 +81,9 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       bodies.push(await (await page.request.get(trpcGet("meetings.research", { meetingId: markerMeeting.id, caseId }))).text());
       const pdf = await page.request.get(`${packPath}.pdf`);
       if (pdf.ok()) bodies.push((await extractPdfText(await pdf.body())).join("\n"));
+      bodies.push(await (await page.request.get(`/meetings/${markerMeeting.id}/agenda`)).text());
+      const agendaPdf = await page.request.get(`/meetings/${markerMeeting.id}/agenda.pdf`);
+      if (agendaPdf.ok()) bodies.push((await extractPdfText(await agendaPdf.body())).join("\n"));
       const minutesPath = `/meetings/${markerMeeting.id}/minutes`;
       bodies.push(await (await page.request.get(minutesPath)).text());
       bodies.push(await (await page.request.get(minutesPath, { headers: { RSC: "1" } })).text());

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Metadata } from "next";
+import { AdminHome, AgencyHome, IdvaHome, OrganiserHome, ReferralsHome } from "~/components/home/home-panels";
 import { navItemsFor } from "~/components/layout/nav-items";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ROLE_LABELS } from "~/server/domain/roles";
@@ -19,28 +19,34 @@ const NON_MEMBER_SUMMARY =
   "You can refer cases to the MARAC and see whether each referral was accepted or declined. Your agency does not attend MARAC, so it receives no MARAC information: no meetings, packs, minutes, actions or risk-factor flags.";
 
 export default async function HomePage() {
-  const { me, settings } = await readOrRefuse(async () => {
+  const { me, settings, organiser, agency, idva, referrals } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [me, settings] = await Promise.all([api.account.me(), api.account.settings()]);
-    return { me, settings };
+    const member = me.agencyIsMember;
+    const isOrganiser = me.role === "chair" || me.role === "coordinator";
+    return {
+      me,
+      settings,
+      organiser: isOrganiser ? await api.home.organiser() : null,
+      agency: member && (me.role === "agency_rep" || me.role === "idva") ? await api.home.agency() : null,
+      idva: member && me.role === "idva" ? await api.home.idva() : null,
+      // A non-member agency sees only its own referrals and their status.
+      referrals: !member && me.role === "agency_rep" ? (await api.cases.list({})).rows : null,
+    };
   });
-  const links = navItemsFor(me).filter((i) => i.href !== "/");
   const summary = me.role === "agency_rep" && !me.agencyIsMember ? NON_MEMBER_SUMMARY : ROLE_SUMMARY[me.role];
   return (
     <>
       <span className="mb-1 block text-lg text-secondary">{settings.name}</span>
       <h1>Welcome, {me.name}</h1>
-      <p className="mb-6 max-w-2xl text-lg">
+      <p className="mb-8 max-w-2xl">
         You are signed in as {ROLE_LABELS[me.role].toLowerCase()} for {me.agencyName}. {summary}
       </p>
-      <h2>What you can do</h2>
-      <ul className="mb-8 list-disc space-y-2 pl-6">
-        {links.map((l) => (
-          <li key={l.href}>
-            <Link href={l.href}>{l.label}</Link>
-          </li>
-        ))}
-      </ul>
+      {organiser ? <OrganiserHome data={organiser} /> : null}
+      {idva ? <IdvaHome data={idva} /> : null}
+      {agency ? <AgencyHome data={agency} /> : null}
+      {referrals ? <ReferralsHome rows={referrals} /> : null}
+      {me.role === "admin" ? <AdminHome links={navItemsFor(me).filter((i) => i.href !== "/")} /> : null}
       <h2>This MARAC&apos;s referral criteria</h2>
       <ul className="mb-8 list-disc space-y-2 pl-6">
         <li>Visible high risk: {settings.dashThreshold} or more “yes” answers on the 24-question Dash checklist (“don&apos;t know” never counts).</li>

@@ -8,6 +8,7 @@ import { adminChangesRouter, approvalsRouter } from "./routers/approvals";
 import { casesRouter } from "./routers/cases";
 import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
+import { homeRouter } from "./routers/home";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
@@ -18,6 +19,7 @@ import { triageRouter } from "./routers/triage";
 export const appRouter = createRouter({
   health: healthRouter,
   account: accountRouter,
+  home: homeRouter,
   cases: casesRouter,
   referrals: referralsRouter,
   triage: triageRouter,

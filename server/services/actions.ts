@@ -77,9 +77,16 @@ export function openActionTags(cipher: FieldCipher, action: { id: number; tags: 
   return openTags(cipher, action.tags, PLACES.actionTags(action.id));
 }
 
+/**
+ * Actions as one viewer may see them. `seesNote` says whose status notes the viewer reads: the
+ * owning agency's and, for those who hold the whole case, every one.
+ */
 function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
+  return presentFor(db, rows, cipher, viewerOf(user), (owningAgencyId) => isOrganiser(user) || owningAgencyId === user.agencyId, now);
+}
+
+function presentFor(db: Db, rows: Row[], cipher: FieldCipher, viewer: Viewer, seesNote: (owningAgencyId: string) => boolean, now: Date) {
   const today = ukDate(now);
-  const viewer = viewerOf(user);
   // Each action is decided on its own case's views (read once per case).
   const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
@@ -101,7 +108,7 @@ function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, no
     status: r.status,
     // The status note is for the owning agency and those who hold the whole case, through the
     // reader's tag rules: a note the chair writes may say more than the owning agency may read.
-    statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId)
+    statusNote: r.statusNoteSealed && seesNote(r.owningAgencyId)
       ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, rules.policy, rules.grants, caseOf(r), now, { agencyId: r.statusNoteAgencyId })
       : null,
     overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
@@ -125,6 +132,26 @@ const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: st
 /** A case's actions as this viewer may see them (the same tag rules as the case). */
 export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
   return present(db, flat(select(db).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+}
+
+/**
+ * A case's actions for a meeting pack, in the pack's recipient agency's view: those still open and
+ * those from earlier meetings, with their status. Status notes only of the recipient's own actions.
+ */
+export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, caseId: string, meetingDate: string, now: Date) {
+  const rows = db
+    .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber, authorAgencyId: creator.agencyId, meetingDate: meetings.date })
+    .from(meetingActions)
+    .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
+    .innerJoin(cases, eq(cases.id, meetingActions.caseId))
+    .innerJoin(creator, eq(creator.id, meetingActions.createdByUserId))
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .where(eq(meetingActions.caseId, caseId))
+    .orderBy(asc(meetingActions.dueDate))
+    .all()
+    .filter((r) => r.action.status === "open" || r.meetingDate < meetingDate);
+  const agreedAt = new Map(rows.map((r) => [r.action.id, r.meetingDate]));
+  return presentFor(db, flat(rows), cipher, viewer, (owner) => owner === viewer.agencyId, now).map((a) => ({ ...a, agreedAt: agreedAt.get(a.id) ?? "" }));
 }
 
 /** The signed-in agency's own actions across meetings, with what is overdue. */

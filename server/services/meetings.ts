@@ -15,6 +15,7 @@ import { addCalendarMonths } from "~/server/domain/referral/dates";
 import { AppError, staleVersion } from "~/server/errors";
 import type { TMeetingFields } from "~/server/schemas/meetings";
 import { openFactorId } from "./risk-flags";
+import { ukDate } from "./referral-submit";
 import { getSettings } from "./settings";
 import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
 import type { SessionUser } from "./sessions";
@@ -85,13 +86,18 @@ export function updateMeeting(db: Db, user: SessionUser, id: string, version: nu
   });
 }
 
-/** Meetings this user may see: all for chairs and coordinators; published ones their agency is invited to otherwise. */
-export function listMeetings(db: Db, user: SessionUser) {
-  const rows = db.select().from(meetings).orderBy(desc(meetings.date), desc(meetings.time)).all();
+/**
+ * Meetings this user may see: all for chairs and coordinators; published ones their agency is
+ * invited to otherwise. Upcoming ones (from today, UK time) soonest first, then past ones latest first.
+ */
+export function listMeetings(db: Db, user: SessionUser, now: Date) {
+  const today = ukDate(now);
+  const rows = db.select().from(meetings).orderBy(asc(meetings.date), asc(meetings.time)).all();
   const invited = new Set(db.select({ meetingId: meetingInvitations.meetingId }).from(meetingInvitations).where(eq(meetingInvitations.agencyId, user.agencyId)).all().map((r) => r.meetingId));
-  return rows
+  const visible = rows
     .filter((m) => isHolder(user) || (m.publishedAt !== null && invited.has(m.id)))
-    .map((m) => ({ id: m.id, date: m.date, time: m.time, venue: m.venue, online: m.online, published: m.publishedAt !== null }));
+    .map((m) => ({ id: m.id, date: m.date, time: m.time, venue: m.venue, online: m.online, published: m.publishedAt !== null, upcoming: m.date >= today }));
+  return [...visible.filter((m) => m.upcoming), ...visible.filter((m) => !m.upcoming).reverse()];
 }
 
 function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
@@ -174,8 +180,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
   };
 }
 
-/** Accepted cases whose repeat window (12 months by default) has passed by the meeting date: to review or close. */
-function casesDueForReview(db: Db, meetingDate: string) {
+/** Accepted cases whose repeat window (12 months by default) has passed by the given date (a meeting's, or today): to review or close. */
+export function casesDueForReview(db: Db, meetingDate: string) {
   const { repeatWindowMonths } = getSettings(db);
   return db
     .select({ caseId: cases.id, caseNumber: cases.caseNumber, referralDate: cases.referralDate, victimName: caseVictims.name })

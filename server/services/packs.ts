@@ -8,8 +8,10 @@ import { readSharingRules } from "~/server/cases/sharing-rules";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
+import { listPackActions } from "./actions";
 import { logDisclosure } from "./disclosures";
 import { getMeeting } from "./meetings";
+import { listPackResearch } from "./research";
 import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
 import type { SessionUser } from "./sessions";
 
@@ -67,7 +69,16 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
         policyVersion: projection.policyVersion,
         purpose: preview ? `preview of ${agency.name}'s pack for the MARAC meeting on ${meeting.date}` : `pack for the MARAC meeting on ${meeting.date}`,
       });
-      return { line, caseNumber: loaded.meta.caseNumber, dashScore: loaded.meta.dashScore, view: projection.view, decisions: projection.decisions };
+      return {
+        line,
+        caseNumber: loaded.meta.caseNumber,
+        dashScore: loaded.meta.dashScore,
+        view: projection.view,
+        decisions: projection.decisions,
+        // Research and actions in the recipient's view too, so a preview shows what the agency gets.
+        research: listPackResearch(db, cipher, viewer, meetingId, line.caseId, now),
+        actions: listPackActions(db, cipher, viewer, line.caseId, meeting.date, now),
+      };
     });
     return {
       meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt },

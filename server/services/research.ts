@@ -7,6 +7,7 @@ import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { readSharingRules } from "~/server/cases/sharing-rules";
+import type { Viewer } from "~/server/domain/policy/access";
 import { projectItemText } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
@@ -80,6 +81,33 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
         own,
         shared: forViewer(open(r.sharedSealed, "shared")),
         withheld: own || isOrganiser(user) ? forViewer(open(r.withheldSealed, "withheld")) : null,
+      };
+    });
+}
+
+/**
+ * Every agency's shared research on a case, for a meeting pack: in the pack's recipient agency's
+ * view (its own research whole, others' through its sentence rules). The "held but not shared"
+ * part never goes into a pack.
+ */
+export function listPackResearch(db: Db, cipher: FieldCipher, viewer: Viewer, meetingId: string, caseId: string, now: Date) {
+  const theCase = readCaseSharing(db, cipher, caseId);
+  const rules = readSharingRules(db, now);
+  return db
+    .select({ r: caseResearch, agencyName: agencies.name })
+    .from(caseResearch)
+    .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
+    .where(and(eq(caseResearch.meetingId, meetingId), eq(caseResearch.caseId, caseId)))
+    .orderBy(asc(agencies.name))
+    .all()
+    .map(({ r, agencyName }) => {
+      const t = JSON.parse(cipher.open(r.sharedSealed, place(meetingId, caseId, r.agencyId, "shared"))) as TaggedText;
+      const own = r.agencyId === viewer.agencyId;
+      return {
+        agencyId: r.agencyId,
+        agencyName,
+        updatedAt: r.updatedAt,
+        shared: own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.agencyId }),
       };
     });
 }

@@ -23,21 +23,31 @@ export default async function MeetingsPage() {
       ) : (
         <p className="mb-6">Meetings your agency is invited to, once their agenda is published.</p>
       )}
-      {list.length === 0 ? (
-        <p>There are no meetings to show.</p>
-      ) : (
-        <ul className="space-y-3">
-          {list.map((m) => (
-            <li key={m.id} className="border-b border-border pb-3">
-              <Link href={`/meetings/${m.id}`} className="font-bold">
-                {formatValue(m.date)} at {m.time}
-              </Link>{" "}
-              {m.published ? <StatusTag tone="green">Agenda published</StatusTag> : <StatusTag tone="grey">Draft agenda</StatusTag>}
-              <span className="block text-secondary">{m.online ? `Online: ${m.venue}` : m.venue}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {list.length === 0 ? <p>There are no meetings to show.</p> : null}
+      {(["upcoming", "past"] as const).map((when) => {
+        const shown = list.filter((m) => m.upcoming === (when === "upcoming"));
+        if (list.length === 0) return null;
+        return (
+          <section key={when} aria-labelledby={`${when}-meetings`} className="mb-10">
+            <h2 id={`${when}-meetings`}>{when === "upcoming" ? "Upcoming meetings" : "Past meetings"}</h2>
+            {shown.length === 0 ? (
+              <p>{when === "upcoming" ? "No meetings are planned yet." : "No past meetings."}</p>
+            ) : (
+              <ul className="space-y-3">
+                {shown.map((m) => (
+                  <li key={m.id} className="border-b border-border pb-3">
+                    <Link href={`/meetings/${m.id}`} className="font-bold">
+                      {formatValue(m.date)} at {m.time}
+                    </Link>{" "}
+                    {m.published ? <StatusTag tone="green">Agenda published</StatusTag> : <StatusTag tone="grey">Draft agenda</StatusTag>}
+                    <span className="block text-secondary">{m.online ? `Online: ${m.venue}` : m.venue}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }

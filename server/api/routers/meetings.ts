@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
+import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
+import { TAGS } from "~/server/domain/tags";
 import { ZMeetingFields } from "~/server/schemas/meetings";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
@@ -30,12 +32,41 @@ const ZAgendaLine = z.strictObject({
   flags: z.array(z.string()),
 });
 
+/** An action in a pack: the recipient's view of it; a status note only on the recipient's own actions. */
+const ZPackAction = z.strictObject({
+  id: z.number().int(),
+  meetingId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  description: ZProjectedText,
+  tags: z.array(z.enum(TAGS)),
+  owningAgencyId: z.string(),
+  owningAgencyName: z.string(),
+  ownerName: z.string(),
+  dueDate: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  statusNote: ZProjectedText.nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+  agreedAt: z.string(),
+});
+
 export const ZPack = z.strictObject({
   meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable() }),
   recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), agencyType: z.string(), userName: z.string() }),
   preview: z.boolean(),
   invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-  cases: z.array(z.strictObject({ line: ZAgendaLine, caseNumber: z.string(), dashScore: z.number().int(), view: ZProjectedCase, decisions: z.array(ZDecision).readonly() })),
+  cases: z.array(
+    z.strictObject({
+      line: ZAgendaLine,
+      caseNumber: z.string(),
+      dashScore: z.number().int(),
+      view: ZProjectedCase,
+      decisions: z.array(ZDecision).readonly(),
+      research: z.array(z.strictObject({ agencyId: z.string(), agencyName: z.string(), updatedAt: z.date(), shared: ZProjectedText })),
+      actions: z.array(ZPackAction),
+    }),
+  ),
 });
 export type TPack = z.infer<typeof ZPack>;
 
@@ -89,8 +120,8 @@ export const meetingsRouter = createRouter({
     )
     .query(({ ctx }) => meetingFormOptions(ctx.db)),
   list: caseworkProcedure
-    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean() })))
-    .query(({ ctx }) => listMeetings(ctx.db, ctx.user)),
+    .output(z.array(z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), published: z.boolean(), upcoming: z.boolean() })))
+    .query(({ ctx }) => listMeetings(ctx.db, ctx.user, ctx.now())),
   /** The signed-in agency's pack (or, for chairs and coordinators, a preview of any invited agency's). */
   pack: caseworkProcedure
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))

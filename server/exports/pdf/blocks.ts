@@ -23,6 +23,8 @@ export function renderBlock(doc: Doc, block: Block): void {
     case "table": return table(doc, block);
     case "notice": return notice(doc, block);
     case "pageBreak": doc.addPage(); return;
+    // Recorded by the document renderer, which draws the page headers.
+    case "runningHeader": return;
   }
 }
 

@@ -18,7 +18,8 @@ export function formatUkTime(at: Date): string {
   return `${part("day")} ${part("month")} ${part("year")} ${part("hour")}:${part("minute")}`;
 }
 
-export type Chrome = { marking: ProtectiveMarking; recipient: PdfRecipient; generatedAt: Date; title: string };
+/** `headers[i]` names what page i is about (a case number), or is empty. */
+export type Chrome = { marking: ProtectiveMarking; recipient: PdfRecipient; generatedAt: Date; title: string; headers?: readonly string[] };
 
 /**
  * Draws the marking, recipient, time and page numbers on every buffered page. It runs after the
@@ -38,8 +39,11 @@ export function drawChrome(doc: Doc, chrome: Chrome): void {
     const bottom = page.height;
 
     centred(doc, chrome.marking, 22, page.width);
-    line(doc, prepared, left, 38, width, 8.5);
-    line(doc, generated, left, 50, width, 8.5);
+    const about = chrome.headers?.[i - start] ?? "";
+    // The case number at the top right, so a loose page still says which case it belongs to.
+    const aboutWidth = about ? rightAligned(doc, about, left, 38, width / 2) + 12 : 0;
+    line(doc, prepared, left, 38, width - aboutWidth, 8.5);
+    line(doc, generated, left, 50, width - aboutWidth, 8.5);
     rule(doc, left, 64, width);
 
     const pageLabel = `Page ${i - start + 1} of ${count}`;
@@ -64,6 +68,17 @@ function line(doc: Doc, text: string, x: number, y: number, width: number, size:
   const natural = doc.widthOfString(text, textOpts(text));
   const fitted = natural > width ? Math.max(4, (size * width) / natural) : size;
   doc.fontSize(fitted).fillColor("#000000").text(text, x, y, textOpts(text, { width, lineBreak: false }));
+}
+
+/** Bold text at the right edge of the body width, shrunk to at most `max` wide; returns its width. */
+function rightAligned(doc: Doc, text: string, left: number, y: number, max: number): number {
+  const page = doc.page.width - 2 * PAGE.side;
+  doc.font(FONT.bold).fontSize(10);
+  const natural = doc.widthOfString(text, textOpts(text));
+  const size = natural > max ? Math.max(4, (10 * max) / natural) : 10;
+  const width = Math.min(natural, max);
+  doc.fontSize(size).fillColor("#000000").text(text, left + page - width, y, textOpts(text, { width: width + 1, align: "right", lineBreak: false }));
+  return width;
 }
 
 function rule(doc: Doc, x: number, y: number, width: number): void {

@@ -42,9 +42,20 @@ export function renderPdf(raw: PdfDocument): Promise<Buffer> {
       doc.registerFont(FONT.regular, fonts.regular);
       doc.registerFont(FONT.bold, fonts.bold);
 
+      // Each page's running header: what was current when the page began, plus any set on it.
+      const headers: string[][] = [[]];
+      let current: string | null = null;
+      doc.on("pageAdded", () => headers.push(current === null ? [] : [current]));
       heading(doc, input.title, 18);
-      for (const block of input.blocks) renderBlock(doc, block);
-      drawChrome(doc, { marking: input.marking, recipient: input.recipient, generatedAt: input.generatedAt, title: input.title });
+      for (const block of input.blocks) {
+        if (block.kind === "runningHeader") {
+          current = block.text;
+          const page = headers[headers.length - 1] ?? [];
+          if (!page.includes(block.text)) page.push(block.text);
+        }
+        renderBlock(doc, block);
+      }
+      drawChrome(doc, { marking: input.marking, recipient: input.recipient, generatedAt: input.generatedAt, title: input.title, headers: headers.map((h) => h.join(", ")) });
       doc.end();
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
@@ -65,6 +76,7 @@ function normalised(doc: PdfDocument): PdfDocument {
       case "table": return { ...b, header: b.header.map(n), rows: b.rows.map((r) => r.map(n)) };
       case "notice": return { ...b, text: n(b.text), ...(b.title === undefined ? {} : { title: n(b.title) }) };
       case "pageBreak": return b;
+      case "runningHeader": return { ...b, text: n(b.text) };
     }
   };
   return {

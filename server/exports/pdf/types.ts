@@ -24,8 +24,10 @@ export type TableBlock = {
 /** A shaded box: a withheld-item placeholder or the standing confidentiality notice. */
 export type NoticeBlock = { kind: "notice"; title?: string; text: string };
 export type PageBreakBlock = { kind: "pageBreak" };
+/** Names what the following pages are about (a case number) in each page's header; draws nothing itself. */
+export type RunningHeaderBlock = { kind: "runningHeader"; text: string };
 
-export type Block = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | NoticeBlock | PageBreakBlock;
+export type Block = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | NoticeBlock | PageBreakBlock | RunningHeaderBlock;
 
 export type PdfDocument = {
   title: string;

@@ -109,10 +109,16 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
 
       <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
         <li>
-          <Link href={`/meetings/${meetingId}/pack`}>{organiser ? "Preview agency packs" : "Your agency's pack"}</Link>
+          <Link href={`/meetings/${meetingId}/pack`}>{organiser ? "Preview an agency's pack" : "Your agency's pack"}</Link>
         </li>
         <li>
           <Link href={`/meetings/${meetingId}/minutes`}>{organiser ? "Minutes (full view)" : "Your agency's minutes"}</Link>
+        </li>
+        <li>
+          <Link href={`/meetings/${meetingId}/agenda`}>Agenda (print view)</Link>
+        </li>
+        <li>
+          <a href={`/meetings/${meetingId}/agenda.pdf`} download>Download the agenda as a PDF</a>
         </li>
         {organiser ? (
           <li>

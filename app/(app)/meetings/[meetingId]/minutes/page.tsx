@@ -12,13 +12,18 @@ const ATTENDANCE = { attended: "Attended", apologies: "Apologies", absent: "Did 
 export default async function MinutesPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string }> }) {
   const { meetingId } = await params;
   const { as } = await searchParams;
-  const m = await readOrRefuse(async () => (await getServerApi()).meetings.minutes({ meetingId, asAgencyId: typeof as === "string" && as ? as : undefined }));
+  const { m, fullView } = await readOrRefuse(async () => {
+    const api = await getServerApi();
+    const [m, me] = await Promise.all([api.meetings.minutes({ meetingId, asAgencyId: typeof as === "string" && as ? as : undefined }), api.account.me()]);
+    // Chairs and coordinators without an agency chosen read the whole record, not their agency's copy.
+    return { m, fullView: (me.role === "chair" || me.role === "coordinator") && !as };
+  });
   return (
     <>
       <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
       <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block print:hidden">Back to the meeting</Link>
       <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.meeting.date)} at {m.meeting.time}</span>
-      <h1>Minutes for {m.recipient.agencyName}</h1>
+      <h1>{fullView ? "Minutes (full view)" : `Minutes for ${m.recipient.agencyName}`}</h1>
       <p className="mb-6 print:hidden">
         <a href={`/meetings/${meetingId}/minutes.pdf${as ? `?as=${encodeURIComponent(as)}` : ""}`} download>Download these minutes as a PDF</a>
       </p>

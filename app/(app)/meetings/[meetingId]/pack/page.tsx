@@ -3,6 +3,8 @@ import Link from "next/link";
 import { CaseView } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
 import { ProjectedText } from "~/components/case/projected-text";
+import { ActionList } from "~/components/case/action-list";
+import { StatusTag } from "~/components/ui/status-tag";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ResearchForm } from "./research-form";
@@ -15,7 +17,8 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   const { pack, organiser, research } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
-    const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
+    // Only the agency's own research, for its form (the rest is in the pack, in the pack's projection).
+    const research = pack.preview ? [] : await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
     return { pack, organiser: me.role === "chair" || me.role === "coordinator", research };
   });
   const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
@@ -27,7 +30,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
       <span className="mb-1 block text-lg text-secondary">
         MARAC meeting, {formatValue(pack.meeting.date)} at {pack.meeting.time}
       </span>
-      <h1>Pack for {pack.recipient.agencyName}</h1>
+      <h1>{pack.preview ? `Preview of the pack for ${pack.recipient.agencyName}` : `Pack for ${pack.recipient.agencyName}`}</h1>
       {pack.preview ? (
         <p className="mb-6 border-l-4 border-warning bg-panel p-4">
           You are previewing what {pack.recipient.agencyName} sees. This is recorded as your consultation, not as sharing with {pack.recipient.agencyName}.
@@ -51,40 +54,69 @@ export default async function PackPage({ params, searchParams }: { params: Promi
       <p className="mb-8 flex flex-wrap gap-6">
         <a href={pdfHref} download>Download this pack as a PDF</a>
       </p>
-      {pack.cases.length === 0 ? <p>There are no cases on this agenda.</p> : null}
-      {pack.cases.map((c, i) => (
+      {pack.cases.length === 0 ? <p>There are no cases on this agenda.</p> : (
+        <nav aria-labelledby="pack-contents" className="mb-10 border-l-4 border-border pl-4">
+          <h2 id="pack-contents" className="text-lg">Contents</h2>
+          <ol className="list-decimal space-y-1 pl-6">
+            {pack.cases.map((c, i) => (
+              <li key={c.line.caseId}>
+                <a href={`#case-${i}`}>{c.caseNumber}: {c.line.victimName}</a>
+                {c.line.isRepeat ? <> <StatusTag tone="blue">Repeat</StatusTag></> : null}
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {pack.cases.map((c, i) => {
+        const own = research[i]?.find((r) => r.own);
+        // Research in the pack's own projection: in a preview, exactly what the agency gets.
+        const others = c.research.filter((r) => pack.preview || r.agencyId !== pack.recipient.agencyId);
+        return (
         <article key={c.line.caseId} aria-labelledby={`case-${i}`} className="mb-12 border-t-4 border-ink pt-4">
           <h2 id={`case-${i}`}>
             {i + 1}. {c.caseNumber}: {c.line.victimName}
           </h2>
+          <dl className="mb-8">
+            {[
+              ["Dash score", `${c.dashScore} of 24 “yes”`],
+              ["Referred by", c.line.referringAgencyName],
+              ["Repeat referral", c.line.isRepeat ? "Yes" : "No"],
+              ...(c.line.hasChildren === null ? [] : [["Children in household", c.line.hasChildren ? "Yes" : "No"]]),
+              ["Risk flags", c.line.flags.join("; ") || "None"],
+            ].map(([k, val]) => (
+              <div key={k} className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3">
+                <dt className="font-bold">{k}</dt>
+                <dd className="sm:col-span-2">{val}</dd>
+              </div>
+            ))}
+          </dl>
           <section aria-labelledby={`research-${i}`} className="mb-8">
             <h3 id={`research-${i}`}>Research by agencies</h3>
-            {(research[i] ?? []).filter((r) => !r.own || pack.preview).length === 0 ? <p>No other agency has added research yet.</p> : null}
-            {(research[i] ?? [])
-              .filter((r) => !r.own || pack.preview)
-              .map((r) => (
-                <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
-                  <p className="font-bold">{r.agencyName}</p>
-                  <ProjectedText value={r.shared} />
-                  {r.withheld && r.withheld.text.trim() ? (
-                    <p className="text-sm text-secondary">Held but not shared: {r.withheld.text}</p>
-                  ) : null}
-                </div>
-              ))}
+            {others.length === 0 ? <p>No other agency has added research yet.</p> : null}
+            {others.map((r) => (
+              <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
+                <p className="font-bold">{r.agencyName}</p>
+                <ProjectedText value={r.shared} />
+              </div>
+            ))}
             {!pack.preview ? (
-              <ResearchForm
-                meetingId={meetingId}
-                caseId={c.line.caseId}
-                index={i}
-                version={research[i]?.find((r) => r.own)?.version ?? null}
-                shared={research[i]?.find((r) => r.own)?.shared.text ?? ""}
-                withheld={research[i]?.find((r) => r.own)?.withheld?.text ?? ""}
-              />
+              <ResearchForm meetingId={meetingId} caseId={c.line.caseId} index={i} version={own?.version ?? null} shared={own?.shared.text ?? ""} withheld={own?.withheld?.text ?? ""} />
             ) : null}
           </section>
-          <CaseView idPrefix={`c${i}-`} data={{ caseId: c.line.caseId, caseNumber: c.caseNumber, status: "accepted", dashScore: c.dashScore, version: 0, updatedAt: new Date(0), view: c.view, decisions: c.decisions, policyVersion: 0 }} />
+          <section aria-labelledby={`actions-${i}`} className="mb-8">
+            <h3 id={`actions-${i}`}>Actions: open, and from earlier meetings</h3>
+            <ActionList actions={c.actions} mayBeWithheld />
+          </section>
+          <details open className="mb-4">
+            <summary className="cursor-pointer text-lg font-bold text-link">Case record</summary>
+            <div className="mt-4">
+              <CaseView idPrefix={`c${i}-`} data={{ caseId: c.line.caseId, caseNumber: c.caseNumber, status: "accepted", dashScore: c.dashScore, version: 0, updatedAt: new Date(0), view: c.view, decisions: c.decisions, policyVersion: 0 }} />
+            </div>
+          </details>
+          <p className="print:hidden"><a href="#pack-contents">Back to contents</a></p>
         </article>
-      ))}
+        );
+      })}
       <p className="font-bold">OFFICIAL-SENSITIVE</p>
     </>
   );

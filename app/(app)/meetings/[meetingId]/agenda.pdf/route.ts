@@ -1,0 +1,20 @@
+import { TRPCError } from "@trpc/server";
+import { getServerApi } from "~/server/api/server-caller";
+import { agendaDocument } from "~/server/exports/agenda-document";
+import { renderPdf } from "~/server/exports/pdf/render-document";
+
+/** The agenda as a PDF, from the agenda lines in the signed-in user's own view. */
+export async function GET(_req: Request, { params }: { params: Promise<{ meetingId: string }> }) {
+  const { meetingId } = await params;
+  try {
+    const api = await getServerApi();
+    const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
+    const pdf = await renderPdf(agendaDocument(m, { agencyName: me.agencyName, userName: me.name }, new Date()));
+    return new Response(new Uint8Array(pdf), {
+      headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="marac-agenda-${m.date}.pdf"`, "Cache-Control": "no-store" },
+    });
+  } catch (e) {
+    if (e instanceof TRPCError) return new Response(e.message, { status: e.code === "UNAUTHORIZED" ? 401 : e.code === "FORBIDDEN" ? 403 : 404 });
+    throw e;
+  }
+}
