@@ -288,7 +288,7 @@ describe("free text and restricted facts reach other agencies only through the p
 
     // Research and the chair's notes.
     await api(idvaRep).meetings.saveResearch({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, shared: `Known to us since May. ${MARK}`, withheld: `Counselling notes. ${MARK}` });
-    await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, minutesTaken: 10 });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, safetyPlan: "" });
     // Reviewed with the detector's tags confirmed, so what stops the marker is its tag, not the review gate.
     for (const caseId of [ids.caseId, ids.housingDeclined, ids.ieDeclined]) await confirmAllTexts(api(coordinator), caseId);
   });

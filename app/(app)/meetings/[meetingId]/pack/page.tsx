@@ -5,19 +5,24 @@ import { formatValue } from "~/components/case/labels";
 import { ProjectedText } from "~/components/case/projected-text";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { StatusTag } from "~/components/ui/status-tag";
 import { ResearchForm } from "./research-form";
+
+/** Today's date in the UK, to say whether the research deadline has passed. */
+const ukToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 export const metadata: Metadata = { title: "Meeting pack" };
 
 export default async function PackPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string; saved?: string }> }) {
   const { meetingId } = await params;
   const { as, saved } = await searchParams;
-  const { pack, organiser, research } = await readOrRefuse(async () => {
+  const { pack, organiser, research, deadline } = await readOrRefuse(async () => {
     const api = await getServerApi();
-    const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
+    const [pack, me, meeting] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me(), api.meetings.get({ meetingId })]);
     const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
-    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research };
+    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research, deadline: meeting.researchDeadline };
   });
+  const pastDeadline = ukToday() > deadline;
   const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
   return (
     <>
@@ -48,6 +53,10 @@ export default async function PackPage({ params, searchParams }: { params: Promi
         <button type="submit" className="bg-panel px-4 py-2 font-bold text-ink shadow-[0_2px_0_#858686]">Show pack</button>
       </form>
       ) : null}
+      <p className="mb-6 border-l-4 border-brand bg-panel p-4 text-lg">
+        <strong>Research is due by the end of {formatValue(deadline)}.</strong>{" "}
+        {pastDeadline ? "The deadline has passed: research sent now is marked late." : "Research sent after that day is marked late."}
+      </p>
       <p className="mb-8 flex flex-wrap gap-6">
         <a href={pdfHref} download>Download this pack as a PDF</a>
       </p>
@@ -64,7 +73,9 @@ export default async function PackPage({ params, searchParams }: { params: Promi
               .filter((r) => !r.own || pack.preview)
               .map((r) => (
                 <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
-                  <p className="font-bold">{r.agencyName}</p>
+                  <p className="font-bold">
+                    {r.agencyName} {r.late ? <StatusTag tone="grey">Late</StatusTag> : null}
+                  </p>
                   <ProjectedText value={r.shared} />
                   {r.withheld && r.withheld.text.trim() ? (
                     <p className="text-sm text-secondary">Held but not shared: {r.withheld.text}</p>
@@ -77,6 +88,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
                 caseId={c.line.caseId}
                 index={i}
                 version={research[i]?.find((r) => r.own)?.version ?? null}
+                late={research[i]?.find((r) => r.own)?.late ?? false}
                 shared={research[i]?.find((r) => r.own)?.shared.text ?? ""}
                 withheld={research[i]?.find((r) => r.own)?.withheld?.text ?? ""}
               />
