@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, maracSettings, meetingCaseNotes } from "~/db/schema";
+import { auditLog, cases, meetingCaseNotes } from "~/db/schema";
 import { DEFAULT_CONFIDENTIALITY_STATEMENT } from "~/db/schema/settings";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
@@ -48,7 +48,11 @@ describe("running the meeting", () => {
     expect(sheet.attendance).toEqual([]);
     expect(sheet).toMatchObject({ confidentialityAgreed: false, statementConfirmedBy: null, statementConfirmedAt: null });
 
-    t.db.update(maracSettings).set({ confidentialityStatement: "Our own wording: nothing said here leaves the room." }).run();
+    // The admin words the MARAC's own statement in its settings; the audit says it changed, not what it says.
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    const settings = await api(admin).admin.settings.get();
+    await api(admin).admin.settings.update({ ...settings, confidentialityStatement: "Our own wording: nothing said here leaves the room." });
+    expect(JSON.stringify(t.db.select().from(auditLog).all().filter((a) => a.action === "settings.updated"))).not.toContain("Our own wording");
     expect((await api(coordinator).meetings.runSheet({ meetingId })).confidentialityStatement).toBe("Our own wording: nothing said here leaves the room.");
 
     // One agency recorded; the other stays unset.
@@ -78,7 +82,7 @@ describe("running the meeting", () => {
     // Another chair saves case A; the first chair's save, based on version 1, is refused.
     await api(otherChair).meetings.saveCaseNotes({ meetingId, caseId: caseA, version: 1, discussion: "A: the other chair's words.", risks: "A risks.", safetyPlan: "A plan." });
     const stale = await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId: caseA, version: 1, discussion: "A: my late edit.", risks: "", safetyPlan: "" });
-    expect(stale).toMatchObject({ saved: false, message: expect.stringMatching(/Your changes have not been saved/), current: { version: 2, discussion: "A: the other chair's words.", risks: "A risks.", safetyPlan: "A plan." } });
+    expect(stale).toMatchObject({ saved: false, message: expect.stringMatching(/Your changes have not been saved/) as unknown, current: { version: 2, discussion: "A: the other chair's words.", risks: "A risks.", safetyPlan: "A plan." } });
     expect((await api(coordinator).meetings.runSheet({ meetingId })).cases.find((c) => c.caseId === caseA)?.discussion.text).toBe("A: the other chair's words.");
 
     // Notes only for a case on this agenda; nobody but chairs and coordinators.
