@@ -27,9 +27,10 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await expect(coordinator.getByRole("alert", { name: "There is a problem" })).toContainText("Enter the meeting date as a real date");
   await a11y(coordinator);
 
-  await coordinator.getByLabel("Day").fill("17");
-  await coordinator.getByLabel("Month").fill("12");
-  await coordinator.getByLabel("Year").fill("2026");
+  const date = coordinator.getByRole("group", { name: "Date" });
+  await date.getByLabel("Day").fill("17");
+  await date.getByLabel("Month").fill("12");
+  await date.getByLabel("Year").fill("2026");
   await coordinator.getByLabel("Start time").fill("09:30");
   await coordinator.getByLabel("Venue").fill("Kingsford Civic Centre, Room 4");
   await coordinator.getByRole("group", { name: "Is the meeting online?" }).getByLabel("No").check();
@@ -133,6 +134,8 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
 });
 
 test("the chair records the meeting; an agency reads its minutes on screen and as a PDF", async ({ browser, a11y }) => {
+  // A whole journey (statement, attendance, timer, notes, an action, review, minutes) with an axe scan per page.
+  test.slow();
   const chair = await newPersonPage(browser);
   await signIn(chair, "coordinator@northshire.example");
   await chair.goto("/meetings");
