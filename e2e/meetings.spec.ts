@@ -12,8 +12,9 @@ async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 test("a coordinator builds and publishes an agenda; only invited agencies see it", async ({ browser, a11y }) => {
-  // A whole journey (agenda, review warning, publishing, two agencies' packs) with an axe scan per page.
-  test.slow();
+  // A whole journey (agenda, review warning, publishing, two agencies' packs) with an axe scan per page
+  // and screenshots at two widths: on a loaded machine it outruns even a slow test's 90 seconds.
+  test.setTimeout(240_000);
   const coordinator = await newPersonPage(browser);
   await signIn(coordinator, "coordinator@northshire.example");
   await coordinator.goto("/meetings");
@@ -134,8 +135,9 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
 });
 
 test("the chair records the meeting; an agency reads its minutes on screen and as a PDF", async ({ browser, a11y }) => {
-  // A whole journey (statement, attendance, timer, notes, an action, review, minutes) with an axe scan per page.
-  test.slow();
+  // A whole journey (statement, attendance, timer, notes, an action, review, minutes) with an axe scan per page
+  // and screenshots at two widths.
+  test.setTimeout(240_000);
   const chair = await newPersonPage(browser);
   await signIn(chair, "coordinator@northshire.example");
   await chair.goto("/meetings");
