@@ -54,7 +54,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
     createAction(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", description: a.description, tags: [...a.tags], owningAgencyId: owner.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
   }
   publishAgenda(db, organiser, meeting.id, new Date());
-  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", version: null, discussion: `${MARKER_NOTES.plain} ${MARKER_NOTES.immigration}`, risks: "", minutesTaken: null }, new Date());
+  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: meeting.id, caseId: imported.caseIds[0] ?? "", version: null, discussion: `${MARKER_NOTES.plain} ${MARKER_NOTES.immigration}`, risks: "", safetyPlan: "" }, new Date());
   // The marker case tests the tag rules: the IDVA reviews its text as a MARAC would before sharing.
   const reviewer = { ...flagger, agencyType: "idva" as const };
   reviewAllTexts(db, scriptCipher(), reviewer, new Date(), (id) => id === imported.caseIds[0]);
@@ -72,7 +72,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   if (!police) throw new Error("no police agency");
   createAction(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, description: GATE_TEXTS.action.text, tags: [], owningAgencyId: police.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
   publishAgenda(db, organiser, gateMeeting.id, new Date());
-  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, version: null, discussion: GATE_TEXTS.minutes.text, risks: "", minutesTaken: null }, new Date());
+  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, version: null, discussion: GATE_TEXTS.minutes.text, risks: "", safetyPlan: "" }, new Date());
   const housingUser = db.select().from(users).where(eq(users.email, "housing@northshire.example")).get();
   const housing = members.find((m) => m.name === "Northshire Homes");
   if (!housingUser || !housing) throw new Error("no demo housing officer");

@@ -15,6 +15,8 @@ export const meetings = sqliteTable(
     online: integer("online", { mode: "boolean" }).notNull(),
     chairUserId: text("chair_user_id").notNull().references(() => users.id),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** The day agencies' research is due (ISO date); null: two working days before the meeting (researchDeadline). */
+    researchDeadline: text("research_deadline"),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -103,6 +105,8 @@ export const caseResearch = sqliteTable(
     updatedByUserId: text("updated_by_user_id").notNull().references(() => users.id),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /** When the research was first submitted: after the meeting's research deadline it is marked late. */
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.caseId, t.agencyId] })],
 );
@@ -111,13 +115,19 @@ export const caseResearch = sqliteTable(
 export const meetingRecords = sqliteTable("meeting_records", {
   meetingId: text("meeting_id").primaryKey().references(() => meetings.id, { onDelete: "cascade" }),
   confidentialityAgreed: integer("confidentiality_agreed", { mode: "boolean" }).notNull().default(false),
-  /** Per invited agency: attended, apologies or absent, with the names of those present. */
+  /** Who confirmed the statement was read and agreed, and when. */
+  statementConfirmedByUserId: text("statement_confirmed_by_user_id").references(() => users.id),
+  statementConfirmedAt: integer("statement_confirmed_at", { mode: "timestamp_ms" }),
+  /** Per invited agency whose attendance is recorded: attended, apologies or absent, with the names of those present. */
   attendance: text("attendance", { mode: "json" }).$type<{ agencyId: string; status: "attended" | "apologies" | "absent"; names: string }[]>().notNull(),
   version: integer("version").notNull().default(1),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
-/** The discussion and risks identified for one case at a meeting: free text, sealed and sentence-tagged. */
+/**
+ * One case at a meeting: the discussion, the chair's summary of risks and the safety plan agreed
+ * (free text, sealed and sentence-tagged), the timer's start and when the case was completed.
+ */
 export const meetingCaseNotes = sqliteTable(
   "meeting_case_notes",
   {
@@ -125,7 +135,12 @@ export const meetingCaseNotes = sqliteTable(
     caseId: text("case_id").notNull().references(() => cases.id),
     discussionSealed: text("discussion_sealed").notNull(),
     risksSealed: text("risks_sealed").notNull(),
+    /** Null until the chair writes one. */
+    safetyPlanSealed: text("safety_plan_sealed"),
     minutesTaken: integer("minutes_taken"),
+    /** Kept on the server so the timer survives a reload. */
+    timerStartedAt: integer("timer_started_at", { mode: "timestamp_ms" }),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

@@ -9,6 +9,10 @@ import { TAGS, type Tag } from "~/server/domain/tags";
  * outside the case documents is named here, so the at-rest tests and the step that seals older
  * rows use the same places as the services.
  */
+/** The chair's texts for one case at a meeting (meeting_case_notes). */
+export type NotePart = "discussion" | "risks" | "safetyPlan";
+export const NOTE_PARTS: readonly NotePart[] = ["discussion", "risks", "safetyPlan"];
+
 export const PLACES = {
   declineReason: (caseId: string) => `cases:${caseId}:decline_reason`,
   changedPaths: (caseId: string, version: number) => `case_revisions:${caseId}/${version}:changed_paths`,
@@ -20,11 +24,11 @@ export const PLACES = {
   actionDescription: (id: number) => `meeting_actions:${id}:description`,
   actionTags: (id: number) => `meeting_actions:${id}:tags`,
   actionStatusNote: (id: number) => `meeting_actions:${id}:status_note`,
+  minutesNote: (meetingId: string, caseId: string, part: NotePart) => `meeting_case_notes:${meetingId}/${caseId}:${part}`,
   // The disclosure log is append-only (no insert-then-update), so its values are bound to the case and viewer.
   disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
   disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
   research: (meetingId: string, caseId: string, agencyId: string, part: "shared" | "withheld") => `case_research:${meetingId}/${caseId}/${agencyId}:${part}`,
-  meetingNote: (meetingId: string, caseId: string, part: "discussion" | "risks") => `meeting_case_notes:${meetingId}/${caseId}:${part}`,
 } as const;
 
 /**

@@ -66,10 +66,11 @@ export function verifySealedValues(db: Db, cipher: FieldCipher): SealedReport {
     attempt(`case_research:${m}/${c}/${a}:shared_sealed`, () => cipher.open(s(r.shared_sealed), PLACES.research(m, c, a, "shared")));
     attempt(`case_research:${m}/${c}/${a}:withheld_sealed`, () => cipher.open(s(r.withheld_sealed), PLACES.research(m, c, a, "withheld")));
   }
-  for (const r of rows("select meeting_id, case_id, discussion_sealed, risks_sealed from meeting_case_notes")) {
+  for (const r of rows("select meeting_id, case_id, discussion_sealed, risks_sealed, safety_plan_sealed from meeting_case_notes")) {
     const [m, c] = [s(r.meeting_id), s(r.case_id)];
-    attempt(`meeting_case_notes:${m}/${c}:discussion_sealed`, () => cipher.open(s(r.discussion_sealed), PLACES.meetingNote(m, c, "discussion")));
-    attempt(`meeting_case_notes:${m}/${c}:risks_sealed`, () => cipher.open(s(r.risks_sealed), PLACES.meetingNote(m, c, "risks")));
+    attempt(`meeting_case_notes:${m}/${c}:discussion_sealed`, () => cipher.open(s(r.discussion_sealed), PLACES.minutesNote(m, c, "discussion")));
+    attempt(`meeting_case_notes:${m}/${c}:risks_sealed`, () => cipher.open(s(r.risks_sealed), PLACES.minutesNote(m, c, "risks")));
+    if (r.safety_plan_sealed !== null) attempt(`meeting_case_notes:${m}/${c}:safety_plan_sealed`, () => cipher.open(s(r.safety_plan_sealed), PLACES.minutesNote(m, c, "safetyPlan")));
   }
   for (const r of rows("select id, case_id, user_id, tags_shown, purpose from disclosures")) {
     const [c, u] = [s(r.case_id), s(r.user_id)];

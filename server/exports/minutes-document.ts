@@ -8,13 +8,14 @@ const text = (t: { text: string }) => (t.text.trim() === "" ? "Not recorded" : t
 
 /** A meeting's minutes for one agency as a PDF document description, from the projected minutes only. */
 export function minutesDocument(m: TMinutes, generatedAt: Date): PdfDocument {
-  const notice = m.cases.flatMap((c) => [c.discussion.notice, c.risks.notice]).find((n) => n) ?? null;
+  const notice = m.cases.flatMap((c) => [c.discussion.notice, c.risks.notice, c.safetyPlan.notice]).find((n) => n) ?? null;
   const blocks: Block[] = [
     { kind: "keyValue", rows: [
       { label: "Meeting", value: `${formatValue(m.meeting.date)} at ${m.meeting.time}, ${m.meeting.online ? `online (${m.meeting.venue})` : m.meeting.venue}` },
       { label: "Chair", value: m.meeting.chairName },
-      { label: "Confidentiality statement", value: m.confidentialityAgreed ? "Read and agreed by all present" : "Not recorded as agreed" },
+      { label: "Confidentiality statement", value: m.confidentialityAgreed ? `Read and agreed by all present${m.statementConfirmedBy ? ` (confirmed by ${m.statementConfirmedBy})` : ""}` : "Not recorded as agreed" },
     ] },
+    { kind: "paragraph", text: m.confidentialityStatement },
     { kind: "heading", level: 2, text: "Attendance" },
     { kind: "table", header: ["Agency", "Attendance", "Names"], rows: m.attendance.map((a) => [a.agencyName, ATTENDANCE[a.status], a.names || "-"]) },
   ];
@@ -23,8 +24,10 @@ export function minutesDocument(m: TMinutes, generatedAt: Date): PdfDocument {
       { kind: "heading", level: 2, text: `${i + 1}. ${c.caseNumber}: ${c.victimName}` },
       { kind: "heading", level: 3, text: "Discussion" },
       { kind: "paragraph", text: text(c.discussion) },
-      { kind: "heading", level: 3, text: "Risks identified" },
+      { kind: "heading", level: 3, text: "Summary of risks" },
       { kind: "paragraph", text: text(c.risks) },
+      { kind: "heading", level: 3, text: "Safety plan agreed" },
+      { kind: "paragraph", text: text(c.safetyPlan) },
       { kind: "heading", level: 3, text: "Actions" },
       c.actions.length === 0
         ? { kind: "paragraph", text: "None that your agency may see." }

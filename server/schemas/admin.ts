@@ -65,6 +65,13 @@ export const ZUpdateSettings = z.object({
   retentionMonths: whole("retention period", 6, 600),
   /** Blank until the coordinator knows it; the data return then shows no rate per 10,000. */
   adultFemalePopulation: whole("adult female population", 1, 50_000_000).nullable().default(null),
+  /** Read by the chair before the first case of every meeting. */
+  confidentialityStatement: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter the confidentiality statement the chair reads at the start of each meeting" })
+    .max(4000, { error: "The confidentiality statement must be 4,000 characters or fewer" })
+    .optional(),
 });
 export type TUpdateSettings = z.infer<typeof ZUpdateSettings>;
 

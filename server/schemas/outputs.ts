@@ -42,6 +42,7 @@ export const ZSettingsDto = z.strictObject({
   repeatWindowMonths: z.number().int(),
   retentionMonths: z.number().int(),
   adultFemalePopulation: z.number().int().nullable(),
+  confidentialityStatement: z.string(),
   version: z.number().int(),
   updatedAt: z.date(),
 });

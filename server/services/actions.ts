@@ -191,3 +191,13 @@ export function listOpenFromPreviousMeeting(db: Db, cipher: FieldCipher, user: S
   if (!previous) return [];
   return present(db, flat(select(db).where(and(eq(meetingActions.meetingId, previous.id), eq(meetingActions.status, "open"))).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
 }
+
+/**
+ * The actions a meeting reviews (domain.md 1.6), each listed once: those still open from the
+ * previous meeting, then other agencies' overdue actions not already in that list.
+ */
+export function listActionsToReview(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, now: Date) {
+  const fromLastMeeting = listOpenFromPreviousMeeting(db, cipher, user, meetingId, now);
+  const listed = new Set(fromLastMeeting.map((a) => a.id));
+  return { fromLastMeeting, otherOverdue: listOverdueActions(db, cipher, user, now).filter((a) => !listed.has(a.id)) };
+}

@@ -10,10 +10,11 @@ import { writeAudit } from "~/server/audit/log";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
-import { moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
+import { moveBlockedBy, moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
+import { researchDeadline } from "~/server/domain/meeting/research-deadline";
 import { addCalendarMonths } from "~/server/domain/referral/dates";
 import { AppError, staleVersion } from "~/server/errors";
-import type { TMeetingFields } from "~/server/schemas/meetings";
+import type { TAgendaFilters, TMeetingFields } from "~/server/schemas/meetings";
 import { openFactorId } from "./risk-flags";
 import { ukDate } from "./referral-submit";
 import { getSettings } from "./settings";
@@ -58,7 +59,20 @@ function setInvitations(tx: Tx, meetingId: string, agencyIds: readonly string[])
   for (const agencyId of new Set(agencyIds)) tx.insert(meetingInvitations).values({ meetingId, agencyId }).run();
 }
 
+/** A deadline the chair sets must fall before the meeting (research is read before it). */
+function assertDeadline(input: TMeetingFields): void {
+  if (input.researchDeadline && input.researchDeadline >= input.date) {
+    throw new AppError("BAD_REQUEST", "The research deadline must be before the meeting date.", { researchDeadline: ["The research deadline must be before the meeting date"] });
+  }
+}
+
+/** The meeting's research deadline: the one the chair set, or two working days before the meeting. */
+export function deadlineOf(m: { date: string; researchDeadline: string | null }): string {
+  return m.researchDeadline ?? researchDeadline(m.date);
+}
+
 export function createMeeting(db: Db, user: SessionUser, input: TMeetingFields, now: Date): { id: string } {
+  assertDeadline(input);
   assertInvitable(db, input.invitedAgencyIds);
   assertChair(db, input.chairUserId);
   return db.transaction((tx) => {
@@ -72,6 +86,7 @@ export function createMeeting(db: Db, user: SessionUser, input: TMeetingFields, 
 }
 
 export function updateMeeting(db: Db, user: SessionUser, id: string, version: number, input: TMeetingFields, now: Date): void {
+  assertDeadline(input);
   assertInvitable(db, input.invitedAgencyIds);
   assertChair(db, input.chairUserId);
   db.transaction((tx) => {
@@ -173,6 +188,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     chairName: chair?.name ?? "",
     version: m.version,
     publishedAt: m.publishedAt,
+    researchDeadline: deadlineOf(m),
+    researchDeadlineSet: m.researchDeadline !== null,
     invited,
     lines,
     changes,
@@ -199,6 +216,39 @@ function logChangeIfPublished(tx: Tx, meetingId: string, now: Date, description:
 
 export function addToAgenda(db: Db, user: SessionUser, meetingId: string, caseId: string, now: Date): void {
   db.transaction((tx) => addToAgendaIn(tx, user, meetingId, caseId, now));
+}
+
+/** Adds several accepted cases at once: all of them, or none if one cannot go on. */
+export function addCasesToAgenda(db: Db, user: SessionUser, meetingId: string, caseIds: readonly string[], now: Date): { added: number } {
+  return db.transaction((tx) => {
+    for (const caseId of new Set(caseIds)) addToAgendaIn(tx, user, meetingId, caseId, now);
+    return { added: new Set(caseIds).size };
+  });
+}
+
+/**
+ * Accepted cases the organiser may add to this meeting's agenda, by the filters of the add-cases
+ * form. `heard`: "unscheduled" (the default) leaves out cases on any meeting's agenda;
+ * "not_heard" leaves out cases on the agenda of a meeting already held (before today); "any" all.
+ */
+export function agendaCandidates(db: Db, meetingId: string, filters: TAgendaFilters, now: Date) {
+  if (!db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get()) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const today = ukDate(now);
+  const scheduled = db.select({ caseId: agendaItems.caseId, meetingId: agendaItems.meetingId, date: meetings.date }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).all();
+  const onThis = new Set(scheduled.filter((s) => s.meetingId === meetingId).map((s) => s.caseId));
+  const excluded = new Set(
+    scheduled.filter((s) => (filters.heard === "unscheduled" ? true : filters.heard === "not_heard" ? s.date < today : false)).map((s) => s.caseId),
+  );
+  return db
+    .select({ id: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name, referralDate: cases.referralDate, isRepeat: cases.isRepeat, hasChildren: cases.hasChildren })
+    .from(cases)
+    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+    .where(eq(cases.status, "accepted"))
+    .orderBy(asc(cases.referralDate), asc(cases.caseNumber))
+    .all()
+    .filter((c) => !onThis.has(c.id) && !excluded.has(c.id))
+    .filter((c) => (!filters.referredFrom || c.referralDate >= filters.referredFrom) && (!filters.referredTo || c.referralDate <= filters.referredTo))
+    .filter((c) => (!filters.repeatOnly || c.isRepeat) && (!filters.childrenOnly || c.hasChildren));
 }
 
 /** Adds an accepted case to a meeting's agenda inside the caller's transaction (triage uses it too). */
@@ -233,6 +283,14 @@ export function removeFromAgenda(db: Db, user: SessionUser, meetingId: string, c
   });
 }
 
+/** Why a move changed nothing, in words: the order has not been changed. */
+const MOVE_BLOCKED = {
+  first: (n: string) => `${n} was not moved: it is already first on the agenda.`,
+  last: (n: string) => `${n} was not moved: it is already last on the agenda.`,
+  children_first: (n: string) =>
+    `${n} was not moved: cases with children in the household stay before adult-only cases, so children's agencies can leave after them. The order has not been changed.`,
+} as const;
+
 export function moveAgendaItem(db: Db, user: SessionUser, meetingId: string, caseId: string, direction: "up" | "down", now: Date): void {
   db.transaction((tx) => {
     const entries = tx
@@ -243,6 +301,8 @@ export function moveAgendaItem(db: Db, user: SessionUser, meetingId: string, cas
       .all();
     const moved = entries.find((e) => e.caseId === caseId);
     if (!moved) throw new AppError("NOT_FOUND", "That case is not on this agenda.");
+    const blocked = moveBlockedBy(entries, caseId, direction);
+    if (blocked) throw new AppError("BAD_REQUEST", MOVE_BLOCKED[blocked](moved.caseNumber));
     for (const e of moveOnAgenda(entries, caseId, direction)) {
       tx.update(agendaItems).set({ position: e.position }).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.caseId, e.caseId))).run();
     }

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { openFreeText, PLACES } from "~/server/cases/sealed-values";
-import { caseSharingReader } from "~/server/cases/case-store";
+import { openFreeText, PLACES, type NotePart } from "~/server/cases/sealed-values";
+import { caseSharingReader, readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
@@ -17,13 +17,19 @@ import { AppError, staleVersion } from "~/server/errors";
 import { logDisclosure } from "./disclosures";
 import { openActionTags } from "./actions";
 import { getMeeting } from "./meetings";
+import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
 type Attendance = { agencyId: string; status: "attended" | "apologies" | "absent"; names: string };
-const notePlace = PLACES.meetingNote;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+const viewerOf = (u: SessionUser): Viewer => ({ userId: u.id, role: u.role, agencyId: u.agencyId, agencyType: u.agencyType });
 const isOrganiser = (u: SessionUser) => u.role === "chair" || u.role === "coordinator";
 
-/** The chair's record of the meeting: attendance, apologies and the confidentiality statement. */
+/**
+ * The chair's record of the meeting: attendance and apologies (only agencies whose attendance is
+ * recorded; the rest stay unset), and whether the confidentiality statement was read and agreed,
+ * with who confirmed it and when (kept from the first confirmation; cleared if it is unticked).
+ */
 export function saveMeetingRecord(db: Db, user: SessionUser, input: { meetingId: string; version: number | null; confidentialityAgreed: boolean; attendance: Attendance[] }, now: Date): { version: number } {
   return db.transaction((tx) => {
     if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, input.meetingId)).get()) throw new AppError("NOT_FOUND", "There is no such meeting.");
@@ -33,38 +39,111 @@ export function saveMeetingRecord(db: Db, user: SessionUser, input: { meetingId:
     const current = tx.select().from(meetingRecords).where(eq(meetingRecords.meetingId, input.meetingId)).get();
     if ((current?.version ?? null) !== input.version) throw staleVersion("meeting record");
     const version = (current?.version ?? 0) + 1;
-    const values = { confidentialityAgreed: input.confidentialityAgreed, attendance: input.attendance, version, updatedAt: now };
+    const confirmation = !input.confidentialityAgreed
+      ? { statementConfirmedByUserId: null, statementConfirmedAt: null }
+      : current?.confidentialityAgreed && current.statementConfirmedAt
+        ? { statementConfirmedByUserId: current.statementConfirmedByUserId, statementConfirmedAt: current.statementConfirmedAt }
+        : { statementConfirmedByUserId: user.id, statementConfirmedAt: now };
+    const values = { confidentialityAgreed: input.confidentialityAgreed, ...confirmation, attendance: input.attendance, version, updatedAt: now };
     if (current) tx.update(meetingRecords).set(values).where(eq(meetingRecords.meetingId, input.meetingId)).run();
     else tx.insert(meetingRecords).values({ meetingId: input.meetingId, ...values }).run();
-    writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.recorded", targetType: "meeting", targetId: input.meetingId });
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.recorded", targetType: "meeting", targetId: input.meetingId, details: { statementConfirmed: input.confidentialityAgreed } });
     return { version };
   });
 }
 
-/** The discussion and risks for one case, in the chair's words; sentences are tagged by the detector. */
-export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, input: { meetingId: string; caseId: string; version: number | null; discussion: string; risks: string; minutesTaken: number | null }, now: Date): { version: number } {
+/** The chair writes the minutes: the chair's agency reads them before review (decision 042). */
+function minutesAuthorOf(db: Pick<Db, "select">, meetingId: string) {
+  const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
+  return { agencyId: chairAgency?.agencyId ?? null };
+}
+
+type NoteKey = { meetingId: string; caseId: string };
+const noteKey = (k: NoteKey) => and(eq(meetingCaseNotes.meetingId, k.meetingId), eq(meetingCaseNotes.caseId, k.caseId));
+const EMPTY: TaggedText = { text: "", spans: [] };
+
+function assertOnAgenda(tx: Tx, k: NoteKey): void {
+  if (!tx.select().from(agendaItems).where(and(eq(agendaItems.meetingId, k.meetingId), eq(agendaItems.caseId, k.caseId))).get()) {
+    throw new AppError("NOT_FOUND", "That case is not on this meeting's agenda.");
+  }
+}
+
+/** A case's notes row, created empty (version 0: no notes yet) when the timer starts or the case is completed before any note. */
+function ensureNotesRow(tx: Tx, cipher: FieldCipher, k: NoteKey, now: Date) {
+  const current = tx.select().from(meetingCaseNotes).where(noteKey(k)).get();
+  if (current) return current;
+  const seal = (part: NotePart) => cipher.seal(JSON.stringify(EMPTY), PLACES.minutesNote(k.meetingId, k.caseId, part));
+  return tx.insert(meetingCaseNotes).values({ ...k, discussionSealed: seal("discussion"), risksSealed: seal("risks"), version: 0, updatedAt: now }).returning().get();
+}
+
+const openNote = (cipher: FieldCipher, k: NoteKey, part: NotePart, sealed: string | null | undefined): TaggedText =>
+  sealed ? openFreeText(cipher, sealed, PLACES.minutesNote(k.meetingId, k.caseId, part)) : EMPTY;
+
+export type TCaseNotesInput = NoteKey & { version: number | null; discussion: string; risks: string; safetyPlan: string };
+export type TCaseNotesSaved = { saved: true; version: number } | { saved: false; message: string; current: { version: number; discussion: string; risks: string; safetyPlan: string } };
+
+/**
+ * Saves one case's discussion, summary of risks and safety plan (the chair's words; sentences are
+ * tagged by the detector). The version guards these texts: a save based on an older version is
+ * refused and the newer texts are returned (as the chair may see them), never overwritten.
+ * Only this case's row is touched.
+ */
+export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, input: TCaseNotesInput, now: Date): TCaseNotesSaved {
   return db.transaction((tx) => {
-    // Notes belong to a case on this meeting's agenda; anything else is a bad link, not a server error.
-    const onAgenda = tx.select({ caseId: agendaItems.caseId }).from(agendaItems).where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.caseId, input.caseId))).get();
-    if (!onAgenda) throw new AppError("NOT_FOUND", "That case is not on this meeting's agenda.");
-    const key = and(eq(meetingCaseNotes.meetingId, input.meetingId), eq(meetingCaseNotes.caseId, input.caseId));
-    const current = tx.select().from(meetingCaseNotes).where(key).get();
-    if ((current?.version ?? null) !== input.version) throw staleVersion("case notes");
+    assertOnAgenda(tx, input);
+    const current = tx.select().from(meetingCaseNotes).where(noteKey(input)).get();
+    // Version 0 is a row the timer made before any note was written: nothing to conflict with.
+    if (current && current.version !== (input.version ?? 0)) {
+      const theCase = readCaseSharing(tx, cipher, input.caseId);
+      const rules = readSharingRules(tx, now);
+      const asChair = (part: NotePart, sealed: string | null) => projectItemText(openNote(cipher, input, part, sealed), [], viewerOf(user), rules.policy, rules.grants, theCase, now, minutesAuthorOf(tx, input.meetingId)).text;
+      return {
+        saved: false,
+        message: "Someone else saved notes for this case while you were typing. Your changes have not been saved. Their notes are shown below: copy anything of yours you still need, then save again.",
+        current: { version: current.version, discussion: asChair("discussion", current.discussionSealed), risks: asChair("risks", current.risksSealed), safetyPlan: asChair("safetyPlan", current.safetyPlanSealed) },
+      };
+    }
+    if (!current && input.version !== null) throw staleVersion("case notes");
     const version = (current?.version ?? 0) + 1;
-    const previous = (part: "discussion" | "risks", sealed: string | undefined): TaggedText =>
-      sealed ? (JSON.parse(cipher.open(sealed, notePlace(input.meetingId, input.caseId, part))) as TaggedText) : { text: "", spans: [] };
+    // Sentences a case holder reviewed keep their review if unchanged (decision 042).
+    const seal = (part: NotePart, sealed: string | null | undefined, text: string) =>
+      cipher.seal(JSON.stringify(carryReviews(openNote(cipher, input, part, sealed), withSuggestions({ text, spans: [] }))), PLACES.minutesNote(input.meetingId, input.caseId, part));
     const values = {
-      // Sentences a case holder reviewed keep their review if unchanged (decision 042).
-      discussionSealed: cipher.seal(JSON.stringify(carryReviews(previous("discussion", current?.discussionSealed), withSuggestions({ text: input.discussion, spans: [] }))), notePlace(input.meetingId, input.caseId, "discussion")),
-      risksSealed: cipher.seal(JSON.stringify(carryReviews(previous("risks", current?.risksSealed), withSuggestions({ text: input.risks, spans: [] }))), notePlace(input.meetingId, input.caseId, "risks")),
-      minutesTaken: input.minutesTaken,
+      discussionSealed: seal("discussion", current?.discussionSealed, input.discussion),
+      risksSealed: seal("risks", current?.risksSealed, input.risks),
+      safetyPlanSealed: seal("safetyPlan", current?.safetyPlanSealed, input.safetyPlan),
       version,
       updatedAt: now,
     };
-    if (current) tx.update(meetingCaseNotes).set(values).where(key).run();
+    if (current) tx.update(meetingCaseNotes).set(values).where(noteKey(input)).run();
     else tx.insert(meetingCaseNotes).values({ meetingId: input.meetingId, caseId: input.caseId, ...values }).run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.case_notes_saved", targetType: "meeting", targetId: input.meetingId, details: { caseId: input.caseId } });
-    return { version };
+    return { saved: true, version };
+  });
+}
+
+/** Starts (or restarts) a case's timer; the start is kept on the server so a reload does not lose it. */
+export function startCaseTimer(db: Db, cipher: FieldCipher, user: SessionUser, k: NoteKey, now: Date): { startedAt: Date } {
+  return db.transaction((tx) => {
+    assertOnAgenda(tx, k);
+    ensureNotesRow(tx, cipher, k, now);
+    tx.update(meetingCaseNotes).set({ timerStartedAt: now, completedAt: null }).where(noteKey(k)).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: "meeting.case_timer_started", targetType: "meeting", targetId: k.meetingId, details: { caseId: k.caseId } });
+    return { startedAt: now };
+  });
+}
+
+/**
+ * Marks a case complete (recording the minutes taken by the server's timer) or reopens it. The
+ * notes' version is left alone: completing a case never conflicts with notes being typed.
+ */
+export function setCaseComplete(db: Db, cipher: FieldCipher, user: SessionUser, k: NoteKey & { complete: boolean }, now: Date): void {
+  db.transaction((tx) => {
+    assertOnAgenda(tx, k);
+    const row = ensureNotesRow(tx, cipher, k, now);
+    const minutesTaken = row.timerStartedAt ? Math.min(600, Math.round((now.getTime() - row.timerStartedAt.getTime()) / 60_000)) : row.minutesTaken;
+    tx.update(meetingCaseNotes).set(k.complete ? { completedAt: now, minutesTaken } : { completedAt: null }).where(noteKey({ meetingId: k.meetingId, caseId: k.caseId })).run();
+    writeAudit(tx, { at: now, actorUserId: user.id, action: k.complete ? "meeting.case_completed" : "meeting.case_reopened", targetType: "meeting", targetId: k.meetingId, details: { caseId: k.caseId } });
   });
 }
 
@@ -84,17 +163,15 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   const record = db.select().from(meetingRecords).where(eq(meetingRecords.meetingId, meetingId)).get();
   const names = new Map(meeting.invited.map((a) => [a.id, a.name]));
   const attendance = (record?.attendance ?? []).map((a) => ({ agencyName: names.get(a.agencyId) ?? "", status: a.status, names: a.names }));
-  // The chair writes the minutes: the chair's agency reads them before review (decision 042).
-  const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
-  const minutesAuthor = { agencyId: chairAgency?.agencyId ?? null };
+  const minutesAuthor = minutesAuthorOf(db, meetingId);
   // Her views on each case narrow what its minutes show; read once per case, never returned.
   const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
   const cases = meeting.lines.map((line) => {
     const theCase = sharingOf(line.caseId);
     const notes = db.select().from(meetingCaseNotes).where(and(eq(meetingCaseNotes.meetingId, meetingId), eq(meetingCaseNotes.caseId, line.caseId))).get();
-    const open = (part: "discussion" | "risks", sealed: string | undefined) =>
-      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, rules.policy, rules.grants, theCase, now, minutesAuthor);
+    const open = (part: NotePart, sealed: string | null | undefined) =>
+      projectItemText(openNote(cipher, { meetingId, caseId: line.caseId }, part, sealed), [], viewer, rules.policy, rules.grants, theCase, now, minutesAuthor);
     const actions = db
       .select({ a: meetingActions, owner: agencies.name, authorAgencyId: users.agencyId })
       .from(meetingActions)
@@ -109,8 +186,11 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       victimName: line.victimName,
       discussion: open("discussion", notes?.discussionSealed),
       risks: open("risks", notes?.risksSealed),
-      notesVersion: notes?.version ?? null,
+      safetyPlan: open("safetyPlan", notes?.safetyPlanSealed),
+      notesVersion: notes && notes.version > 0 ? notes.version : null,
       minutesTaken: notes?.minutesTaken ?? null,
+      timerStartedAt: notes?.timerStartedAt ?? null,
+      completedAt: notes?.completedAt ?? null,
       actions: visibleItems(actions, viewer, rules.policy, rules.grants, theCase, now).map((r) => ({
         description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.authorAgencyId }),
         owningAgencyName: r.owner,
@@ -125,7 +205,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
     for (const c of cases) {
       const access = decideTagAccess(viewer, rules.policy, rules.grants, sharingOf(c.caseId), now);
       const allowed = TAGS.filter((t) => access[t].shown);
-      const shown = new Set<Tag>([...c.discussion.spans, ...c.risks.spans, ...c.actions.flatMap((a) => a.description.spans)].flatMap((sp) => sp.tags));
+      const shown = new Set<Tag>([...c.discussion.spans, ...c.risks.spans, ...c.safetyPlan.spans, ...c.actions.flatMap((a) => a.description.spans)].flatMap((sp) => sp.tags));
       logDisclosure(tx, cipher, {
         at: now,
         caseId: c.caseId,
@@ -141,7 +221,10 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   return {
     meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: meeting.chairName },
     recipient: { agencyId: recipient.id, agencyName: recipient.name, userName: user.name },
+    confidentialityStatement: getSettings(db).confidentialityStatement,
     confidentialityAgreed: record?.confidentialityAgreed ?? false,
+    statementConfirmedBy: record?.statementConfirmedByUserId ? (db.select({ name: users.name }).from(users).where(eq(users.id, record.statementConfirmedByUserId)).get()?.name ?? null) : null,
+    statementConfirmedAt: record?.statementConfirmedAt ?? null,
     recordVersion: record?.version ?? null,
     attendance,
     invited: meeting.invited,

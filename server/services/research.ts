@@ -12,7 +12,9 @@ import { projectItemText } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
 import { AppError, staleVersion } from "~/server/errors";
+import { isResearchLate } from "~/server/domain/meeting/research-deadline";
 import { getMeeting } from "./meetings";
+import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
 
 const place = PLACES.research;
@@ -42,7 +44,7 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
     };
     const version = (current?.version ?? 0) + 1;
     if (current) tx.update(caseResearch).set({ ...sealed, version, updatedByUserId: user.id, updatedAt: now }).where(key).run();
-    else tx.insert(caseResearch).values({ meetingId: input.meetingId, caseId: input.caseId, agencyId: user.agencyId, ...sealed, version, updatedByUserId: user.id, updatedAt: now }).run();
+    else tx.insert(caseResearch).values({ meetingId: input.meetingId, caseId: input.caseId, agencyId: user.agencyId, ...sealed, version, updatedByUserId: user.id, updatedAt: now, submittedAt: now }).run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "research.saved", targetType: "meeting", targetId: input.meetingId, details: { caseId: input.caseId, agencyId: user.agencyId } });
     return { version };
   });
@@ -55,7 +57,7 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
  */
 export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string, now: Date) {
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
-  getMeeting(db, cipher, user, meetingId);
+  const { researchDeadline } = getMeeting(db, cipher, user, meetingId);
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   const rules = readSharingRules(db, now);
   const theCase = readCaseSharing(db, cipher, caseId);
@@ -78,6 +80,8 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
         updatedBy,
         updatedAt: r.updatedAt,
         version: r.version,
+        // Late: first submitted after the meeting's research deadline day (rows from before this was recorded: their last save).
+        late: isResearchLate(ukDate(r.submittedAt ?? r.updatedAt), researchDeadline),
         own,
         shared: forViewer(open(r.sharedSealed, "shared")),
         withheld: own || isOrganiser(user) ? forViewer(open(r.withheldSealed, "withheld")) : null,

@@ -3,7 +3,7 @@ import type { Db } from "~/db/client";
 import { agencies, agendaItems, auditLog, caseResearch, caseRiskFlags, cases, caseVictims, meetingActions, meetingCaseNotes, meetings } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { readCase } from "~/server/cases/case-store";
-import { openFreeText, PLACES } from "~/server/cases/sealed-values";
+import { NOTE_PARTS, openFreeText, PLACES, type NotePart } from "~/server/cases/sealed-values";
 import { labelFor } from "~/server/cases/field-names";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
@@ -37,7 +37,7 @@ type TextRef =
   | { kind: "status"; actionId: number }
   | { kind: "decline" }
   | { kind: "research"; meetingId: string; agencyId: string }
-  | { kind: "minutes"; meetingId: string; part: "discussion" | "risks" };
+  | { kind: "minutes"; meetingId: string; part: NotePart };
 
 const NOT_FOUND = "There is no such text on this case. It may have been removed.";
 
@@ -49,7 +49,7 @@ function parseRef(ref: string): TextRef {
   if ((kind === "action" || kind === "status") && Number.isInteger(n) && n > 0) return { kind, actionId: n };
   if (kind === "decline" && !a) return { kind };
   if (kind === "research" && a && b) return { kind, meetingId: a, agencyId: b };
-  if (kind === "minutes" && a && (b === "discussion" || b === "risks")) return { kind, meetingId: a, part: b };
+  if (kind === "minutes" && a && (NOTE_PARTS as readonly string[]).includes(b)) return { kind, meetingId: a, part: b as NotePart };
   throw new AppError("NOT_FOUND", NOT_FOUND);
 }
 
@@ -64,7 +64,11 @@ interface Located {
 }
 
 const researchPlace = (meetingId: string, caseId: string, agencyId: string) => `case_research:${meetingId}/${caseId}/${agencyId}:shared`;
-const minutesPlace = (meetingId: string, caseId: string, part: "discussion" | "risks") => `meeting_case_notes:${meetingId}/${caseId}:${part}`;
+const MINUTES_PARTS = {
+  discussion: { column: "discussionSealed", label: "discussion" },
+  risks: { column: "risksSealed", label: "summary of risks" },
+  safetyPlan: { column: "safetyPlanSealed", label: "safety plan agreed" },
+} as const satisfies Record<NotePart, { column: string; label: string }>;
 const open = (cipher: FieldCipher, sealed: string, place: string) => JSON.parse(cipher.open(sealed, place)) as TaggedText;
 
 /** Every reviewable text of one case (or only the one named), read and decrypted. */
@@ -178,17 +182,19 @@ function locateTexts(tx: Tx | Db, cipher: FieldCipher, user: SessionUser, caseId
       .where(eq(meetingCaseNotes.caseId, caseId))
       .all();
     for (const { n, date } of rows) {
-      for (const part of ["discussion", "risks"] as const) {
+      for (const part of NOTE_PARTS) {
         if (only?.kind === "minutes" && (only.meetingId !== n.meetingId || only.part !== part)) continue;
-        const place = minutesPlace(n.meetingId, caseId, part);
+        const sealed = n[MINUTES_PARTS[part].column];
+        // A safety plan not yet written has nothing to review.
+        if (sealed === null) continue;
+        const place = PLACES.minutesNote(n.meetingId, caseId, part);
         const key = and(eq(meetingCaseNotes.meetingId, n.meetingId), eq(meetingCaseNotes.caseId, caseId));
-        const column = part === "discussion" ? "discussionSealed" : "risksSealed";
         out.push({
           ref: `minutes~${n.meetingId}~${part}`,
-          label: `Minutes of the meeting on ${date}: ${part === "discussion" ? "discussion" : "risks identified"}`,
+          label: `Minutes of the meeting on ${date}: ${MINUTES_PARTS[part].label}`,
           category: `minutes.${part}`,
-          text: open(cipher, n[column], place),
-          save: (t, next, _r, now) => void t.update(meetingCaseNotes).set({ [column]: cipher.seal(JSON.stringify(next), place), version: n.version + 1, updatedAt: now }).where(key).run(),
+          text: open(cipher, sealed, place),
+          save: (t, next, _r, now) => void t.update(meetingCaseNotes).set({ [MINUTES_PARTS[part].column]: cipher.seal(JSON.stringify(next), place), version: n.version + 1, updatedAt: now }).where(key).run(),
         });
       }
     }

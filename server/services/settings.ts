@@ -35,7 +35,8 @@ export function updateSettings(db: Db, actor: SessionUser, input: TUpdateSetting
       .returning()
       .get();
     if (!row) throw staleVersion("MARAC's settings");
-    writeAudit(tx, { at: now, actorUserId: actor.id, action: "settings.updated", targetType: "settings", targetId: String(SETTINGS_ID), details: { fieldsChanged, to: pick(fields, fieldsChanged) } });
+    // The statement's wording is long: the audit says it changed, not what it now says.
+    writeAudit(tx, { at: now, actorUserId: actor.id, action: "settings.updated", targetType: "settings", targetId: String(SETTINGS_ID), details: { fieldsChanged, to: pick(fields, fieldsChanged.filter((f) => f !== "confidentialityStatement")) } });
     return row;
   });
 }

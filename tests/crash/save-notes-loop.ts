@@ -14,6 +14,8 @@ const user = JSON.parse(userJson) as SessionUser;
 let version: number | null = null;
 for (let i = 0; ; i++) {
   const discussion = `Saved ${i} times. ${"The chair summarised the risks and the agencies agreed a safety plan. ".repeat(20)}`;
-  version = saveCaseNotes(db, cipher, user, { meetingId, caseId, version, discussion, risks: `Risk note ${i}.`, minutesTaken: i % 15 }, new Date()).version;
+  const result = saveCaseNotes(db, cipher, user, { meetingId, caseId, version, discussion, risks: `Risk note ${i}.`, safetyPlan: `Safety plan ${i}.` }, new Date());
+  if (!result.saved) throw new Error(result.message);
+  version = result.version;
   if (i === 0) process.stdout.write("saving\n");
 }

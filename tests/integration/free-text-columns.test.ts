@@ -122,6 +122,7 @@ const COLUMNS: Record<string, Kind> = {
   "disclosures.purpose": "untagged fact",
   "marac_settings.name": "untagged fact",
   "marac_settings.case_number_prefix": "untagged fact",
+  "marac_settings.confidentiality_statement": "untagged fact",
   "meeting_actions.meeting_id": "identifier",
   "meeting_actions.case_id": "identifier",
   "meeting_actions.description_sealed": "sealed tagged text",
@@ -136,17 +137,20 @@ const COLUMNS: Record<string, Kind> = {
   "meeting_case_notes.case_id": "identifier",
   "meeting_case_notes.discussion_sealed": "sealed tagged text",
   "meeting_case_notes.risks_sealed": "sealed tagged text",
+  "meeting_case_notes.safety_plan_sealed": "sealed tagged text",
   "meeting_invitations.meeting_id": "identifier",
   "meeting_invitations.agency_id": "identifier",
   "meeting_records.meeting_id": "identifier",
   // Per agency: attended, apologies or absent, and the professionals' names.
   "meeting_records.attendance": "untagged name",
+  "meeting_records.statement_confirmed_by_user_id": "identifier",
   "meetings.id": "identifier",
   "meetings.date": "date or time",
   "meetings.time": "date or time",
   // A room or the online meeting's name, typed by the chair for invited agencies.
   "meetings.venue": "untagged fact",
   "meetings.chair_user_id": "identifier",
+  "meetings.research_deadline": "date or time",
   "referral_drafts.id": "identifier",
   "referral_drafts.author_id": "identifier",
   "referral_drafts.agency_id": "identifier",
@@ -238,6 +242,7 @@ describe("free text and restricted facts reach other agencies only through the p
     "meeting_actions.status_note_sealed": [(a) => a.actions.forCase({ caseId: ids.caseId }), (a) => a.actions.mine(), (a) => a.actions.overdue()],
     "meeting_case_notes.discussion_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
     "meeting_case_notes.risks_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
+    "meeting_case_notes.safety_plan_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
   };
 
   const received = async (read: (a: Api) => Promise<unknown>, u: SessionUser) => {
@@ -288,7 +293,7 @@ describe("free text and restricted facts reach other agencies only through the p
 
     // Research and the chair's notes.
     await api(idvaRep).meetings.saveResearch({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, shared: `Known to us since May. ${MARK}`, withheld: `Counselling notes. ${MARK}` });
-    await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, minutesTaken: 10 });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, safetyPlan: `Refer her for advice. ${MARK}` });
     // Reviewed with the detector's tags confirmed, so what stops the marker is its tag, not the review gate.
     for (const caseId of [ids.caseId, ids.housingDeclined, ids.ieDeclined]) await confirmAllTexts(api(coordinator), caseId);
   });

@@ -53,7 +53,9 @@ describe("meetings and the agenda", () => {
     let m = await api(coordinator).meetings.get({ meetingId: id });
     expect(m.lines.map((l) => l.victimName)).toEqual(["Has Children", "Adult Only"]);
     expect(m.lines[0]).toMatchObject({ hasChildren: true });
-    await api(coordinator).meetings.move({ meetingId: id, caseId: caseIds.adult, direction: "up" });
+    // The children-first rule stops the move, and the message says so (not "order has been changed").
+    await expect(api(coordinator).meetings.move({ meetingId: id, caseId: caseIds.adult, direction: "up" })).rejects.toThrow(/was not moved: cases with children in the household stay before adult-only cases/);
+    await expect(api(coordinator).meetings.move({ meetingId: id, caseId: caseIds.withChildren, direction: "up" })).rejects.toThrow(/already first/);
     m = await api(coordinator).meetings.get({ meetingId: id });
     expect(m.lines.map((l) => l.victimName)).toEqual(["Has Children", "Adult Only"]);
 

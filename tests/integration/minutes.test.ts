@@ -29,7 +29,7 @@ describe("minutes per agency, on screen and as PDF", () => {
     housing = m.rep("housing");
     saheli = m.rep("by_and_for");
     await api(coordinator).meetings.saveRecord({ meetingId, version: null, confidentialityAgreed: true, attendance: [{ agencyId: housing.agencyId, status: "attended", names: "Hannah Lewis" }, { agencyId: saheli.agencyId, status: "apologies", names: "" }] });
-    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of serious harm is high.", minutesTaken: 14 });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of serious harm is high.", safetyPlan: "" });
     await api(coordinator).actions.create({ meetingId, caseId, description: "MINUTESMARK refer to specialist immigration advice.", tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });
   });
   afterAll(() => t.cleanup());
@@ -61,7 +61,7 @@ describe("minutes per agency, on screen and as PDF", () => {
   it("keeps minutes from agencies not invited, and edits to the chair and coordinator", async () => {
     const probation = await sessionUserFor(t.db, "agency_rep", "probation");
     await expect(api(probation).meetings.minutes({ meetingId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api(housing).meetings.saveCaseNotes({ meetingId, caseId, version: 1, discussion: "x", risks: "", minutesTaken: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: "x", risks: "", minutesTaken: null })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(api(housing).meetings.saveCaseNotes({ meetingId, caseId, version: 1, discussion: "x", risks: "", safetyPlan: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: "x", risks: "", safetyPlan: "" })).toMatchObject({ saved: false });
   });
 });

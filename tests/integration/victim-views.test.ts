@@ -38,7 +38,7 @@ describe.each([
     saheli = m.rep("by_and_for");
     housing = m.rep("housing");
     idva = await sessionUserFor(t.db, "idva", "idva");
-    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${MINUTES_IMM}`, risks: "Risk is high.", minutesTaken: 10 });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${MINUTES_IMM}`, risks: "Risk is high.", safetyPlan: "" });
     await api(coordinator).actions.create({ meetingId, caseId, description: ACTION_IMM, tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });
     await api(idva).cases.addFlag({ caseId, factorId: "immigration_status_abuse", note: FLAG_NOTE });
     await confirmAllTexts(api(coordinator), caseId);

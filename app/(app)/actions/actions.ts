@@ -36,5 +36,7 @@ export async function createActionAction(_prev: FormState, formData: FormData): 
   } catch (e) {
     return formStateFromError(e, v);
   }
-  redirect(`/cases/${v.caseId ?? ""}?saved=action#actions`);
+  // `back` (the run screen) comes from the form: only a path on this site.
+  const back = safeLocalPath(v.back, "");
+  redirect(back ? `${back}${back.includes("?") ? "&" : "?"}saved=action#actions` : `/cases/${v.caseId ?? ""}?saved=action#actions`);
 }

@@ -7,8 +7,8 @@ import { Button, DateInput, Select, TextInput, YesNo } from "~/components/ui/fie
 import { IDLE, type FormState } from "~/components/ui/form-state";
 
 type Option = { id: string; name: string };
-type Meeting = { id: string; version: number; date: string; time: string; venue: string; online: boolean; chairUserId: string; invited: string[] };
-const FIELDS = ["date", "time", "venue", "online", "chairUserId", "invitedAgencyIds"] as const;
+type Meeting = { id: string; version: number; date: string; time: string; venue: string; online: boolean; chairUserId: string; invited: string[]; researchDeadline: string; researchDeadlineSet: boolean };
+const FIELDS = ["date", "time", "venue", "online", "chairUserId", "researchDeadline", "invitedAgencyIds"] as const;
 
 export function MeetingForm({ action, meeting, chairs, agencies, submitLabel }: {
   action: (s: FormState, f: FormData) => Promise<FormState>;
@@ -22,6 +22,7 @@ export function MeetingForm({ action, meeting, chairs, agencies, submitLabel }: 
   const err = (f: (typeof FIELDS)[number]) => state.fieldErrors?.[f]?.[0];
   const date = v ? `${v["date-year"] ?? ""}-${v["date-month"] ?? ""}-${v["date-day"] ?? ""}` : meeting?.date;
   const invited = v ? (v.invitedAgencyIds ?? "").split(",").filter(Boolean) : (meeting?.invited ?? agencies.map((a) => a.id));
+  const deadline = v ? `${v["researchDeadline-year"] ?? ""}-${v["researchDeadline-month"] ?? ""}-${v["researchDeadline-day"] ?? ""}` : meeting?.researchDeadlineSet ? meeting.researchDeadline : undefined;
   const online = v?.online === "yes" ? true : v?.online === "no" ? false : meeting?.online;
   return (
     <form action={formAction} noValidate key={JSON.stringify(v ?? {})}>
@@ -37,6 +38,13 @@ export function MeetingForm({ action, meeting, chairs, agencies, submitLabel }: 
       <TextInput id="venue" label="Venue" hint="A room, or the name of the online meeting. Never put a joining link with a password here." defaultValue={v?.venue ?? meeting?.venue} error={err("venue")} />
       <YesNo id="online" label="Is the meeting online?" defaultValue={online} error={err("online")} />
       <Select id="chairUserId" label="Chair" options={chairs.map((c) => ({ value: c.id, label: c.name }))} defaultValue={v?.chairUserId ?? meeting?.chairUserId} error={err("chairUserId")} />
+      <DateInput
+        id="researchDeadline"
+        label="Research deadline (optional)"
+        hint="The last day agencies can send their research on time. Leave it blank for two working days before the meeting (weekends and England and Wales bank holidays are skipped)."
+        defaultValue={deadline}
+        error={err("researchDeadline")}
+      />
       <Checkboxes
         id="invitedAgencyIds"
         name="invitedAgencyIds"

@@ -4,7 +4,7 @@ import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { TAGS } from "~/server/domain/tags";
 import { ZProjectedText } from "~/server/schemas/projected-case";
-import { createAction, listAgencyActions, listOpenFromPreviousMeeting, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
+import { createAction, listActionsToReview, listAgencyActions, listOpenFromPreviousMeeting, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
 import { assertCanOpenCase } from "~/server/services/cases";
 import { meetingsForCase } from "~/server/services/meetings";
 
@@ -65,6 +65,12 @@ export const actionsRouter = createRouter({
     .input(z.object({ meetingId: ZId }))
     .output(z.array(ZAction))
     .query(({ ctx, input }) => listOpenFromPreviousMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now())),
+
+  /** For the meeting page: actions open from the last meeting and other overdue ones, each once. */
+  toReview: organiserProcedure
+    .input(z.object({ meetingId: ZId }))
+    .output(z.strictObject({ fromLastMeeting: z.array(ZAction), otherOverdue: z.array(ZAction) }))
+    .query(({ ctx, input }) => listActionsToReview(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now())),
 
   mine: caseworkProcedure.output(z.array(ZAction)).query(({ ctx }) => listAgencyActions(ctx.db, ctx.cipher, ctx.user, ctx.now())),
 

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
 import { TAGS } from "~/server/domain/tags";
-import { ZMeetingFields } from "~/server/schemas/meetings";
+import { ZAgendaFilters, ZMeetingFields } from "~/server/schemas/meetings";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
-import { getMinutes, saveCaseNotes, saveMeetingRecord } from "~/server/services/minutes";
+import { getMinutes, saveCaseNotes, saveMeetingRecord, setCaseComplete, startCaseTimer } from "~/server/services/minutes";
 import { getPack } from "~/server/services/packs";
-import { addToAgenda, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
+import { addCasesToAgenda, addToAgenda, agendaCandidates, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
 
 /** Everyone at MARAC sees the meetings their agency is invited to; a non-member agency none. */
 const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
@@ -73,7 +73,10 @@ export type TPack = z.infer<typeof ZPack>;
 export const ZMinutes = z.strictObject({
   meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string() }),
   recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), userName: z.string() }),
+  confidentialityStatement: z.string(),
   confidentialityAgreed: z.boolean(),
+  statementConfirmedBy: z.string().nullable(),
+  statementConfirmedAt: z.date().nullable(),
   recordVersion: z.number().int().nullable(),
   attendance: z.array(z.strictObject({ agencyName: z.string(), status: z.enum(["attended", "apologies", "absent"]), names: z.string() })),
   invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
@@ -84,8 +87,11 @@ export const ZMinutes = z.strictObject({
       victimName: z.string(),
       discussion: ZProjectedText,
       risks: ZProjectedText,
+      safetyPlan: ZProjectedText,
       notesVersion: z.number().int().nullable(),
       minutesTaken: z.number().int().nullable(),
+      timerStartedAt: z.date().nullable(),
+      completedAt: z.date().nullable(),
       actions: z.array(z.strictObject({ description: ZProjectedText, owningAgencyName: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(["open", "done", "not_possible", "not_done"]) })),
     }),
   ),
@@ -102,6 +108,9 @@ const ZMeetingDto = z.strictObject({
   chairName: z.string(),
   version: z.number().int(),
   publishedAt: z.date().nullable(),
+  /** The day research is due (ISO date), and whether the chair set it rather than the default. */
+  researchDeadline: z.string(),
+  researchDeadlineSet: z.boolean(),
   invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   lines: z.array(ZAgendaLine),
   changes: z.array(z.strictObject({ at: z.date(), description: z.string() })),
@@ -151,6 +160,7 @@ export const meetingsRouter = createRouter({
           updatedBy: z.string(),
           updatedAt: z.date(),
           version: z.number().int(),
+          late: z.boolean(),
           own: z.boolean(),
           shared: ZProjectedText,
           withheld: ZProjectedText.nullable(),
@@ -194,6 +204,7 @@ export const meetingsRouter = createRouter({
     )
     .output(z.strictObject({ version: z.number().int() }))
     .mutation(({ ctx, input }) => saveMeetingRecord(ctx.db, ctx.user, input, ctx.now())),
+  /** One case's notes; a save based on an older version is refused and the newer notes returned. */
   saveCaseNotes: organiserProcedure
     .input(
       z.object({
@@ -201,12 +212,41 @@ export const meetingsRouter = createRouter({
         caseId: ZId,
         version: z.number().int().min(1).nullable(),
         discussion: z.string().max(20_000, { error: "The discussion must be 20,000 characters or fewer" }),
-        risks: z.string().max(20_000, { error: "The risks must be 20,000 characters or fewer" }),
-        minutesTaken: z.number().int().min(0).max(600).nullable(),
+        risks: z.string().max(20_000, { error: "The summary of risks must be 20,000 characters or fewer" }),
+        safetyPlan: z.string().max(20_000, { error: "The safety plan must be 20,000 characters or fewer" }),
       }),
     )
-    .output(z.strictObject({ version: z.number().int() }))
+    .output(
+      z.discriminatedUnion("saved", [
+        z.strictObject({ saved: z.literal(true), version: z.number().int() }),
+        z.strictObject({
+          saved: z.literal(false),
+          message: z.string(),
+          current: z.strictObject({ version: z.number().int(), discussion: z.string(), risks: z.string(), safetyPlan: z.string() }),
+        }),
+      ]),
+    )
     .mutation(({ ctx, input }) => saveCaseNotes(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+  /** Starts or restarts a case's timer on the server. */
+  startTimer: organiserProcedure
+    .input(z.object({ meetingId: ZId, caseId: ZId }))
+    .output(z.strictObject({ startedAt: z.date() }))
+    .mutation(({ ctx, input }) => startCaseTimer(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+  /** Marks a case complete (or reopens it). */
+  completeCase: organiserProcedure
+    .input(z.object({ meetingId: ZId, caseId: ZId, complete: z.boolean() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => setCaseComplete(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+  /** Accepted cases to add to the agenda, by the add-cases form's filters. */
+  agendaCandidates: organiserProcedure
+    .input(z.object({ meetingId: ZId, filters: ZAgendaFilters.default({ heard: "unscheduled", repeatOnly: false, childrenOnly: false }) }))
+    .output(z.array(z.strictObject({ id: z.string(), caseNumber: z.string(), victimName: z.string(), referralDate: z.string(), isRepeat: z.boolean(), hasChildren: z.boolean() })))
+    .query(({ ctx, input }) => agendaCandidates(ctx.db, input.meetingId, input.filters, ctx.now())),
+  /** Adds several cases at once: all or none. */
+  addCases: organiserProcedure
+    .input(z.object({ meetingId: ZId, caseIds: z.array(ZId).min(1, { error: "Select at least one case to add" }).max(200) }))
+    .output(z.strictObject({ added: z.number().int() }))
+    .mutation(({ ctx, input }) => addCasesToAgenda(ctx.db, ctx.user, input.meetingId, input.caseIds, ctx.now())),
   get: caseworkProcedure.input(z.object({ meetingId: ZId })).output(ZMeetingDto).query(({ ctx, input }) => getMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId)),
   create: organiserProcedure.input(ZMeetingFields).output(z.strictObject({ id: z.string() })).mutation(({ ctx, input }) => createMeeting(ctx.db, ctx.user, input, ctx.now())),
   update: organiserProcedure

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { moveOnAgenda, orderAgenda } from "./agenda";
+import { moveBlockedBy, moveOnAgenda, orderAgenda } from "./agenda";
 
 const e = (caseId: string, hasChildren: boolean, position: number) => ({ caseId, hasChildren, position });
 
@@ -30,5 +30,20 @@ describe("agenda order", () => {
         expect(new Set(order.map((x) => x.caseId)).size).toBe(kids.length);
       }),
     );
+  });
+});
+
+describe("moveBlockedBy", () => {
+  const entries = [
+    { caseId: "k1", hasChildren: true, position: 0 },
+    { caseId: "k2", hasChildren: true, position: 1 },
+    { caseId: "a1", hasChildren: false, position: 2 },
+  ];
+  it("says when the children-first rule stops a move, and when a case is at an end", () => {
+    expect(moveBlockedBy(entries, "k2", "down")).toBe("children_first");
+    expect(moveBlockedBy(entries, "a1", "up")).toBe("children_first");
+    expect(moveBlockedBy(entries, "k1", "up")).toBe("first");
+    expect(moveBlockedBy(entries, "a1", "down")).toBe("last");
+    expect(moveBlockedBy(entries, "k2", "up")).toBeNull();
   });
 });

@@ -25,3 +25,15 @@ export function moveOnAgenda<T extends AgendaEntry>(entries: readonly T[], caseI
   }
   return ordered.map((e, position) => ({ ...e, position }));
 }
+
+/**
+ * Why a move would change nothing: the case is already at that end of the agenda, or the next case
+ * that way is in the other group (children's cases stay first). Null when the move can be made.
+ */
+export function moveBlockedBy(entries: readonly AgendaEntry[], caseId: string, direction: "up" | "down"): "first" | "last" | "children_first" | null {
+  const ordered = orderAgenda(entries);
+  const i = ordered.findIndex((e) => e.caseId === caseId);
+  const neighbour = ordered[direction === "up" ? i - 1 : i + 1];
+  if (!neighbour) return direction === "up" ? "first" : "last";
+  return neighbour.hasChildren === ordered[i]?.hasChildren ? null : "children_first";
+}

@@ -18,6 +18,7 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
       repeatWindowMonths: wholeNumber(v.repeatWindowMonths),
       retentionMonths: wholeNumber(v.retentionMonths),
       adultFemalePopulation: v.adultFemalePopulation?.trim() ? wholeNumber(v.adultFemalePopulation) : null,
+      confidentialityStatement: v.confidentialityStatement ?? "",
     });
   } catch (e) {
     return formStateFromError(e, v);

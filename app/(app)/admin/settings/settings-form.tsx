@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { ErrorSummary, summaryErrors } from "~/components/ui/error-summary";
-import { Button, TextInput } from "~/components/ui/fields";
+import { Button, Textarea, TextInput } from "~/components/ui/fields";
 import { IDLE } from "~/components/ui/form-state";
 import { updateSettingsAction } from "./actions";
 
-type Settings = { version: number; name: string; caseNumberPrefix: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number; adultFemalePopulation: number | null };
-const FIELDS = ["name", "caseNumberPrefix", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths", "adultFemalePopulation"] as const;
+type Settings = { version: number; name: string; caseNumberPrefix: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number; adultFemalePopulation: number | null; confidentialityStatement: string };
+const FIELDS = ["name", "caseNumberPrefix", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths", "adultFemalePopulation", "confidentialityStatement"] as const;
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, formAction] = useActionState(updateSettingsAction, IDLE);
@@ -36,6 +36,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <TextInput id="adultFemalePopulation" label="Adult female population covered" width="short" inputMode="numeric"
         hint="Women and girls aged 16 and over in the MARAC's area, for cases per 10,000 in the SafeLives data return. Leave blank if not known."
         defaultValue={val("adultFemalePopulation")} error={err("adultFemalePopulation")} />
+      <Textarea id="confidentialityStatement" label="Confidentiality statement" rows={6}
+        hint="The chair reads this to everyone present before the first case of every meeting, and records that it was agreed. Use your MARAC's own wording."
+        defaultValue={val("confidentialityStatement")} error={err("confidentialityStatement")} />
       <Button>Save settings</Button>
     </form>
   );

@@ -11,8 +11,11 @@ import { createActionAction } from "../../actions/actions";
 type Option = { value: string; label: string };
 const FIELDS = ["meetingId", "description", "tags", "owningAgencyId", "ownerName", "dueDate"] as const;
 
-/** For chairs and coordinators: record an action agreed at a meeting for this case. */
-export function ActionForm({ caseId, meetings, agencies }: { caseId: string; meetings: Option[]; agencies: Option[] }) {
+/**
+ * For chairs and coordinators: record an action agreed at a meeting for this case. On the run
+ * screen the meeting is fixed (`meeting`) and the form returns to `back`.
+ */
+export function ActionForm({ caseId, meetings, agencies, meeting, back }: { caseId: string; meetings: Option[]; agencies: Option[]; meeting?: Option; back?: string }) {
   const [state, action] = useActionState(createActionAction, IDLE);
   const v = state.values;
   const err = (f: (typeof FIELDS)[number]) => state.fieldErrors?.[f]?.[0];
@@ -20,8 +23,13 @@ export function ActionForm({ caseId, meetings, agencies }: { caseId: string; mee
     <form action={action} noValidate className="mt-4 border-l-4 border-border pl-4" key={JSON.stringify(v ?? {})}>
       <ErrorSummary errors={summaryErrors(FIELDS, state.fieldErrors, state.message)} />
       <input type="hidden" name="caseId" value={caseId} />
+      {back ? <input type="hidden" name="back" value={back} /> : null}
       <h3>Record an action</h3>
-      <Select id="meetingId" label="Agreed at" options={meetings} defaultValue={v?.meetingId ?? meetings[0]?.value} error={err("meetingId")} />
+      {meeting ? (
+        <input type="hidden" name="meetingId" value={meeting.value} />
+      ) : (
+        <Select id="meetingId" label="Agreed at" options={meetings} defaultValue={v?.meetingId ?? meetings[0]?.value} error={err("meetingId")} />
+      )}
       <Textarea id="description" label="Action" rows={2} defaultValue={v?.description} error={err("description")} />
       <Checkboxes
         id="tags"

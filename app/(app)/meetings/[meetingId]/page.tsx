@@ -5,7 +5,9 @@ import { formatValue } from "~/components/case/labels";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { Suspense } from "react";
 import { agendaAction } from "../actions";
+import { FocusFromHash } from "./focus-from-hash";
 
 export const metadata: Metadata = { title: "Meeting" };
 
@@ -13,22 +15,22 @@ const CRITERIA = { visibleHighRisk: "Visible high risk", potentialEscalation: "P
 const SAVED: Record<string, string> = {
   created: "The meeting has been created. Add accepted referrals to its agenda.",
   updated: "Your changes have been saved.",
-  add: "The case has been added to the agenda.",
+  added: "The cases have been added to the agenda.",
   remove: "The case has been removed from the agenda.",
-  up: "The agenda order has been changed.",
-  down: "The agenda order has been changed.",
+  up: "The case has been moved up.",
+  down: "The case has been moved down.",
   publish: "The agenda has been published to the invited agencies.",
 };
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 const btn = "px-2 py-1 text-sm font-bold bg-panel text-ink shadow-[0_2px_0_#858686] hover:bg-border";
 
 /** A button whose accessible name starts with its visible text (WCAG 2.5.3), then says which case. */
-function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId: string; caseId?: string; op: string; context?: string; children: React.ReactNode }) {
+function AgendaButton({ meetingId, caseId, op, context, children, id }: { meetingId: string; caseId?: string; op: string; context?: string; children: React.ReactNode; id?: string }) {
   return (
     <form action={agendaAction} className="inline">
       <input type="hidden" name="meetingId" value={meetingId} />
       {caseId ? <input type="hidden" name="caseId" value={caseId} /> : null}
-      <button type="submit" name="op" value={op} className={btn}>
+      <button type="submit" name="op" value={op} className={btn} id={id}>
         {children}
         {context ? <span className="sr-only"> {context}</span> : null}
       </button>
@@ -36,28 +38,28 @@ function AgendaButton({ meetingId, caseId, op, context, children }: { meetingId:
   );
 }
 
-export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string; confirmPublish?: string }> }) {
+export default async function MeetingPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ saved?: string; problem?: string; count?: string }> }) {
   const { meetingId } = await params;
-  const { saved, problem, confirmPublish } = await searchParams;
-  const { m, options, overdue, carried, notCleared } = await readOrRefuse(async () => {
+  const { saved, problem, count } = await searchParams;
+  const { m, toReview, notCleared } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [m, me] = await Promise.all([api.meetings.get({ meetingId }), api.account.me()]);
     const organiser = me.role === "chair" || me.role === "coordinator";
     return {
       m,
-      me,
-      options: organiser ? await api.meetings.formOptions() : null,
-      overdue: organiser ? await api.actions.overdue() : [],
-      carried: organiser ? await api.actions.openFromPreviousMeeting({ meetingId }) : [],
+      toReview: organiser ? await api.actions.toReview({ meetingId }) : null,
       notCleared: organiser ? await api.review.agendaNotCleared({ meetingId }) : [],
     };
   });
-  const organiser = options !== null;
-  const onAgenda = new Set(m.lines.map((l) => l.caseId));
-  const addable = options?.acceptedCases.filter((c) => !onAgenda.has(c.id)) ?? [];
+  const organiser = toReview !== null;
+  const savedText = saved === "added" && count === "1" ? "The case has been added to the agenda." : saved ? SAVED[saved] : undefined;
   return (
     <>
-      {saved && SAVED[saved] ? <SuccessBanner>{SAVED[saved]}</SuccessBanner> : null}
+      <Suspense fallback={null}>
+        <FocusFromHash />
+      </Suspense>
+      {/* A stale success banner never shows beside a problem. */}
+      {savedText && !problem ? <SuccessBanner>{savedText}</SuccessBanner> : null}
       {problem ? <p role="alert" className="mb-6 border-l-4 border-error bg-panel p-4 font-bold">{problem}</p> : null}
       <Link href="/meetings" className="mb-6 inline-block">Back to meetings</Link>
       <span className="mb-1 block text-lg text-secondary">MARAC meeting</span>
@@ -69,6 +71,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           ["Where", m.online ? `Online: ${m.venue}` : m.venue],
           ["Chair", m.chairName],
           ["Invited agencies", m.invited.map((a) => a.name).join(", ") || "None yet"],
+          ["Research due by", `${formatValue(m.researchDeadline)}${m.researchDeadlineSet ? "" : " (two working days before the meeting)"}`],
           ["Agenda", m.publishedAt ? `Published ${when.format(m.publishedAt)}` : "Not published: only chairs and coordinators can see it"],
         ].map(([k, val]) => (
           <div key={k} className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3">
@@ -80,22 +83,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       {organiser ? (
         <p className="mb-8 flex flex-wrap items-center gap-6">
           <Link href={`/meetings/${meetingId}/edit`}>Change meeting details or invitations</Link>
-          {!m.publishedAt && (notCleared.length === 0 || confirmPublish === "1") ? (
-            <AgendaButton meetingId={meetingId} op="publish" context="to the invited agencies">
-              {notCleared.length === 0 ? "Publish agenda" : "Publish anyway"}
-            </AgendaButton>
-          ) : null}
-          {!m.publishedAt && notCleared.length > 0 && confirmPublish !== "1" ? <Link href={`/meetings/${meetingId}?confirmPublish=1#not-cleared`}>Publish agenda</Link> : null}
+          {!m.publishedAt ? <Link href={`/meetings/${meetingId}/publish`}>Publish agenda</Link> : null}
         </p>
       ) : null}
       {organiser && notCleared.length > 0 ? (
-        <section aria-labelledby="not-cleared" className={confirmPublish === "1" && !m.publishedAt ? "mb-8 border-l-8 border-error pl-4" : "mb-8"}>
+        <section aria-labelledby="not-cleared" className="mb-8">
           <h2 id="not-cleared">Cases with text not yet cleared for sharing</h2>
-          {confirmPublish === "1" && !m.publishedAt ? (
-            <p className="mb-2 font-bold">
-              Before you publish: invited agencies will not see the unreviewed text of these cases until a case holder reviews it. Review it first, or publish anyway.
-            </p>
-          ) : null}
           <ul className="mb-2 list-disc pl-6">
             {notCleared.map((c) => (
               <li key={c.caseId}>
@@ -152,8 +145,8 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
             {l.flags.length > 0 ? <p>Flags: {l.flags.join("; ")}</p> : null}
             {organiser ? (
               <div className="mt-2 flex flex-wrap gap-3">
-                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" context={l.caseNumber}>Move up</AgendaButton>
-                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="down" context={l.caseNumber}>Move down</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="up" context={l.caseNumber} id={`move-up-${l.caseId}`}>Move up</AgendaButton>
+                <AgendaButton meetingId={meetingId} caseId={l.caseId} op="down" context={l.caseNumber} id={`move-down-${l.caseId}`}>Move down</AgendaButton>
                 <AgendaButton meetingId={meetingId} caseId={l.caseId} op="remove" context={`${l.caseNumber} from the agenda`}>Remove</AgendaButton>
               </div>
             ) : null}
@@ -162,29 +155,22 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       </ol>
 
       {organiser ? (
-        <form action={agendaAction} className="mb-10 bg-panel p-4">
-          <input type="hidden" name="meetingId" value={meetingId} />
-          <label htmlFor="caseId" className="mb-1 block text-lg font-bold">Add an accepted referral</label>
-          <div className="flex flex-wrap gap-4">
-            <select id="caseId" name="caseId" className="min-h-10 border-2 border-input bg-white p-1.5">
-              {addable.map((c) => (
-                <option key={c.id} value={c.id}>{c.caseNumber}: {c.victimName}</option>
-              ))}
-            </select>
-            <button type="submit" name="op" value="add" className="bg-button px-4 py-2 font-bold text-white shadow-[0_2px_0_var(--color-button-shadow)]">
-              Add to agenda
-            </button>
-          </div>
-        </form>
+        <p className="mb-10">
+          <Link href={`/meetings/${meetingId}/add-cases`} className="inline-block bg-button px-4 py-2 font-bold text-white no-underline shadow-[0_2px_0_var(--color-button-shadow)]">
+            Add cases to the agenda
+          </Link>
+        </p>
       ) : null}
 
-      {organiser ? (
-        <>
-          <h2>Actions still open from the last meeting</h2>
-          <ActionList actions={carried} showCase />
-          <h2>Overdue actions to review</h2>
-          <ActionList actions={overdue} showCase />
-        </>
+      {toReview ? (
+        <section aria-labelledby="actions-to-review" className="mb-8">
+          <h2 id="actions-to-review">Actions to review</h2>
+          <p className="mb-4 text-secondary">Each action is listed once. Overdue actions are marked.</p>
+          <h3>Still open from the last meeting</h3>
+          <ActionList actions={toReview.fromLastMeeting} showCase />
+          <h3>Other overdue actions</h3>
+          <ActionList actions={toReview.otherOverdue} showCase />
+        </section>
       ) : null}
 
       {m.reviewDue.length > 0 ? (

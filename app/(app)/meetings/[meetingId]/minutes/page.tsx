@@ -29,7 +29,7 @@ export default async function MinutesPage({ params, searchParams }: { params: Pr
       </p>
       <dl className="mb-8">
         <div className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3"><dt className="font-bold">Chair</dt><dd className="sm:col-span-2">{m.meeting.chairName}</dd></div>
-        <div className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3"><dt className="font-bold">Confidentiality statement</dt><dd className="sm:col-span-2">{m.confidentialityAgreed ? "Read and agreed by all present" : "Not recorded as agreed"}</dd></div>
+        <div className="grid grid-cols-1 border-b border-border py-2 sm:grid-cols-3"><dt className="font-bold">Confidentiality statement</dt><dd className="sm:col-span-2">{m.confidentialityAgreed ? `Read and agreed by all present${m.statementConfirmedBy ? ` (confirmed by ${m.statementConfirmedBy})` : ""}` : "Not recorded as agreed"}</dd></div>
       </dl>
       <h2>Attendance</h2>
       <ul className="mb-8 list-disc pl-6">
@@ -42,8 +42,10 @@ export default async function MinutesPage({ params, searchParams }: { params: Pr
           <h2 id={`minutes-case-${i}`}>{i + 1}. {c.caseNumber}: {c.victimName}</h2>
           <h3>Discussion</h3>
           <ProjectedText value={c.discussion} />
-          <h3 className="mt-4">Risks identified</h3>
+          <h3 className="mt-4">Summary of risks</h3>
           <ProjectedText value={c.risks} />
+          <h3 className="mt-4">Safety plan agreed</h3>
+          <ProjectedText value={c.safetyPlan} />
           <h3 className="mt-4">Actions</h3>
           {c.actions.length === 0 ? <p>None that your agency may see.</p> : (
             <ul className="list-disc pl-6">

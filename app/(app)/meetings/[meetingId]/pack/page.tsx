@@ -9,18 +9,23 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ResearchForm } from "./research-form";
 
+/** Today's date in the UK, to say whether the research deadline has passed. */
+const ukToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+
 export const metadata: Metadata = { title: "Meeting pack" };
 
 export default async function PackPage({ params, searchParams }: { params: Promise<{ meetingId: string }>; searchParams: Promise<{ as?: string; saved?: string }> }) {
   const { meetingId } = await params;
   const { as, saved } = await searchParams;
-  const { pack, organiser, research } = await readOrRefuse(async () => {
+  const { pack, organiser, research, deadline } = await readOrRefuse(async () => {
     const api = await getServerApi();
-    const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
-    // Only the agency's own research, for its form (the rest is in the pack, in the pack's projection).
-    const research = pack.preview ? [] : await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
-    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research };
+    const [pack, me, meeting] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me(), api.meetings.get({ meetingId })]);
+    // The agency's own research for its form, and which research came late; the research shown is
+    // the pack's own (in a preview, exactly what the agency gets).
+    const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
+    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research, deadline: meeting.researchDeadline };
   });
+  const pastDeadline = ukToday() > deadline;
   const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
   return (
     <>
@@ -51,6 +56,10 @@ export default async function PackPage({ params, searchParams }: { params: Promi
         <button type="submit" className="bg-panel px-4 py-2 font-bold text-ink shadow-[0_2px_0_#858686]">Show pack</button>
       </form>
       ) : null}
+      <p className="mb-6 border-l-4 border-brand bg-panel p-4 text-lg">
+        <strong>Research is due by the end of {formatValue(deadline)}.</strong>{" "}
+        {pastDeadline ? "The deadline has passed: research sent now is marked late." : "Research sent after that day is marked late."}
+      </p>
       <p className="mb-8 flex flex-wrap gap-6">
         <a href={pdfHref} download>Download this pack as a PDF</a>
       </p>
@@ -95,12 +104,14 @@ export default async function PackPage({ params, searchParams }: { params: Promi
             {others.length === 0 ? <p>No other agency has added research yet.</p> : null}
             {others.map((r) => (
               <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
-                <p className="font-bold">{r.agencyName}</p>
+                <p className="font-bold">
+                  {r.agencyName} {research[i]?.find((x) => x.agencyId === r.agencyId)?.late ? <StatusTag tone="grey">Late</StatusTag> : null}
+                </p>
                 <ProjectedText value={r.shared} />
               </div>
             ))}
             {!pack.preview ? (
-              <ResearchForm meetingId={meetingId} caseId={c.line.caseId} index={i} version={own?.version ?? null} shared={own?.shared.text ?? ""} withheld={own?.withheld?.text ?? ""} />
+              <ResearchForm meetingId={meetingId} caseId={c.line.caseId} index={i} version={own?.version ?? null} late={own?.late ?? false} shared={own?.shared.text ?? ""} withheld={own?.withheld?.text ?? ""} />
             ) : null}
           </section>
           <section aria-labelledby={`actions-${i}`} className="mb-8">

@@ -7,7 +7,7 @@ import { IDLE } from "~/components/ui/form-state";
 import { saveResearchAction } from "../../actions";
 
 /** The agency's research on one case: what it holds that is relevant, and what it holds but will not share. */
-export function ResearchForm({ meetingId, caseId, version, shared, withheld, index }: { meetingId: string; caseId: string; version: number | null; shared: string; withheld: string; index: number }) {
+export function ResearchForm({ meetingId, caseId, version, shared, withheld, index, late }: { meetingId: string; caseId: string; version: number | null; shared: string; withheld: string; index: number; late: boolean }) {
   const [state, action] = useActionState(saveResearchAction, IDLE);
   const ids = { shared: `research-${index}-shared`, withheld: `research-${index}-withheld` };
   return (
@@ -16,6 +16,7 @@ export function ResearchForm({ meetingId, caseId, version, shared, withheld, ind
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={state.version ?? version ?? ""} />
+      {late ? <p className="mb-4 font-bold">Your research on this case was sent after the deadline and is marked late.</p> : null}
       <Textarea
         id={ids.shared}
         name="shared"
