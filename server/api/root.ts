@@ -9,6 +9,7 @@ import { casesRouter } from "./routers/cases";
 import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
+import { adminPolicyRouter, policyRouter } from "./routers/policy";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
@@ -27,12 +28,14 @@ export const appRouter = createRouter({
   review: reviewRouter,
   reports: reportsRouter,
   retention: retentionRouter,
+  policy: policyRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
     settings: adminSettingsRouter,
     audit: adminAuditRouter,
+    policy: adminPolicyRouter,
   }),
 });
 
