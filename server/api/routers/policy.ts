@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { adminProcedure, createRouter, maracProcedure, protectedProcedure } from "~/server/api/trpc";
-import { ROLES } from "~/server/domain/roles";
 import { ZPolicyAgencyDto, ZPolicyForMeDto, ZProposePolicyChange, ZProtocolDto } from "~/server/schemas/policy";
 import { policyAgencies, policyAgency, policyForMe, proposePolicyChange, sharingProtocol } from "~/server/services/policy";
 
@@ -8,8 +7,8 @@ import { policyAgencies, policyAgency, policyForMe, proposePolicyChange, sharing
 export const policyRouter = createRouter({
   /** What the signed-in user's agency gets and why; every signed-in user, Immigration Enforcement included. */
   mine: protectedProcedure.output(ZPolicyForMeDto).query(({ ctx }) => policyForMe(ctx.db, ctx.user)),
-  /** The information-sharing protocol: a MARAC document, so for member agencies only. */
-  protocol: maracProcedure(...ROLES)
+  /** The information-sharing protocol: a MARAC document, so for member agencies only (the admin's is below). */
+  protocol: maracProcedure("chair", "coordinator", "idva", "agency_rep")
     .output(ZProtocolDto)
     .query(({ ctx }) => sharingProtocol(ctx.db)),
 });
@@ -23,6 +22,8 @@ export const adminPolicyRouter = createRouter({
     .input(z.object({ id: z.string().min(1, { error: "Choose an agency" }).max(64) }))
     .output(ZPolicyAgencyDto.extend({ version: z.number().int() }))
     .query(({ ctx, input }) => policyAgency(ctx.db, input.id)),
+  /** The same protocol for the admin, who takes no part in MARAC but proposes the changes. */
+  protocol: adminProcedure.output(ZProtocolDto).query(({ ctx }) => sharingProtocol(ctx.db)),
   propose: adminProcedure
     .input(ZProposePolicyChange)
     .output(z.strictObject({ proposalId: z.string() }))
