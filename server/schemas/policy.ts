@@ -11,13 +11,14 @@ export const ZProposePolicyChange = z.object({
 });
 export type TProposePolicyChange = z.infer<typeof ZProposePolicyChange>;
 
-const ZCategory = z.strictObject({ tag: z.enum(TAGS), label: z.string(), shared: z.boolean(), why: z.string() });
+const ZCategory = z.strictObject({ tag: z.enum(TAGS), label: z.string(), shared: z.boolean(), typeDefault: z.boolean(), why: z.string() });
 const ZRule = z.strictObject({ title: z.string(), text: z.string() });
 const ZSource = z.enum(["agency_row", "type_default"]);
 
 export const ZPolicyForMeDto = z.strictObject({
   agencyName: z.string(),
   agencyTypeLabel: z.string(),
+  agencyIsMember: z.boolean(),
   role: z.enum(ROLES),
   version: z.number().int(),
   inForceFrom: z.date().nullable(),

@@ -33,10 +33,11 @@ function explainAgency(policy: Policy, agency: { id: string; type: AgencyType },
   const share = agencyShare(policy, agency.id, agency.type);
   return {
     source: share.source,
-    categories: share.tags.map(({ tag, shared }) => ({
+    categories: share.tags.map(({ tag, shared, typeDefault }) => ({
       tag,
       label: TAG_LABELS[tag],
       shared,
+      typeDefault,
       why: isBlockedByHardRule(agency.type, tag)
         ? "Never shared: a hard rule that no policy can change."
         : `${shared ? "Shared" : "Not shared"}: ${sharedBecause(share.source, agency.type, own)}.`,
@@ -57,6 +58,7 @@ export function policyForMe(db: Db, user: SessionUser) {
   return {
     agencyName: user.agencyName,
     agencyTypeLabel: AGENCY_TYPE_LABELS[user.agencyType],
+    agencyIsMember: user.agencyIsMember,
     role: user.role,
     version: policy.version,
     inForceFrom: history[0]?.inForceFrom ?? null,

@@ -7,6 +7,9 @@ import { readSharingRules } from "~/server/cases/sharing-rules";
 import { AGENCY_TYPES } from "~/server/domain/agency-types";
 import { project } from "~/server/domain/projection/project";
 import { visibleItems } from "~/server/domain/projection/items";
+import { extractPdfText } from "~/server/exports/pdf/extract-text";
+import { renderPdf } from "~/server/exports/pdf/render-document";
+import { protocolDocument } from "~/server/exports/protocol-document";
 import { makeSampleCase, makeViewer } from "~/server/domain/testing/fixtures";
 import { TAGS, type Tag } from "~/server/domain/tags";
 import { ensureSettings } from "~/server/services/settings";
@@ -88,5 +91,22 @@ describe("the information-sharing protocol says what the projection enforces", (
     expect(protocol.agencies.find((a) => a.id === ids.get("police-2"))).toMatchObject({ ownRow: true, shared: ["criminal"] });
     expect(protocol.agencies.find((a) => a.id === ids.get("police"))).toMatchObject({ ownRow: false, shared: ["safe_contact", "criminal", "children"] });
     expect(protocol.history.map((h) => h.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it("prints as a PDF marked OFFICIAL on every page, saying the same as the page", async () => {
+    const protocol = await api(admin).admin.policy.protocol();
+    const pages = await extractPdfText(await renderPdf(protocolDocument(protocol, { agencyName: "Police", userName: admin.name }, NOW)));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toMatch(/OFFICIAL/);
+    const text = pages.join("\n").replace(/\s+/g, " ");
+    expect(text).not.toContain("OFFICIAL-SENSITIVE");
+    expect(text).toContain("Testshire MARAC: information-sharing protocol");
+    expect(text).toContain("sharing policy version 4");
+    const housing = protocol.agencies.find((a) => a.id === ids.get("housing"));
+    expect(housing?.shared).toEqual(["safe_contact", "health", "criminal", "children"]);
+    expect(text).toContain("safe contact, health, criminal and children");
+    expect(text).toContain("Article 9(2)(g)");
+    expect(text).toContain("Immigration information is never shared with Immigration Enforcement");
+    expect(text).toContain(`proposed by ${admin.name}, approved by ${chair.name}`);
   });
 });
