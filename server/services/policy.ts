@@ -184,3 +184,15 @@ export function applyPolicyChange(tx: Tx, approver: SessionUser, p: typeof privi
   storePolicyVersion(tx, next, lawfulBases, { proposalId: p.id, proposedBy: p.proposedBy, approvedBy: approver.id }, now);
   return next.version;
 }
+
+/**
+ * An agency's own row names its type; a row for the old type would stop every projection for that
+ * agency (allowedTags throws, decision 015). So a change of type waits until the row is returned
+ * to the type default through a policy change.
+ */
+export function assertNoPolicyRowForOldType(db: Pick<Db, "select">, agency: { id: string; name: string }, newType: AgencyType): void {
+  const row = readPolicyInForce(db).policy.agencyRules.get(agency.id);
+  if (row && row.agencyType !== newType) {
+    throw new AppError("BAD_REQUEST", `${agency.name} has a sharing policy row of its own for its current type. Propose returning it to the type default first, then change its type.`);
+  }
+}

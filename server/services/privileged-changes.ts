@@ -15,7 +15,7 @@ import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
-import { applyPolicyChange, describePolicyChange } from "./policy";
+import { applyPolicyChange, assertNoPolicyRowForOldType, describePolicyChange } from "./policy";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -210,6 +210,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       if (!a) throw new AppError("NOT_FOUND", "The agency in this proposal no longer exists.");
       assertTypeChangeAllowed(a.type, c.type);
       assertMembershipAllowed(c);
+      assertNoPolicyRowForOldType(tx, a, c.type);
       // Its users must still fit it as it will be (e.g. no chair in a non-member agency).
       const after = { ...a, ...c };
       for (const u of tx.select({ role: users.role }).from(users).where(and(eq(users.agencyId, a.id), eq(users.active, true))).all()) {

@@ -121,6 +121,13 @@ describe("the sharing policy: changed by two people, used by every projection", 
     expect(t.db.select().from(policyRows).all().length).toBeGreaterThan(0);
   });
 
+  it("holds back a change of type while the agency has a row of its own for its current type", async () => {
+    const { proposalId } = await api(admin).admin.agencies.update({ id: housing.agencyId, version: 1, name: housing.agencyName, type: "childrens_social_care", isMaracMember: true, active: true });
+    await expect(api(chair).approvals.approve({ id: proposalId ?? "" })).rejects.toThrow(/has a sharing policy row of its own for its current type/);
+    await api(chair).approvals.reject({ id: proposalId ?? "" });
+    expect((await api(housing).cases.get({ caseId })).policyVersion).toBe(2);
+  });
+
   it("returning housing to its type's default is another approved version, not an edit", async () => {
     const { proposalId } = await api(admin).admin.policy.propose({ agencyId: housing.agencyId, followTypeDefault: true, allow: [] });
     await expect(api(admin).admin.policy.propose({ agencyId: housing.agencyId, followTypeDefault: true, allow: [] })).rejects.toThrow(/already waiting/);
