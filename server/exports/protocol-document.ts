@@ -7,6 +7,11 @@ type Protocol = z.infer<typeof ZProtocolDto>;
 
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
+/** "Safe contact" from "safe contact": for the start of a line, in text as well as on screen. */
+export function sentenceCase(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** "safe contact, criminal and children", or "nothing". */
 export function categoryList(tags: readonly Tag[]): string {
   const words = tags.map((t) => TAG_LABELS[t]);
@@ -34,8 +39,8 @@ export function protocolDocument(p: Protocol, reader: PdfRecipient, generatedAt:
       {
         kind: "keyValue",
         rows: [
-          { label: "Shared", value: categoryList(a.shared) },
-          { label: "Not shared", value: categoryList(a.notShared) },
+          { label: "Shared", value: sentenceCase(categoryList(a.shared)) },
+          { label: "Not shared", value: sentenceCase(categoryList(a.notShared)) },
           { label: "Set by", value: a.ownRow ? "A row of its own in the policy" : "The default for its type of agency" },
           { label: "MARAC member", value: a.isMaracMember ? "Yes" : "No" },
           { label: "Lawful basis", value: a.lawfulBasis },

@@ -104,7 +104,7 @@ describe("the information-sharing protocol says what the projection enforces", (
     expect(text).toContain("sharing policy version 4");
     const housing = protocol.agencies.find((a) => a.id === ids.get("housing"));
     expect(housing?.shared).toEqual(["safe_contact", "health", "criminal", "children"]);
-    expect(text).toContain("safe contact, health, criminal and children");
+    expect(text).toContain("Safe contact, health, criminal and children");
     expect(text).toContain("Article 9(2)(g)");
     expect(text).toContain("Immigration information is never shared with Immigration Enforcement");
     expect(text).toContain(`proposed by ${admin.name}, approved by ${chair.name}`);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { sentenceCase } from "~/server/exports/protocol-document";
 
 export const metadata: Metadata = { title: "Sharing policy" };
 
@@ -83,7 +84,7 @@ function CategoryList({ items }: { items: { tag: string; label: string; why: str
     <dl className="mb-6 border-t border-border">
       {items.map((c) => (
         <div key={c.tag} className="grid grid-cols-1 border-b border-border py-3 sm:grid-cols-3">
-          <dt className="font-bold first-letter:uppercase">{c.label} information</dt>
+          <dt className="font-bold">{sentenceCase(c.label)} information</dt>
           <dd className="sm:col-span-2">{c.why}</dd>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
-import { categoryList } from "~/server/exports/protocol-document";
+import { categoryList, sentenceCase } from "~/server/exports/protocol-document";
 
 export const metadata: Metadata = { title: "Change the sharing policy" };
 
@@ -36,7 +36,7 @@ export default async function AdminPolicyPage() {
                 {a.name}
                 <span className="block text-secondary">{a.typeLabel}</span>
               </th>
-              <td className="py-2 pr-4 first-letter:uppercase">{categoryList(a.categories.filter((c) => c.shared).map((c) => c.tag))}</td>
+              <td className="py-2 pr-4">{sentenceCase(categoryList(a.categories.filter((c) => c.shared).map((c) => c.tag)))}</td>
               <td className="py-2 pr-4">{a.source === "agency_row" ? "Its own row" : "Type default"}</td>
               <td className="py-2 pr-4">
                 <Link href={`/admin/policy/${a.id}`}>

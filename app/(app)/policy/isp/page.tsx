@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PrintButton } from "~/components/ui/print-button";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
-import { categoryList, versionLine } from "~/server/exports/protocol-document";
+import { categoryList, sentenceCase, versionLine } from "~/server/exports/protocol-document";
 
 export const metadata: Metadata = { title: "Information-sharing protocol" };
 
@@ -40,8 +40,8 @@ export default async function ProtocolPage() {
           </h3>
           <dl>
             {[
-              ["Shared", categoryList(a.shared)],
-              ["Not shared", categoryList(a.notShared)],
+              ["Shared", sentenceCase(categoryList(a.shared))],
+              ["Not shared", sentenceCase(categoryList(a.notShared))],
               ["Set by", a.ownRow ? "A row of its own in the policy" : "The default for its type of agency"],
               ["MARAC member", a.isMaracMember ? "Yes" : "No"],
               ["Lawful basis", a.lawfulBasis],

@@ -6,6 +6,8 @@ import { Button } from "~/components/ui/fields";
 import { IDLE } from "~/components/ui/form-state";
 import { proposePolicyAction } from "../actions";
 
+const upper = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 type Category = { tag: string; label: string; shared: boolean; typeDefault: boolean };
 
 /**
@@ -52,7 +54,7 @@ export function PolicyRowForm({ agency, categories, version }: { agency: { id: s
               onChange={(e) => setTicked((s) => { const n = new Set(s); if (e.target.checked) n.add(c.tag); else n.delete(c.tag); return n; })}
               className="size-6 shrink-0 accent-ink"
             />
-            <span className="first-letter:uppercase">{c.label}</span>
+            {upper(c.label)}
           </label>
         ))}
       </fieldset>
@@ -64,7 +66,7 @@ export function PolicyRowForm({ agency, categories, version }: { agency: { id: s
           <ul className="mb-0 list-disc pl-6">
             {diff.map((c) => (
               <li key={c.tag}>
-                <span className="inline-block first-letter:uppercase">{c.label}</span> information: {c.shared ? "shared now; would no longer be shared" : "not shared now; would be shared"}
+                {upper(c.label)} information: {c.shared ? "shared now; would no longer be shared" : "not shared now; would be shared"}
               </li>
             ))}
           </ul>
