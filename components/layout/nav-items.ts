@@ -23,8 +23,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/users", label: "Users", roles: ["admin"] },
   { href: "/admin/import", label: "Import referrals", roles: ["admin"] },
   { href: "/admin/settings", label: "MARAC settings", roles: ["admin"] },
+  { href: "/admin/policy", label: "Sharing policy", roles: ["admin"] },
   { href: "/admin/changes", label: "Waiting for approval", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
+  { href: "/policy", label: "Sharing policy", roles: ["chair", "coordinator", "idva", "agency_rep"] },
   { href: "/account", label: "Your account", roles: "all" },
 ];
 

@@ -10,6 +10,7 @@ import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
 import { meetingsRouter } from "./routers/meetings";
+import { adminPolicyRouter, policyRouter } from "./routers/policy";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
@@ -29,12 +30,14 @@ export const appRouter = createRouter({
   review: reviewRouter,
   reports: reportsRouter,
   retention: retentionRouter,
+  policy: policyRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,
     users: adminUsersRouter,
     settings: adminSettingsRouter,
     audit: adminAuditRouter,
+    policy: adminPolicyRouter,
   }),
 });
 

@@ -15,6 +15,7 @@ import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
+import { applyPolicyChange, assertNoPolicyRowForOldType, describePolicyChange } from "./policy";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -49,9 +50,17 @@ export function proposeChange(tx: Pick<Db, "insert" | "select">, actor: SessionU
     action: "change.proposed",
     targetType: p.targetType,
     targetId: p.targetId,
-    details: { proposalId: row.id, kind: p.kind, change: p.change },
+    details: { proposalId: row.id, kind: p.kind, change: auditedChange(p) },
   });
   return row.id;
+}
+
+/**
+ * What the audit log keeps of a proposal's values. A policy change keeps only the version it was
+ * proposed against: the categories are in the stored policy version, not in the log the admin reads.
+ */
+function auditedChange(p: Pick<Proposal, "kind" | "change">): Record<string, unknown> {
+  return p.kind === "change_policy" ? { basedOnVersion: p.change.basedOnVersion } : p.change;
 }
 
 export type ProposalLine = { label: string; value: string };
@@ -73,6 +82,7 @@ function describe(db: Db, p: typeof privilegedChanges.$inferSelect): ProposalLin
       { label: "Role", value: ROLE_LABELS[c.role] },
     ];
   }
+  if (p.kind === "change_policy") return describePolicyChange(db, p);
   if (p.targetType === "user") {
     const u = db.select().from(users).where(eq(users.id, p.targetId ?? "")).get();
     const who = { label: "User", value: u ? `${u.name} (${u.email})` : "(removed user)" };
@@ -173,6 +183,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
     const oneTime = { passwordHash: passwordHash ?? "", passwordChangedAt: now, mustChangePassword: true, passwordSetByChangeId: p.id, updatedAt: now };
     let targetId = p.targetId;
     let userName: string | null = null;
+    let policyVersion: number | undefined;
     if (p.kind === "create_user") {
       const c = ZCreateUser.parse(p.change);
       assertRoleFitsAgency(tx, c.agencyId, c.role);
@@ -191,12 +202,15 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       if (!u) throw new AppError("NOT_FOUND", "The user in this proposal no longer exists.");
       assertRoleFitsAgency(tx, c.agencyId, c.role);
       tx.update(users).set({ ...c, version: u.version + 1, updatedAt: now }).where(eq(users.id, u.id)).run();
+    } else if (p.kind === "change_policy") {
+      policyVersion = applyPolicyChange(tx, approver, p, now);
     } else {
       const c = ZAgencyAccess.parse(p.change);
       const a = tx.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();
       if (!a) throw new AppError("NOT_FOUND", "The agency in this proposal no longer exists.");
       assertTypeChangeAllowed(a.type, c.type);
       assertMembershipAllowed(c);
+      assertNoPolicyRowForOldType(tx, a, c.type);
       // Its users must still fit it as it will be (e.g. no chair in a non-member agency).
       const after = { ...a, ...c };
       for (const u of tx.select({ role: users.role }).from(users).where(and(eq(users.agencyId, a.id), eq(users.active, true))).all()) {
@@ -214,7 +228,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       action: "change.approved",
       targetType: p.targetType,
       targetId,
-      details: { proposalId: p.id, kind: p.kind, proposedBy: p.proposedBy, change: p.change },
+      details: { proposalId: p.id, kind: p.kind, proposedBy: p.proposedBy, change: auditedChange(p), ...(policyVersion ? { policyVersion } : {}) },
     });
     if (p.kind === "reset_password") writeAudit(tx, { at: now, actorUserId: approver.id, action: "user.password_reset", targetType: "user", targetId, details: { proposalId: p.id } });
     if (p.kind === "create_user") writeAudit(tx, { at: now, actorUserId: approver.id, action: "user.created", targetType: "user", targetId, details: { proposalId: p.id, ...p.change } });

@@ -74,8 +74,8 @@ describe("every procedure states who may call it, and enforces it", () => {
 
   it("keeps every MARAC output from a non-member agency", () => {
     const membersOnly = new Set(procedures.filter(([, p]) => { const a = p._def.meta?.access; return a?.kind === "roles" && a.maracMembersOnly === true; }).map(([path]) => path));
-    // Meetings, packs, research and minutes; actions; repeat links and risk-factor flags.
-    for (const path of ["meetings.get", "meetings.list", "meetings.pack", "meetings.packPdf", "meetings.research", "meetings.saveResearch", "meetings.minutes", "meetings.minutesPdf", "actions.mine", "actions.forCase", "actions.updateStatus", "cases.repeats", "cases.flags"]) {
+    // Meetings, packs, research and minutes; actions; repeat links and risk-factor flags; the sharing protocol.
+    for (const path of ["meetings.get", "meetings.list", "meetings.pack", "meetings.packPdf", "meetings.research", "meetings.saveResearch", "meetings.minutes", "meetings.minutesPdf", "actions.mine", "actions.forCase", "actions.updateStatus", "cases.repeats", "cases.flags", "policy.protocol"]) {
       expect(membersOnly, path).toContain(path);
     }
   });

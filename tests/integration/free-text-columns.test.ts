@@ -186,11 +186,22 @@ const COLUMNS: Record<string, Kind> = {
   "privileged_changes.kind": "enum",
   "privileged_changes.target_type": "enum",
   "privileged_changes.target_id": "identifier",
-  // An admin's proposed account or agency values (names, emails, roles, types): never case content or a password.
+  // An admin's proposed account, agency or policy-row values (names, emails, roles, types, categories): never case content or a password.
   "privileged_changes.change": "untagged fact",
   "privileged_changes.status": "enum",
   "privileged_changes.proposed_by": "identifier",
   "privileged_changes.decided_by": "identifier",
+  "policy_versions.id": "identifier",
+  "policy_versions.proposal_id": "identifier",
+  "policy_versions.proposed_by": "identifier",
+  "policy_versions.approved_by": "identifier",
+  "policy_rows.policy_version_id": "identifier",
+  "policy_rows.agency_type": "enum",
+  "policy_rows.agency_id": "identifier",
+  // The categories a policy row allows: the policy itself, whatever any case holds.
+  "policy_rows.allow": "policy-derived tags",
+  // The lawful basis the MARAC records per agency type: a fixed protocol text, never case content.
+  "policy_rows.lawful_basis": "untagged fact",
 };
 
 function textColumns(): { table: string; column: string; key: string }[] {
