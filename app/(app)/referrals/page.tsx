@@ -4,10 +4,10 @@ import { Button } from "~/components/ui/fields";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { startReferralAction } from "./actions";
+import { formatDateTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Refer a case to MARAC" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default async function ReferralsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const { saved } = await searchParams;
@@ -47,7 +47,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               return (
                 <tr key={d.id} className="border-b border-border">
                   <td className="py-2 pr-3">{name}</td>
-                  <td className="py-2 pr-3">{when.format(d.updatedAt)}</td>
+                  <td className="py-2 pr-3">{formatDateTime(d.updatedAt)}</td>
                   <td className="py-2 pr-3">{d.mine ? "You" : "A colleague in your agency"}</td>
                   <td className="py-2 pr-3">
                     <Link href={`/referrals/${d.id}/victim`}>

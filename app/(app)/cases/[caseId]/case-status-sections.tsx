@@ -6,6 +6,7 @@ import { RISK_FACTORS } from "~/server/domain/referral/risk-factors";
 import type { Tag } from "~/server/domain/tags";
 import { decideMatchAction } from "../../triage/actions";
 import { AddFlagForm, WithdrawFlagForm } from "./flag-forms";
+import { formatDate } from "~/server/domain/dates";
 
 type Repeat = { id: number; kind: "match" | "possible"; status: "confirmed" | "pending" | "rejected"; reason: string; earlierCaseId: string; caseNumber: string; referralDate: string };
 type Flag = {
@@ -18,7 +19,6 @@ type Flag = {
   withdrawn: { at: Date; by: string; reason: ProjectedTextValue | null } | null;
 };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
 
 /** Earlier referrals of the same victim; chairs and coordinators confirm or reject possible ones. */
 export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: string; repeats: Repeat[]; canDecide: boolean }) {
@@ -77,8 +77,8 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
             </p>
             <ProjectedText value={f.note} hideNotice />
             <p className="text-sm text-secondary">
-              Flagged by {f.flaggedBy} on {when.format(f.flaggedAt)}
-              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}` : ""}
+              Flagged by {f.flaggedBy} on {formatDate(f.flaggedAt)}
+              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${formatDate(f.withdrawn.at)}` : ""}
             </p>
             {f.withdrawn?.reason ? (
               <div className="text-sm">

@@ -3,11 +3,10 @@ import Link from "next/link";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { TAG_LABELS } from "~/server/domain/tags";
 import { PrintButton } from "./print-button";
+import { formatDate, formatDateTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Sharing record" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 type Group = Awaited<ReturnType<Awaited<ReturnType<typeof getServerApi>>["cases"]["sharingRecord"]>>["agencies"][number];
 
@@ -33,8 +32,8 @@ function GroupTable({ group, id }: { group: Group; id: string }) {
             <tr key={c.tag ?? "basic"} className="border-b border-border align-top">
               <th scope="row" className="py-2 pr-3 font-normal first-letter:uppercase">{c.tag ? `${TAG_LABELS[c.tag]} information` : "basic case details"}</th>
               <td className="py-2 pr-3">{c.times === 1 ? "once" : c.times === 2 ? "twice" : `${c.times} times`}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.first)}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.last)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDate(c.first)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDate(c.last)}</td>
               <td className="py-2 pr-3">{c.purposes.join("; ")}</td>
             </tr>
           ))}
@@ -105,7 +104,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
         <tbody>
           {record.entries.map((e, i) => (
             <tr key={i} className="border-b border-border align-top">
-              <td className="py-2 pr-3 whitespace-nowrap">{when.format(e.at)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
               <td className="py-2 pr-3">
                 {e.who}
                 <span className="block text-secondary">{e.userName}</span>
