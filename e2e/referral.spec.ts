@@ -149,9 +149,15 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await coordinator.goto("/triage");
   await expect(coordinator.getByRole("link", { name: caseNumber, exact: true })).toBeVisible();
   await a11y(coordinator);
-  const accept = coordinator.getByRole("button", { name: `Accept ${caseNumber}` });
-  await accept.click();
-  await expect(accept).toHaveCount(0);
+  // Accepting asks which meeting, with the next one chosen, then confirms where the case went.
+  await coordinator.getByRole("link", { name: `Accept ${caseNumber}` }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: `Accept the referral for ${victimName}` })).toBeVisible();
+  const next = coordinator.getByRole("radio", { name: /\(the next meeting\)/ });
+  await expect(next).toBeChecked();
+  await a11y(coordinator);
+  await coordinator.getByRole("button", { name: "Accept referral" }).click();
+  await expect(coordinator.getByText(new RegExp(`${caseNumber} has been accepted to MARAC and added to the agenda for \\d{1,2} \\w+ \\d{4} at`))).toBeVisible();
+  await expect(coordinator.getByRole("link", { name: `Accept ${caseNumber}` })).toHaveCount(0);
   await page.close();
   await coordinator.close();
 });
