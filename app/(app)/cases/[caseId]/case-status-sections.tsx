@@ -2,10 +2,9 @@ import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { ProjectedText, type ProjectedTextValue } from "~/components/case/projected-text";
 import { RestrictedBadge } from "~/components/case/restricted";
-import { RISK_FACTORS } from "~/server/domain/referral/risk-factors";
 import type { Tag } from "~/server/domain/tags";
 import { decideMatchAction } from "../../triage/actions";
-import { AddFlagForm, WithdrawFlagForm } from "./flag-forms";
+import { WithdrawFlagForm } from "./flag-forms";
 import { formatDate } from "~/server/domain/dates";
 
 type Repeat = { id: number; kind: "match" | "possible"; status: "confirmed" | "pending" | "rejected"; reason: string; earlierCaseId: string; caseNumber: string; referralDate: string };
@@ -90,7 +89,13 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
           </li>
         ))}
       </ul>
-      {canFlag ? <AddFlagForm caseId={caseId} factors={RISK_FACTORS.map((r) => ({ value: r.id, label: r.label }))} /> : null}
+      {canFlag ? (
+        <p className="mt-4">
+          <Link href={`/cases/${caseId}/flags/new`} className="inline-block bg-panel px-3 py-2 font-bold text-ink no-underline shadow-[0_2px_0_#858686]">
+            Flag a risk factor
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
