@@ -46,6 +46,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {list.total === 0 ? "No cases match." : `${list.total} ${list.total === 1 ? "case" : "cases"}`}
       </p>
       {list.rows.length > 0 ? (
+        <div className="table-scroll">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">Cases you can see</caption>
           <thead>
@@ -63,6 +64,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <tr key={r.id} className="border-b border-border align-top">
                 <td className="py-2 pr-3">
                   <Link href={`/cases/${r.id}`} className="font-bold">{r.caseNumber}</Link>
+                  {r.linked.map((l) => (
+                    <span key={l.caseId} className="mt-1 block text-sm">
+                      {l.confirmed ? "Same victim as " : "Possible repeat: "}
+                      <Link href={`/cases/${l.caseId}`}>{l.caseNumber}</Link> ({l.victimName}, referred {formatValue(l.referralDate)})
+                    </span>
+                  ))}
                 </td>
                 <td className="py-2 pr-3">
                   {r.victimName}
@@ -81,6 +88,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
       <Pagination page={list.page} total={list.total} pageSize={list.pageSize} href={href} />
     </>

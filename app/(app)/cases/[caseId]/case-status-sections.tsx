@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { ProjectedText, type ProjectedTextValue } from "~/components/case/projected-text";
+import { Section } from "~/components/case/case-view";
 import { RestrictedBadge } from "~/components/case/restricted";
 import type { Tag } from "~/server/domain/tags";
 import { decideMatchAction } from "../../triage/actions";
@@ -23,8 +24,7 @@ type Flag = {
 export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: string; repeats: Repeat[]; canDecide: boolean }) {
   const shown = repeats.filter((r) => r.status !== "rejected");
   return (
-    <section aria-labelledby="earlier" className="mb-10">
-      <h2 id="earlier" className="border-b-2 border-ink pb-2">Earlier MARAC referrals</h2>
+    <Section collapsible open title="Earlier MARAC referrals" id="earlier">
       {shown.length === 0 ? (
         <p>No earlier referral of this victim has been found.</p>
       ) : (
@@ -52,7 +52,7 @@ export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: strin
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -61,8 +61,7 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
   // Flags the viewer may not see are left out and never counted; one line says some may be.
   const notice = flags.find((f) => f.note.notice)?.note.notice ?? null;
   return (
-    <section aria-labelledby="flags" className="mb-10">
-      <h2 id="flags" className="border-b-2 border-ink pb-2">Risk factors flagged</h2>
+    <Section collapsible open title="Risk factors flagged" id="flags">
       {flags.length === 0 ? <p>{mayBeWithheld ? "No risk factors flagged that your agency can see." : "No risk factors have been flagged."}</p> : null}
       {mayBeWithheld ? <p className="text-sm text-secondary">Flags your agency may not see are not listed.</p> : null}
       {notice ? <p className="text-sm text-secondary">{notice}</p> : null}
@@ -96,6 +95,6 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
           </Link>
         </p>
       ) : null}
-    </section>
+    </Section>
   );
 }
