@@ -5,6 +5,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { CASE_STATUSES, type CaseStatus } from "~/server/cases/import-schema";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -46,8 +47,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {list.total === 0 ? "No cases match." : `${list.total} ${list.total === 1 ? "case" : "cases"}`}
       </p>
       {list.rows.length > 0 ? (
-        <div className="table-scroll">
-        <table className="w-full border-collapse text-left">
+                <TableScroll label="Cases you can see"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Cases you can see</caption>
           <thead>
             <tr className="border-b border-border">
@@ -87,8 +87,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
-        </div>
+        </table></TableScroll>
       ) : null}
       <Pagination page={list.page} total={list.total} pageSize={list.pageSize} href={href} />
     </>

@@ -5,6 +5,7 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { startReferralAction } from "./actions";
 import { formatDateTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Refer a case to MARAC" };
 
@@ -29,7 +30,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
       {drafts.length === 0 ? (
         <p>You have no draft referrals.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
+        <TableScroll label="Draft referrals you can continue"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Draft referrals you can continue</caption>
           <thead>
             <tr className="border-b border-border">
@@ -58,7 +59,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               );
             })}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </div>
   );

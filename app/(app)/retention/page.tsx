@@ -4,6 +4,7 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { decideDeletionAction, proposeDeletionAction } from "./actions";
 import { formatDate } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Retention" };
 
@@ -68,7 +69,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       {schedule.due.length === 0 ? (
         <p className="mb-6">No closed case is past the retention period.</p>
       ) : (
-        <table className="mb-6 w-full border-collapse text-left">
+        <TableScroll label="Closed cases past the retention period"><table className="mb-6 w-full border-collapse text-left">
           <caption className="sr-only">Closed cases past the retention period</caption>
           <thead>
             <tr className="border-b border-border">
@@ -103,14 +104,14 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
 
       <h2>Deleted cases</h2>
       {tombstones.length === 0 ? (
         <p>No case has been deleted.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
+        <TableScroll label="Tombstones of deleted cases"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Tombstones of deleted cases</caption>
           <thead>
             <tr className="border-b border-border">
@@ -136,7 +137,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </>
   );

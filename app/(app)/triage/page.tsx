@@ -5,6 +5,7 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { formatDate, formatTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Triage" };
 
@@ -38,8 +39,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       {queue.length === 0 ? (
         <p>There are no referrals waiting.</p>
       ) : (
-        <div className="table-scroll">
-        <table className="w-full border-collapse text-left">
+                <TableScroll label="Referrals waiting for triage"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Referrals waiting for triage</caption>
           <thead>
             <tr className="border-b border-border">
@@ -83,8 +83,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
               </tr>
             ))}
           </tbody>
-        </table>
-        </div>
+        </table></TableScroll>
       )}
     </>
   );

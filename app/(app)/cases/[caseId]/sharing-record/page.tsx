@@ -4,6 +4,7 @@ import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { TAG_LABELS } from "~/server/domain/tags";
 import { PrintButton } from "./print-button";
 import { formatDate, formatDateTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Sharing record" };
 
@@ -16,7 +17,7 @@ function GroupTable({ group, id }: { group: Group; id: string }) {
     <section aria-labelledby={id} className="mb-8 break-inside-avoid">
       <h3 id={id}>{group.who}</h3>
       <p className="mb-3">{group.plainEnglish}</p>
-      <table className="w-full border-collapse text-left text-sm">
+      <TableScroll label={`What ${group.who} saw, by kind of information`}><table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">What {group.who} saw, by kind of information</caption>
         <thead>
           <tr className="border-b border-border">
@@ -38,7 +39,7 @@ function GroupTable({ group, id }: { group: Group; id: string }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
     </section>
   );
 }
@@ -91,7 +92,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
       )}
 
       <h2 className="print:break-before-page">Every look at this case</h2>
-      <table className="w-full border-collapse text-left text-sm">
+      <TableScroll label="Each time the case was viewed"><table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Each time the case was viewed</caption>
         <thead>
           <tr className="border-b border-border">
@@ -114,7 +115,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
       <p className="mt-6 hidden font-bold print:block">OFFICIAL-SENSITIVE</p>
     </>
   );
