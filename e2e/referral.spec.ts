@@ -127,7 +127,7 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await expect(suggestions.getByRole("listitem")).toHaveCount(1);
   await expect(suggestions).toContainText("She is on a spouse visa and he says he will have her deported.");
   await expect(suggestions).toContainText("Restricted: immigration");
-  await expect(suggestions).toContainText("Rule: imm.");
+  await expect(suggestions).toContainText("It looks like immigration information.");
   await page.locator("#referring-officerRole").fill("Tenancy sustainment officer");
   await a11y(page);
   await saveAndContinue(page, "check");

@@ -38,7 +38,8 @@ const RULES_BY_ID = new Map(DETECTOR_RULES.map((r) => [r.id, r]));
 export function suggestionReason(tag: Tag, ruleId: string | null | undefined, uncertain = false): string {
   if (uncertain) return "MARAC Desk is unsure about this sentence: check it.";
   const what = TAG_WORDS[tag];
-  const rule = ruleId ? RULES_BY_ID.get(ruleId) : undefined;
+  // A span found by several rules names them all ("imm.visa,imm.removal"): the first known one explains it.
+  const rule = (ruleId ?? "").split(",").map((id) => RULES_BY_ID.get(id.trim())).find((r) => r !== undefined);
   return rule ? `It looks like ${what}. ${rule.description}` : `It looks like ${what}.`;
 }
 
