@@ -48,3 +48,13 @@ export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
     await use((p = page) => expectAccessible(p));
   },
 });
+
+/** Screenshots of the page as it stands at desktop (1280 px) and phone (390 px) widths, to look at. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}

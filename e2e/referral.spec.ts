@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
+import { errorSummary, expect, newPersonPage, shoot, signIn, test } from "./fixtures";
 
-const STEPS = ["victim", "perpetrators", "household", "dash", "criteria", "consent", "narrative", "check"] as const;
+const STEPS = ["victim", "contact", "background", "immigration", "perpetrators", "household", "dash", "criteria", "consent", "narrative", "check"] as const;
 const REASONS_MISSING = "You have ticked professional judgement: give the reasons for your concern.";
 
 async function startReferral(page: Page): Promise<string> {
@@ -31,12 +31,18 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await a11y(page);
   await startReferral(page);
 
-  // 1. The victim, with the NPCC hint beside the immigration questions and the tags shown.
-  await expect(page.getByText(/step 1 of 8/)).toBeVisible();
+  // 1. The victim, over four short pages, with the NPCC hint beside the immigration questions and the tags shown.
+  await expect(page.getByText(/step 1 of 11/)).toBeVisible();
   const victimName = `Noor Referral-${Date.now()}`;
   await page.locator("#victim-name").fill(victimName);
   await fillDate(page, "victim-dateOfBirth", "14", "3", "1991");
   await page.locator("#victim-gender").check();
+  await a11y(page);
+  await saveAndContinue(page, "contact");
+  await page.locator("#victim-phone").fill("07700 900123");
+  await saveAndContinue(page, "background");
+  await page.locator("#victim-firstLanguage").fill("Urdu");
+  await saveAndContinue(page, "immigration");
   await expect(page.getByText("Do not ask about or check anyone's immigration status only to fill this in")).toBeVisible();
   await expect(page.locator('label[for="victim-nationality"]')).toContainText("Restricted: immigration");
   await page.locator("#victim-nationality").fill("Pakistani");
@@ -45,7 +51,11 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await saveAndContinue(page, "perpetrators");
 
   // 2. Two perpetrators: "Add another" saves and shows one more block, keeping the first.
-  await expect(page.getByText(/step 2 of 8/)).toBeVisible();
+  await expect(page.getByText(/step 5 of 11/)).toBeVisible();
+  // Saving the later victim pages kept the first page's answers.
+  await page.goto(page.url().replace(/perpetrators$/, "victim"));
+  await expect(page.locator("#victim-name")).toHaveValue(victimName);
+  await page.goto(page.url().replace(/victim$/, "perpetrators"));
   await page.locator("#perpetrators-0-name").fill("Imran Referral");
   await page.locator("#perpetrators-0-relationshipToVictim").fill("Husband");
   await page.getByRole("button", { name: "Add another perpetrator" }).click();
@@ -117,7 +127,7 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await expect(suggestions.getByRole("listitem")).toHaveCount(1);
   await expect(suggestions).toContainText("She is on a spouse visa and he says he will have her deported.");
   await expect(suggestions).toContainText("Restricted: immigration");
-  await expect(suggestions).toContainText("Rule: imm.");
+  await expect(suggestions).toContainText("It looks like immigration information.");
   await page.locator("#referring-officerRole").fill("Tenancy sustainment officer");
   await a11y(page);
   await saveAndContinue(page, "check");
@@ -149,9 +159,15 @@ test("an agency representative refers a case with two perpetrators and a child, 
   await coordinator.goto("/triage");
   await expect(coordinator.getByRole("link", { name: caseNumber, exact: true })).toBeVisible();
   await a11y(coordinator);
-  const accept = coordinator.getByRole("button", { name: `Accept ${caseNumber}` });
-  await accept.click();
-  await expect(accept).toHaveCount(0);
+  // Accepting asks which meeting, with the next one chosen, then confirms where the case went.
+  await coordinator.getByRole("link", { name: `Accept ${caseNumber}` }).click();
+  await expect(coordinator.getByRole("heading", { level: 1, name: `Accept the referral for ${victimName}` })).toBeVisible();
+  const next = coordinator.getByRole("radio", { name: /\(the next meeting\)/ });
+  await expect(next).toBeChecked();
+  await a11y(coordinator);
+  await coordinator.getByRole("button", { name: "Accept referral" }).click();
+  await expect(coordinator.getByText(new RegExp(`${caseNumber} has been accepted to MARAC and added to the agenda for \\d{1,2} \\w+ \\d{4} at`))).toBeVisible();
+  await expect(coordinator.getByRole("link", { name: `Accept ${caseNumber}` })).toHaveCount(0);
   await page.close();
   await coordinator.close();
 });
@@ -162,7 +178,7 @@ test("an impossible date of birth and professional judgement without reasons sho
 
   await page.locator("#victim-name").fill("Zofia Keepsanswers");
   await fillDate(page, "victim-dateOfBirth", "31", "2", "1990");
-  await page.locator("#victim-firstLanguage").fill("Polish");
+  await page.locator("#victim-aliases").fill("Zosia");
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(errorSummary(page)).toBeVisible();
   await expect(errorSummary(page)).toBeFocused();
@@ -173,7 +189,7 @@ test("an impossible date of birth and professional judgement without reasons sho
   await expect(page.locator("#victim-dateOfBirth")).toHaveValue("31");
   await expect(page.locator("#victim-dateOfBirth-month")).toHaveValue("2");
   await expect(page.locator("#victim-dateOfBirth-year")).toHaveValue("1990");
-  await expect(page.locator("#victim-firstLanguage")).toHaveValue("Polish");
+  await expect(page.locator("#victim-aliases")).toHaveValue("Zosia");
   await a11y();
   // What was typed was saved into the draft, even though it is not valid yet.
   await page.reload();
@@ -212,8 +228,9 @@ test("every page of the referral form passes axe, empty and with errors", async 
   const draftId = await startReferral(page);
   for (const step of STEPS) {
     await page.goto(`/referrals/${draftId}/${step}`);
-    await expect(page.getByText(new RegExp(`step ${STEPS.indexOf(step) + 1} of 8`))).toBeVisible();
+    await expect(page.getByText(new RegExp(`step ${STEPS.indexOf(step) + 1} of ${STEPS.length}`))).toBeVisible();
     await a11y();
+    if (step === "background" || step === "dash") await shoot(page, `referral-${step}`);
   }
   await page.goto(`/referrals/${draftId}/perpetrators`);
   await page.getByRole("button", { name: "Save and continue" }).click();
@@ -225,4 +242,19 @@ test("every page of the referral form passes axe, empty and with errors", async 
   await a11y();
   await page.goto("/referrals/submitted?case=NS-2026-0001");
   await a11y();
+});
+
+test("Dash question 9 shows the pregnancy answer given on the victim pages instead of asking again", async ({ page, a11y }) => {
+  await signIn(page, "idva@northshire.example");
+  const draftId = await startReferral(page);
+  await page.goto(`/referrals/${draftId}/background`);
+  await page.locator("#victim-pregnantOrBabyUnder18Months").check();
+  await saveAndContinue(page, "immigration");
+  await page.goto(`/referrals/${draftId}/dash`);
+  await expect(page.locator("#dash-answers-q9-answer")).toContainText("Yes: you answered this on the earlier page");
+  await expect(page.getByRole("radio", { name: "Yes" })).toHaveCount(23);
+  await expect(page.getByText(/^Score so far:/)).toContainText("Score so far: 1 of 24");
+  await a11y();
+  await page.getByRole("link", { name: "Change the answer about pregnancy" }).click();
+  await expect(page).toHaveURL(new RegExp(`/referrals/${draftId}/background#victim-pregnantOrBabyUnder18Months$`));
 });

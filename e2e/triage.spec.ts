@@ -1,4 +1,4 @@
-import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
+import { errorSummary, expect, newPersonPage, shoot, signIn, test } from "./fixtures";
 
 test("the coordinator declines a referral with a reason the referring agency then sees", async ({ browser, a11y }) => {
   const coordinator = await newPersonPage(browser);
@@ -42,11 +42,24 @@ test("the IDVA flags risk factors; an agency sees only the flags its policy allo
   await expect(idva).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   const url = idva.url();
   await expect(idva.getByRole("region", { name: "Risk factors flagged" })).toContainText("The abuser uses the victim's immigration status to control them");
-  await idva.getByLabel("Flag a risk factor").selectOption({ label: "Threats to kill the victim, the children or someone else" });
-  await idva.getByLabel("Note").fill("Said on 2 November he would kill her if she left.");
+  // Flagging is its own page; the note is required and says so.
+  await idva.getByRole("link", { name: "Flag a risk factor" }).click();
+  await expect(idva.getByRole("heading", { level: 1, name: "Flag a risk factor" })).toBeVisible();
+  await idva.getByLabel("Risk factor").selectOption({ label: "Threats to kill the victim, the children or someone else" });
   await idva.getByRole("button", { name: "Add flag" }).click();
+  await expect(idva.getByRole("alert").getByRole("link", { name: "Add a note saying what you know of this risk" })).toBeVisible();
+  await a11y(idva);
+  await shoot(idva, "flag-page");
+  await idva.getByLabel("Note (required)").fill("Said on 2 November he would kill her if she left.");
+  await idva.getByRole("button", { name: "Add flag" }).click();
+  await expect(idva).toHaveURL(/\?saved=flag#flags$/);
   await expect(idva.getByText("The risk factor has been flagged.")).toBeVisible();
   await a11y(idva);
+
+  // A withdrawal without a reason shows its error, and the earlier success banner goes.
+  await idva.getByRole("button", { name: "Withdraw flag" }).first().click();
+  await expect(idva.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(idva.getByText("The risk factor has been flagged.")).toBeHidden();
 
   const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");
@@ -56,6 +69,6 @@ test("the IDVA flags risk factors; an agency sees only the flags its policy allo
   await expect(flags).not.toContainText("immigration status");
   await expect(flags).not.toContainText("Pregnancy");
   await expect(housing.getByText("Home Office will deport her")).toHaveCount(0);
-  await expect(housing.getByRole("button", { name: "Add flag" })).toHaveCount(0);
+  await expect(housing.getByRole("link", { name: "Flag a risk factor" })).toHaveCount(0);
   await a11y(housing);
 });

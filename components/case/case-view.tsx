@@ -10,22 +10,70 @@ function asGroup(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** A section of the case; one holding free text shows the standing notice once, whatever its fields hold. */
-function Section({ title, id, children, tags = [], notice = null }: { title: string; id: string; children: React.ReactNode; tags?: readonly Tag[]; notice?: string | null }) {
-  return (
-    <section aria-labelledby={id} className="mb-10">
-      <h2 id={id} className="border-b-2 border-ink pb-2">
-        {title}
-        <RestrictedBadge tags={tags} />
-      </h2>
+/**
+ * A section of the case; one holding free text shows the standing notice once, whatever its fields
+ * hold. Collapsible (the case page): a GOV.UK-style details element whose summary is the heading.
+ */
+export function Section({ title, id, children, tags = [], notice = null, collapsible = false, open = true }: {
+  title: string;
+  id: string;
+  children: React.ReactNode;
+  tags?: readonly Tag[];
+  notice?: string | null;
+  collapsible?: boolean;
+  open?: boolean;
+}) {
+  const heading = (
+    <h2 id={id} className={collapsible ? "mb-0 inline text-2xl" : "border-b-2 border-ink pb-2"}>
+      {title}
+      <RestrictedBadge tags={tags} />
+    </h2>
+  );
+  const body = (
+    <>
       {children}
       {notice ? <p className="mb-8 text-sm text-secondary">{notice}</p> : null}
+    </>
+  );
+  if (!collapsible) {
+    return (
+      <section aria-labelledby={id} className="mb-10">
+        {heading}
+        {body}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby={id} className="border-t border-border">
+      <details data-section open={open} className="group">
+        <summary className="cursor-pointer py-4 marker:text-link hover:bg-panel">
+          {heading}
+          <span className="ml-3 text-base text-link underline group-open:hidden">Show</span>
+          <span className="ml-3 hidden text-base text-link underline group-open:inline">Hide</span>
+        </summary>
+        <div className="pb-6">{body}</div>
+      </details>
     </section>
   );
 }
 
+/** The case sections' anchors and titles, for a contents list. */
+export function caseSectionLinks(idPrefix = ""): { id: string; title: string }[] {
+  return [
+    ["referral", "Referral"],
+    ["criteria", "Referral criteria"],
+    ["victim", "Victim"],
+    ["perpetrators", "Perpetrators"],
+    ["household", "Children and household"],
+    ["dash", "Dash risk checklist"],
+    ["consent", "Consent"],
+    ["views", "The victim's views on sharing"],
+    ["narrative", "Narrative"],
+  ].map(([id = "", title = ""]) => ({ id: `${idPrefix}${id}`, title }));
+}
+
 /** A case exactly as the projection let this viewer see it: nothing here is filtered in the browser. */
-export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: string }) {
+export function CaseView({ data, idPrefix = "", collapsible = false }: { data: TCaseView; idPrefix?: string; collapsible?: boolean }) {
   const shownTags: ShownTags = new Map(
     data.decisions.filter((d) => d.kind === "field" && d.outcome === "shown" && d.tags.length > 0).map((d) => [d.path, d.tags]),
   );
@@ -41,16 +89,16 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
 
   return (
     <>
-      <Section title="Referral" id={`${idPrefix}referral`}>
+      <Section collapsible={collapsible} title="Referral" id={`${idPrefix}referral`}>
         <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} views={views} skip={["agencyId"]} />
       </Section>
-      <Section title="Referral criteria" id={`${idPrefix}criteria`} notice={notice}>
+      <Section collapsible={collapsible} title="Referral criteria" id={`${idPrefix}criteria`} notice={notice}>
         <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} views={views} hideNotice />
       </Section>
-      <Section title="Victim" id={`${idPrefix}victim`} notice={notice}>
+      <Section collapsible={collapsible} title="Victim" id={`${idPrefix}victim`} notice={notice}>
         <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} views={views} hideNotice />
       </Section>
-      <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`} notice={notice}>
+      <Section collapsible={collapsible} title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`} notice={notice}>
         {perpetrators.map((p, i) => (
           <div key={i}>
             {perpetrators.length > 1 ? <h3>Perpetrator {i + 1}</h3> : null}
@@ -58,7 +106,7 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
           </div>
         ))}
       </Section>
-      <Section title="Children and household" id={`${idPrefix}household`} tags={isWithheld(household) ? [] : (shownTags.get("householdMembers") ?? [])}>
+      <Section collapsible={collapsible} title="Children and household" id={`${idPrefix}household`} tags={isWithheld(household) ? [] : (shownTags.get("householdMembers") ?? [])}>
         {isWithheld(household) ? (
           <p className="mb-8">
             <WithheldNotice value={household} />
@@ -74,20 +122,20 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
           <p className="mb-8">No household members recorded.</p>
         )}
       </Section>
-      <Section title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id={`${idPrefix}dash`} notice={notice}>
+      <Section collapsible={collapsible} title={`Dash risk checklist: ${data.dashScore} of 24 “yes”`} id={`${idPrefix}dash`} notice={notice}>
         <DashTable answers={asGroup(dash.answers)} shownTags={shownTags} notice={null} />
         <h3>Professional&apos;s additional considerations</h3>
         {isProjectedText(additional) ? <ProjectedText value={additional} hideNotice /> : <FieldValue value={additional} hideNotice />}
       </Section>
-      <Section title="Consent" id={`${idPrefix}consent`} notice={notice}>
+      <Section collapsible={collapsible} title="Consent" id={`${idPrefix}consent`} notice={notice}>
         <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} views={views} hideNotice />
       </Section>
-      <Section title="The victim's views on sharing" id={`${idPrefix}views`} notice={notice}>
+      <Section collapsible={collapsible} title="The victim's views on sharing" id={`${idPrefix}views`} notice={notice}>
         <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} views={views} hideNotice />
         <FieldRows group={asGroup(asGroup(v.victimViews).perTag)} path="victimViews.perTag" shownTags={shownTags} />
         <ViewsByCategory decisions={data.decisions} />
       </Section>
-      <Section title="Narrative" id={`${idPrefix}narrative`} notice={notice}>
+      <Section collapsible={collapsible} title="Narrative" id={`${idPrefix}narrative`} notice={notice}>
         {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} hideNotice /> : null}
       </Section>
     </>

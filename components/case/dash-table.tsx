@@ -3,6 +3,7 @@ import type { ShownTags } from "./field-rows";
 import { formatValue } from "./labels";
 import { isProjectedText, ProjectedText } from "./projected-text";
 import { isWithheld, RestrictedBadge, WithheldNotice } from "./restricted";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 function field(answer: unknown, key: string): unknown {
   return typeof answer === "object" && answer !== null ? (answer as Record<string, unknown>)[key] : undefined;
@@ -12,7 +13,7 @@ function field(answer: unknown, key: string): unknown {
 export function DashTable({ answers, shownTags, notice }: { answers: Record<string, unknown>; shownTags: ShownTags; notice: string | null }) {
   return (
     <>
-      <table className="mb-2 w-full border-collapse text-left">
+      <TableScroll label="Dash risk identification checklist answers"><table className="mb-2 w-full border-collapse text-left">
         <caption className="sr-only">Dash risk identification checklist answers</caption>
         <thead>
           <tr className="border-b border-border">
@@ -50,7 +51,7 @@ export function DashTable({ answers, shownTags, notice }: { answers: Record<stri
             );
           })}
         </tbody>
-      </table>
+      </table></TableScroll>
       {notice ? <p className="mb-8 text-sm text-secondary">{notice}</p> : null}
     </>
   );

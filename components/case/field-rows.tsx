@@ -12,8 +12,11 @@ function isGroup(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isWithheld(value) && !isProjectedText(value);
 }
 
-/** One value: the placeholder, redacted free text, a nested group, or a formatted leaf. */
-export function FieldValue({ value, hideNotice = false }: { value: unknown; hideNotice?: boolean }): ReactNode {
+/**
+ * One value: the placeholder, redacted free text, a nested group, or a formatted leaf. `path` is the
+ * value's own path, so a nested field is labelled from its full path ("victim.disability.disabled").
+ */
+export function FieldValue({ value, path = "", hideNotice = false }: { value: unknown; path?: string; hideNotice?: boolean }): ReactNode {
   if (isWithheld(value)) return <WithheldNotice value={value} />;
   if (isProjectedText(value)) return <ProjectedText value={value} hideNotice={hideNotice} />;
   if (isGroup(value)) {
@@ -21,9 +24,9 @@ export function FieldValue({ value, hideNotice = false }: { value: unknown; hide
       <dl>
         {Object.entries(value).map(([k, v]) => (
           <div key={k} className="mb-1">
-            <dt className="inline font-bold">{labelFor(k)}: </dt>
+            <dt className="inline font-bold">{labelFor(path ? `${path}.${k}` : k)}: </dt>
             <dd className="inline">
-              <FieldValue value={v} hideNotice={hideNotice} />
+              <FieldValue value={v} path={path ? `${path}.${k}` : k} hideNotice={hideNotice} />
             </dd>
           </div>
         ))}
@@ -67,7 +70,7 @@ export function FieldRows({
                 <ViewNote choice={views?.get(p)} />
               </dt>
               <dd className="sm:col-span-2">
-                <FieldValue value={value} hideNotice={hideNotice} />
+                <FieldValue value={value} path={p} hideNotice={hideNotice} />
               </dd>
             </div>
           );

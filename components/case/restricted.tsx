@@ -1,13 +1,17 @@
+import { StatusTag } from "~/components/ui/status-tag";
 import type { Tag } from "~/server/domain/tags";
 import { TAG_LABELS } from "~/server/domain/tags";
 
-/** Marks a restricted item the viewer may see, so they know to take care with it. */
+/**
+ * "Restricted" means one thing everywhere: the viewer may see this item and it is sensitive. It has
+ * its own colour (purple), never the red of "Repeat". Withheld items show a placeholder instead.
+ */
 export function RestrictedBadge({ tags }: { tags: readonly Tag[] }) {
   if (tags.length === 0) return null;
   return (
-    <strong className="ml-2 inline-block bg-[#f4cdc6] px-2 py-0.5 text-sm font-bold text-[#2a0b06]">
-      Restricted: {tags.map((t) => TAG_LABELS[t]).join(", ")}
-    </strong>
+    <StatusTag tone="purple" className="ml-2">
+      {`Restricted: ${tags.map((t) => TAG_LABELS[t]).join(", ")}`}
+    </StatusTag>
   );
 }
 

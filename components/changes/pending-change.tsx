@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { formatDateTime } from "~/server/domain/dates";
 
 export type PendingChangeView = {
   id: string;
@@ -9,14 +10,13 @@ export type PendingChangeView = {
   expiresAt: Date;
 };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 /** One proposed privileged change as a GOV.UK summary card; `children` holds the chair's buttons. */
 export function PendingChange({ change, children }: { change: PendingChangeView; children?: ReactNode }) {
   const rows = [
     ...change.lines,
-    { label: "Proposed by", value: `${change.proposedByName}, ${when.format(change.proposedAt)}` },
-    { label: "Lapses", value: when.format(change.expiresAt) },
+    { label: "Proposed by", value: `${change.proposedByName}, ${formatDateTime(change.proposedAt)}` },
+    { label: "Lapses", value: formatDateTime(change.expiresAt) },
   ];
   return (
     <section aria-labelledby={`change-${change.id}`} className="mb-8 border border-border">

@@ -9,6 +9,7 @@ import {
 } from "./form-model";
 import { CriteriaPanel, type CriteriaSummary } from "./step-fields";
 import type { FormStep } from "./steps";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 type Row = { label: string; value: ReactNode };
 
@@ -102,7 +103,7 @@ export function CheckAnswers({ draftId, content, score, threshold, criteria }: {
         <p className="mb-4 text-lg font-bold">
           Score: {score} of {DASH_QUESTIONS.length} &lsquo;yes&rsquo;. This MARAC&apos;s threshold is {threshold}.
         </p>
-        <table className="mb-6 w-full border-collapse text-left">
+        <TableScroll label="Dash answers"><table className="mb-6 w-full border-collapse text-left">
           <caption className="sr-only">Dash answers</caption>
           <thead>
             <tr className="border-b border-border">
@@ -129,7 +130,7 @@ export function CheckAnswers({ draftId, content, score, threshold, criteria }: {
               );
             })}
           </tbody>
-        </table>
+        </table></TableScroll>
         <SummaryList items={[{ label: FIELD_LABELS["dash.additionalConsiderations"] ?? "Additional considerations", value: display(dash, "dash", ["additionalConsiderations", "tagged"]) }]} />
       </Card>
       <Card title="Referral criteria" href={href("criteria")} id="check-criteria">

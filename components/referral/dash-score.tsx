@@ -4,9 +4,12 @@ import { useEffect, useRef, useState } from "react";
 
 const ANSWER = /^dash-answers-q\d+-answer$/;
 
-/** Counts the "yes" answers checked in the surrounding form: "no" and "don't know" never count. */
+/**
+ * Counts the "yes" answers in the surrounding form: "no" and "don't know" never count. An answer
+ * given on an earlier page (question 9, pregnancy) is a hidden input.
+ */
 function countYes(form: HTMLFormElement): number {
-  return Array.from(form.querySelectorAll<HTMLInputElement>('input[type="radio"][value="yes"]:checked')).filter((r) => ANSWER.test(r.name)).length;
+  return Array.from(form.querySelectorAll<HTMLInputElement>('input[type="radio"][value="yes"]:checked, input[type="hidden"][value="yes"]')).filter((r) => ANSWER.test(r.name)).length;
 }
 
 /** The Dash score as the user answers, announced politely to screen readers. */

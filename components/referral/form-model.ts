@@ -1,6 +1,6 @@
 import { DASH_QUESTIONS } from "~/server/domain/case/dash";
 import { TAGS } from "~/server/domain/tags";
-import type { FormStep } from "./steps";
+import { isVictimPage, VICTIM_PAGES, type FormStep, type VictimPage } from "./steps";
 
 /**
  * The referral form's pages as flat form values and back. A field's id and name is its path in the
@@ -22,6 +22,12 @@ export const VICTIM_FIELDS: readonly FieldSpec[] = [
   ["lgbtPlus.identifiesAsLgbtPlus", "optional"], ["lgbtPlus.details", "tagged"], ["pregnantOrBabyUnder18Months", "optional"],
   ["nationality", "optional"], ["immigrationStatus", "optional"], ["noRecourseToPublicFunds", "optional"], ["immigrationNeeds", "tagged"],
 ];
+
+/** The victim fields asked on one of the victim pages. */
+export function victimPageFields(page: VictimPage): FieldSpec[] {
+  const owned: readonly string[] = VICTIM_PAGES[page];
+  return VICTIM_FIELDS.filter(([path]) => owned.includes(path.split(".")[0] ?? path));
+}
 
 export const PERPETRATOR_FIELDS: readonly FieldSpec[] = [
   ["name", "required"], ["aliases", "lines"], ["dateOfBirth", "date"], ["gender", "optional"], ["relationshipToVictim", "optional"],
@@ -156,7 +162,12 @@ export function valuesFromDraft(step: FormStep, content: Record<string, unknown>
   const out: Values = {};
   switch (step) {
     case "victim":
-      flattenGroup(content.victim, VICTIM_FIELDS, "victim", out);
+    case "contact":
+    case "background":
+      flattenGroup(content.victim, victimPageFields(step), "victim", out);
+      break;
+    case "immigration":
+      flattenGroup(content.victim, victimPageFields(step), "victim", out);
       if (!out["victim-immigrationStatus"]) out["victim-immigrationStatus"] = "unknown";
       break;
     case "perpetrators":
@@ -190,13 +201,17 @@ export function valuesFromDraft(step: FormStep, content: Record<string, unknown>
 /**
  * One page's form values as the patch to save into the draft (top-level keys of the referral), and
  * the errors only the form can see (impossible dates). `intent` "add" appends a blank block to a
- * list page; "remove-N" drops block N.
+ * list page; "remove-N" drops block N. A victim page replaces only its own fields in `content`'s
+ * victim, keeping what the other victim pages saved.
  */
-export function patchFromValues(step: FormStep, values: Values, intent = "continue"): { patch: Record<string, unknown>; errors: FieldErrors } {
+export function patchFromValues(step: FormStep, values: Values, intent = "continue", content: Record<string, unknown> = {}): { patch: Record<string, unknown>; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  if (isVictimPage(step)) {
+    const owned: readonly string[] = VICTIM_PAGES[step];
+    const kept = Object.fromEntries(Object.entries(isObj(content.victim) ? content.victim : {}).filter(([k]) => !owned.includes(k)));
+    return { patch: { victim: { ...kept, ...buildGroup(values, victimPageFields(step), "victim", errors) } }, errors };
+  }
   switch (step) {
-    case "victim":
-      return { patch: { victim: buildGroup(values, VICTIM_FIELDS, "victim", errors) }, errors };
     case "perpetrators":
     case "household": {
       const { key, spec, noun } = LISTS[step];
@@ -221,9 +236,8 @@ export function patchFromValues(step: FormStep, values: Values, intent = "contin
 /** The page's field ids in the order they appear, for the error summary. */
 export function fieldOrder(step: FormStep, values: Values): string[] {
   const ids = (spec: readonly FieldSpec[], prefix: string) => spec.map(([path]) => fieldId(prefix, path));
+  if (isVictimPage(step)) return ids(victimPageFields(step), "victim");
   switch (step) {
-    case "victim":
-      return ids(VICTIM_FIELDS, "victim");
     case "perpetrators":
     case "household": {
       const { key, spec } = LISTS[step];

@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { RestrictedBadge } from "~/components/case/restricted";
+import { RuleUsed } from "~/components/case/rule-used";
 import { Textarea } from "~/components/ui/fields";
 import { isTag, type Tag } from "~/server/domain/tags";
 
-type Suggestion = { start: number; end: number; tags: Tag[]; rule: string };
+type Suggestion = { start: number; end: number; tags: Tag[]; rule: string; reason: string };
 
 /** The detector's answer as tRPC sends it over HTTP: {result: {data: {json: spans}}} (superjson). */
 function suggestionsFrom(body: unknown): Suggestion[] {
@@ -15,7 +16,7 @@ function suggestionsFrom(body: unknown): Suggestion[] {
     const o = s as Partial<Record<keyof Suggestion, unknown>>;
     if (typeof o.start !== "number" || typeof o.end !== "number" || !Array.isArray(o.tags)) return [];
     const tags = o.tags.filter((t): t is Tag => typeof t === "string" && isTag(t));
-    return [{ start: o.start, end: o.end, tags, rule: typeof o.rule === "string" ? o.rule : "" }];
+    return [{ start: o.start, end: o.end, tags, rule: typeof o.rule === "string" ? o.rule : "", reason: typeof o.reason === "string" ? o.reason : "" }];
   });
 }
 
@@ -69,10 +70,11 @@ export function NarrativeBox({ id, label, hint, defaultValue, error }: { id: str
         {suggestions && spans.length > 0 ? (
           <ol className="space-y-3" aria-label="Suggested sentences">
             {spans.map((s) => (
-              <li key={`${s.start}-${s.end}`} className="border-l-4 border-restricted bg-[#fdf2f0] p-3">
+              <li key={`${s.start}-${s.end}`} className="border-l-4 border-restricted bg-[#f3f1f9] p-3">
                 <mark className="bg-[#fff2a8] text-ink">{suggestions.text.slice(s.start, s.end)}</mark>
                 <div className="mt-1">
-                  <RestrictedBadge tags={s.tags} /> <span className="text-sm text-secondary">Rule: {s.rule || "unnamed"}</span>
+                  <RestrictedBadge tags={s.tags} /> <span className="text-sm">{s.reason}</span>
+                  {s.rule ? <RuleUsed rule={s.rule} /> : null}
                 </div>
               </li>
             ))}

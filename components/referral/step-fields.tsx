@@ -5,7 +5,10 @@ import { DASH_QUESTIONS } from "~/server/domain/case/dash";
 import { IMMIGRATION_STATUS_LABELS, IMMIGRATION_STATUSES } from "~/server/domain/case/victim";
 import { LAWFUL_BASES, PROFESSIONAL_JUDGEMENT_GROUNDS } from "~/server/domain/referral/criteria";
 import { TAGS, type Tag } from "~/server/domain/tags";
+import Link from "next/link";
+import { formatValue } from "~/components/case/labels";
 import { DashScore } from "./dash-score";
+import type { VictimPage } from "./steps";
 import { countId, type Values } from "./form-model";
 import { NarrativeBox } from "./narrative-box";
 
@@ -53,18 +56,24 @@ function DateOf({ id, label, v, err }: FieldProps & { id: string; label: string 
   return <DatePartsInput id={id} label={label} hint="For example, 27 3 1990" day={v[`${id}-day`]} month={v[`${id}-month`]} year={v[`${id}-year`]} error={err(id)} />;
 }
 
-export function VictimFields({ v, err }: FieldProps) {
+/** One of the four victim pages (see VICTIM_PAGES). */
+export function VictimFields({ v, err, page }: FieldProps & { page: VictimPage }) {
   const f = (name: string) => `victim-${name}`;
   const common = (name: string) => ({ id: f(name), defaultValue: v[f(name)], error: err(f(name)) });
-  return (
-    <>
-      <h2>Identity</h2>
-      <TextInput {...common("name")} label="Full name" autoComplete="off" />
-      <Textarea {...common("aliases")} label="Other names (optional)" hint="One on each line." rows={2} />
-      <DateOf id={f("dateOfBirth")} label="Date of birth (optional)" v={v} err={err} />
-      <Radios {...common("gender")} label="Gender" inline options={GENDER} />
-
-      <h2>Safe contact</h2>
+  if (page === "victim") {
+    return (
+      <>
+        <TextInput {...common("name")} label="Full name" autoComplete="off" />
+        <Textarea {...common("aliases")} label="Other names (optional)" hint="One on each line." rows={2} />
+        <DateOf id={f("dateOfBirth")} label="Date of birth (optional)" v={v} err={err} />
+        <Radios {...common("gender")} label="Gender" inline options={GENDER} />
+      </>
+    );
+  }
+  if (page === "contact") {
+    return (
+      <>
+        <p className="mb-6">These details are shared only with agencies whose sharing policy allows safe contact details.</p>
       <TextInput {...common("address")} label="Address (optional)" badge={badge("safe_contact")} />
       <TextInput {...common("phone")} label="Phone (optional)" badge={badge("safe_contact")} />
       <Radios {...common("phoneSafeToCall")} label="Is it safe to call this phone?" inline options={YNU} badge={badge("safe_contact")} />
@@ -73,8 +82,12 @@ export function VictimFields({ v, err }: FieldProps) {
       <Textarea {...common("safeToTalkTo")} label="Who is safe to talk to (optional)" badge={badge("safe_contact")} rows={2} />
       <Textarea {...common("notSafeToTalkTo")} label="Who is not safe to talk to (optional)" rows={2} />
       <Textarea {...common("afraidOf")} label="Who the victim is afraid of (optional)" hint="All potential threats, not only the main perpetrator." rows={2} />
-
-      <h2>Communication and diversity</h2>
+      </>
+    );
+  }
+  if (page === "background") {
+    return (
+      <>
       <TextInput {...common("firstLanguage")} label="First language (optional)" />
       <Radios {...common("interpreterNeeded")} label="Is an interpreter needed?" inline options={YNU} />
       <TextInput {...common("ethnicity")} label="Ethnicity (optional)" />
@@ -83,8 +96,11 @@ export function VictimFields({ v, err }: FieldProps) {
       <Radios {...common("lgbtPlus-identifiesAsLgbtPlus")} label="Does the victim identify as LGBT+?" inline options={YNU} badge={badge("sexuality")} />
       <Textarea {...common("lgbtPlus-details")} label="Sexual orientation or gender identity details (optional)" badge={badge("sexuality")} rows={2} />
       <Radios {...common("pregnantOrBabyUnder18Months")} label="Is the victim pregnant or do they have a baby under 18 months?" inline options={YNU} badge={badge("health")} />
-
-      <h2>Immigration</h2>
+      </>
+    );
+  }
+  return (
+    <>
       <p className="mb-6 max-w-2xl border-l-4 border-brand bg-panel p-4">
         Record immigration information only if it is relevant to the victim&apos;s safety. Do not ask about or check anyone&apos;s immigration status
         only to fill this in (NPCC guidance). &ldquo;Not known&rdquo; is always an acceptable answer. None of this is shared with Immigration Enforcement.
@@ -180,7 +196,11 @@ export function HouseholdFields({ v, err }: FieldProps) {
   );
 }
 
-export function DashFields({ v, err, threshold, initialScore }: FieldProps & { threshold: number; initialScore: number }) {
+/** Dash question 9 asks what the victim pages asked already: the answer given there, when it is yes or no. */
+const PREGNANCY_QUESTION = "q9";
+
+export function DashFields({ v, err, threshold, initialScore, draftId, pregnancyAnswer }: FieldProps & { threshold: number; initialScore: number; draftId: string; pregnancyAnswer: unknown }) {
+  const known = pregnancyAnswer === "yes" || pregnancyAnswer === "no" ? pregnancyAnswer : null;
   return (
     <>
       <p className="mb-4">
@@ -191,7 +211,20 @@ export function DashFields({ v, err, threshold, initialScore }: FieldProps & { t
         const f = (name: string) => `dash-answers-${q.id}-${name}`;
         return (
           <div key={q.id} className="mb-8 border-b border-border">
-            <Radios id={f("answer")} label={`${n + 1}. ${q.text}`} inline options={DASH_OPTIONS} defaultValue={v[f("answer")]} error={err(f("answer"))} />
+            {q.id === PREGNANCY_QUESTION && known ? (
+              <div id={f("answer")} className="mb-6">
+                <p className="mb-1 text-lg font-bold">{`${n + 1}. ${q.text}`}</p>
+                <p className="mb-1">
+                  {formatValue(known)}: you answered this on the earlier page about the victim&apos;s health.{" "}
+                  <Link href={`/referrals/${draftId}/background#victim-pregnantOrBabyUnder18Months`}>
+                    Change<span className="sr-only"> the answer about pregnancy</span>
+                  </Link>
+                </p>
+                <input type="hidden" name={f("answer")} value={known} />
+              </div>
+            ) : (
+              <Radios id={f("answer")} label={`${n + 1}. ${q.text}`} inline options={DASH_OPTIONS} defaultValue={v[f("answer")]} error={err(f("answer"))} />
+            )}
             <Textarea id={f("comment")} label={`Question ${n + 1}: comment (optional)`} rows={2} defaultValue={v[f("comment")]} error={err(f("comment"))} />
             <TextInput id={f("sourceIfNotVictim")} label={`Question ${n + 1}: source of the information, if not the victim (optional)`} defaultValue={v[f("sourceIfNotVictim")]} error={err(f("sourceIfNotVictim"))} />
           </div>

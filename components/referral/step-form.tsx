@@ -6,7 +6,7 @@ import { Button } from "~/components/ui/fields";
 import { IDLE, type FormState } from "~/components/ui/form-state";
 import { fieldOrder, type Values } from "./form-model";
 import { ConsentFields, CriteriaFields, type CriteriaSummary, DashFields, HouseholdFields, NarrativeFields, PerpetratorFields, VictimFields } from "./step-fields";
-import type { FormStep } from "./steps";
+import { isVictimPage, type FormStep } from "./steps";
 
 /** What a page needs besides the answers: the MARAC's thresholds, the criteria so far, the referrer. */
 export type StepContext = {
@@ -15,6 +15,8 @@ export type StepContext = {
   dashScore: number;
   criteria: CriteriaSummary;
   referrer: { name: string; email: string; agencyName: string };
+  /** The answer to the victim pages' pregnancy question, so Dash question 9 is not asked twice. */
+  pregnancyAnswer: unknown;
 };
 
 /**
@@ -46,10 +48,10 @@ export function ReferralStepForm({ action, draftId, step, version, defaults, ini
       <input type="hidden" name="draftId" value={draftId} />
       <input type="hidden" name="step" value={step} />
       <input type="hidden" name="version" value={state.version ?? version} />
-      {step === "victim" ? <VictimFields {...props} /> : null}
+      {isVictimPage(step) ? <VictimFields {...props} page={step} /> : null}
       {step === "perpetrators" ? <PerpetratorFields {...props} /> : null}
       {step === "household" ? <HouseholdFields {...props} /> : null}
-      {step === "dash" ? <DashFields {...props} threshold={context.dashThreshold} initialScore={context.dashScore} /> : null}
+      {step === "dash" ? <DashFields {...props} threshold={context.dashThreshold} initialScore={context.dashScore} draftId={draftId} pregnancyAnswer={context.pregnancyAnswer} /> : null}
       {step === "criteria" ? <CriteriaFields {...props} summary={context.criteria} escalationIncidents={context.escalationIncidents} /> : null}
       {step === "consent" ? <ConsentFields {...props} /> : null}
       {step === "narrative" ? <NarrativeFields {...props} referrer={context.referrer} /> : null}

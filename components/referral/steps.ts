@@ -1,6 +1,9 @@
 /** The pages of the referral form, in order. The last one is the check-your-answers page. */
 export const REFERRAL_STEPS = [
   { slug: "victim", title: "About the victim", keys: ["victim"] },
+  { slug: "contact", title: "Contacting the victim safely", keys: ["victim"] },
+  { slug: "background", title: "Communication, health and identity", keys: ["victim"] },
+  { slug: "immigration", title: "Nationality and immigration", keys: ["victim"] },
   { slug: "perpetrators", title: "Perpetrators", keys: ["perpetrators"] },
   { slug: "household", title: "Children and other household members", keys: ["householdMembers"] },
   { slug: "dash", title: "Dash risk identification checklist", keys: ["dash"] },
@@ -11,6 +14,28 @@ export const REFERRAL_STEPS = [
 ] as const;
 
 export type StepSlug = (typeof REFERRAL_STEPS)[number]["slug"];
+
+/**
+ * The victim's details are asked over four short pages (one long page was 3,900 px). Each page owns
+ * these top-level victim fields; saving a page replaces only them in the draft's victim.
+ */
+export const VICTIM_PAGES = {
+  victim: ["name", "aliases", "dateOfBirth", "gender"],
+  contact: ["address", "phone", "phoneSafeToCall", "safeContactNotes", "email", "safeToTalkTo", "notSafeToTalkTo", "afraidOf"],
+  background: ["firstLanguage", "interpreterNeeded", "ethnicity", "disability", "lgbtPlus", "pregnantOrBabyUnder18Months"],
+  immigration: ["nationality", "immigrationStatus", "noRecourseToPublicFunds", "immigrationNeeds"],
+} as const;
+export type VictimPage = keyof typeof VICTIM_PAGES;
+
+export function isVictimPage(slug: string): slug is VictimPage {
+  return slug in VICTIM_PAGES;
+}
+
+/** The victim page asking a victim field ("victim-disability-details" is on "background"). */
+export function victimPageOf(fieldId: string): VictimPage {
+  const top = fieldId.split("-")[1] ?? "";
+  return (Object.keys(VICTIM_PAGES) as VictimPage[]).find((p) => (VICTIM_PAGES[p] as readonly string[]).includes(top)) ?? "victim";
+}
 /** The pages with questions (every page but check-your-answers). */
 export type FormStep = Exclude<StepSlug, "check">;
 
@@ -58,7 +83,8 @@ export function issueTarget(path: string): { step: FormStep; field: string } {
   const first = parts[0] ?? "victim";
   const step = stepForKey(first);
   const withGroup = first === "professionalJudgement" ? ["criteria", ...parts.slice(1)] : parts;
-  return { step, field: fieldIdFromPath(withGroup) };
+  const field = fieldIdFromPath(withGroup);
+  return { step: step === "victim" ? victimPageOf(field) : step, field };
 }
 
 /** A zod issue path as the id of the form field that holds it. */

@@ -15,7 +15,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus">
+    <div ref={ref} tabIndex={-1} role="alert" data-error-summary aria-labelledby="error-summary-title" className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus">
       <h2 id="error-summary-title" className="mb-4 text-2xl font-bold">
         There is a problem
       </h2>

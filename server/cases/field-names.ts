@@ -1,5 +1,5 @@
 import { listCatalogue } from "~/server/domain/case/catalogue-walk";
-import { FIELD_LABELS } from "~/server/domain/case/labels";
+import { labelFor as fieldLabel } from "~/server/domain/case/labels";
 
 /** Catalogue paths ("householdMembers[].school") with no tags of their own or inherited. */
 const UNTAGGED = new Set(listCatalogue().filter((r) => r.effectiveTags.length === 0).map((r) => r.path));
@@ -26,12 +26,12 @@ export function labelFor(path: string): string {
   const m = /^(perpetrators|householdMembers)\[(\d+)\]\.?(.*)$/.exec(path);
   if (m) {
     const who = m[1] === "perpetrators" ? "Perpetrator" : "Household member";
-    const field = m[3] ? FIELD_LABELS[`${m[1]}.${m[3]}`] ?? m[3] : "";
+    const field = m[3] ? fieldLabel(`${m[1]}.${m[3]}`) : "";
     return `${who} ${Number(m[2]) + 1}${field ? `: ${field}` : ""}`;
   }
   const top = path.split(".")[0] ?? path;
   if (path === "perpetrators") return "Perpetrators";
   if (path === "householdMembers") return "Children and household";
   if (path === "narrative") return "Narrative";
-  return `${section[top] ?? top}: ${FIELD_LABELS[path] ?? path.split(".").slice(1).join(" ")}`;
+  return `${section[top] ?? top}: ${fieldLabel(path)}`;
 }

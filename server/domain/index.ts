@@ -48,7 +48,7 @@ export { ASK_WHO } from "./projection/explain";
 export type { Projection, ProjectedCase, ProjectedText, ProjectedSpan, Decision, Withheld } from "./projection/types";
 
 // --- Free-text detector (issue 3 section 4) ---
-export { detect, DETECTOR_RULES, type DetectedSpan } from "./detector";
+export { detect, DETECTOR_RULES, suggestionReason, type DetectedSpan } from "./detector";
 
 // --- Referral intake: scoring, criteria, repeat detection, risk factors (issue 5) ---
 export { dashScore, MAX_DASH_SCORE } from "./referral/scoring";

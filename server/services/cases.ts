@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { caseNameTokens, casePerpetrators, cases, caseVictims } from "~/db/schema";
+import { caseNameTokens, casePerpetrators, caseRepeatLinks, cases, caseVictims } from "~/db/schema";
 import { andAll, canOpenCase, caseVisibilityFilter } from "~/server/cases/access";
 import { readCase } from "~/server/cases/case-store";
 import type { CaseListCursor } from "~/server/cases/case-list-cursor";
@@ -8,6 +8,7 @@ import type { CaseStatus } from "~/server/cases/import-schema";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { nameTokens } from "~/server/domain/names";
 import { readSharingRules } from "~/server/cases/sharing-rules";
+import { isCaseHolder } from "~/server/domain/review/review";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
@@ -91,16 +92,56 @@ export function listCases(db: Db, user: SessionUser, input: { q?: string; status
   const rows = backwards ? found.reverse() : found;
   const first = rows[0];
   const last = rows.at(-1);
+  const linked = isCaseHolder(user.role) ? linkedReferrals(db, rows.map((r) => r.id)) : new Map<string, LinkedReferral[]>();
   // Where this page starts: the matching cases that sort before its first row (an index range count).
   const before = first ? (db.select({ n: count() }).from(cases).where(andAll(where, sql`${key} > ${at(keyOf(first))}`)).get()?.n ?? 0) : 0;
   return {
-    rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "" })),
+    rows: rows.map((r) => ({ ...r, perpetratorNames: r.perpetratorNames ?? "", linked: linked.get(r.id) ?? [] })),
     total,
     start: before + 1,
     pageSize: CASES_PAGE_SIZE,
     previous: first && before > 0 ? keyOf(first) : null,
     next: last && before + rows.length < total ? keyOf(last) : null,
   };
+}
+
+type LinkedReferral = { caseId: string; caseNumber: string; victimName: string; referralDate: string; confirmed: boolean };
+
+/**
+ * Each listed case's other referrals of the same victim, earlier or later, confirmed or still a
+ * possible match (rejected ones are not). Only case holders are given these (decision 031): a
+ * search then shows "Parveen Akhter" beside the earlier "Parveen Akhtar" referral.
+ */
+function linkedReferrals(db: Db, caseIds: string[]): Map<string, LinkedReferral[]> {
+  const out = new Map<string, LinkedReferral[]>();
+  if (caseIds.length === 0) return out;
+  const links = db
+    .select({ caseId: caseRepeatLinks.caseId, earlierCaseId: caseRepeatLinks.earlierCaseId, status: caseRepeatLinks.status })
+    .from(caseRepeatLinks)
+    .where(and(ne(caseRepeatLinks.status, "rejected"), or(inArray(caseRepeatLinks.caseId, caseIds), inArray(caseRepeatLinks.earlierCaseId, caseIds))))
+    .all();
+  const otherIds = [...new Set(links.flatMap((l) => [l.caseId, l.earlierCaseId]))];
+  if (otherIds.length === 0) return out;
+  const about = new Map(
+    db
+      .select({ id: cases.id, caseNumber: cases.caseNumber, referralDate: cases.referralDate, victimName: caseVictims.name })
+      .from(cases)
+      .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+      .where(inArray(cases.id, otherIds))
+      .all()
+      .map((c) => [c.id, c]),
+  );
+  const listed = new Set(caseIds);
+  for (const l of links) {
+    for (const [self, other] of [[l.caseId, l.earlierCaseId], [l.earlierCaseId, l.caseId]] as const) {
+      const o = about.get(other);
+      if (!listed.has(self) || !o) continue;
+      const list = out.get(self) ?? [];
+      if (!list.some((x) => x.caseId === other)) list.push({ caseId: other, caseNumber: o.caseNumber, victimName: o.victimName, referralDate: o.referralDate, confirmed: l.status === "confirmed" });
+      out.set(self, list);
+    }
+  }
+  return out;
 }
 
 /** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */

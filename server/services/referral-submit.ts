@@ -7,12 +7,13 @@ import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { evaluateCriteria, type CriteriaEvaluation } from "~/server/domain/referral/criteria";
 import { dashScore } from "~/server/domain/referral/scoring";
 import { deleteDraft, getDraft, type DraftContent } from "./referral-drafts";
+import { londonDay } from "~/server/domain/dates";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
 /** Today's date in the UK, yyyy-mm-dd: referrals are dated where the MARAC sits. */
 export function ukDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return londonDay(now);
 }
 
 /** The draft as a referral from this user: the referring agency and officer come from the session. */

@@ -8,7 +8,7 @@ import { labelFor } from "~/server/cases/field-names";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
 import type { TaggedText } from "~/server/domain/case/text";
-import { DETECTOR_RULES } from "~/server/domain/detector";
+import { suggestionReason } from "~/server/domain/detector";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { applyReview, confirmAllDecisions, confirmEveryDecision, type SentenceDecision, unsureDigests } from "~/server/domain/review/apply";
 import { sha256Hex } from "~/server/domain/review/digest";
@@ -316,8 +316,6 @@ export function agendaNotCleared(db: Db, cipher: FieldCipher, user: SessionUser,
   return lines.filter((l) => open.has(l.caseId));
 }
 
-const RULES = new Map(DETECTOR_RULES.map((r) => [r.id, r]));
-
 /** One text, sentence by sentence, with each suggestion and its reason in plain English. */
 export function getTextForReview(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, ref: string) {
   assertCanOpenCase(db, user, caseId);
@@ -343,12 +341,7 @@ export function getTextForReview(db: Db, cipher: FieldCipher, user: SessionUser,
             source: sp.source,
             uncertain: sp.uncertain === true,
             rule: sp.rule ?? null,
-            reason:
-              sp.source === "manual"
-                ? `Tagged ${TAG_LABELS[tag]} by hand.`
-                : sp.uncertain
-                  ? "The detector is unsure: check this sentence."
-                  : `MARAC Desk suggests ${TAG_LABELS[tag]}: ${RULES.get(sp.rule ?? "")?.description ?? "a pattern it recognises."}`,
+            reason: sp.source === "manual" ? `Tagged ${TAG_LABELS[tag]} by hand.` : suggestionReason(tag, sp.rule, sp.uncertain === true),
           })),
         ),
     })),

@@ -9,6 +9,7 @@ import { ROLE_LABELS, type Role } from "~/server/domain/roles";
 import { TAG_LABELS, TAGS, type Tag } from "~/server/domain/tags";
 import { listDisclosures, type Surface } from "./disclosures";
 import type { SessionUser } from "./sessions";
+import { formatDate } from "~/server/domain/dates";
 
 const SURFACE_WHY: Record<Surface, string> = {
   case_page: "to read the case in MARAC Desk (research, safety planning or the meeting)",
@@ -50,7 +51,6 @@ export type SharingCategory = {
 export type SharingGroup = { who: string; times: number; first: Date; last: Date; categories: SharingCategory[]; plainEnglish: string };
 
 const BASIC = "the basic case details (names, dates of birth, the risk assessment and the referral)";
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 /** "once", "twice", "3 times": read aloud, numbers should sound natural. */
 function timesInWords(n: number): string {
@@ -58,7 +58,7 @@ function timesInWords(n: number): string {
 }
 
 function span(first: Date, last: Date): string {
-  const [a, b] = [day.format(first), day.format(last)];
+  const [a, b] = [formatDate(first), formatDate(last)];
   return a === b ? `on ${a}` : `between ${a} and ${b}`;
 }
 

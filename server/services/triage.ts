@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { caseRepeatLinks, caseRiskFlags, cases, caseVictims, users } from "~/db/schema";
+import { daysBetween, londonDay } from "~/server/domain/dates";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
@@ -16,8 +17,6 @@ import { addToAgendaIn } from "./meetings";
 import { openFactorId } from "./risk-flags";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 function criteriaOf(data: Record<string, unknown>) {
   const c = (data.criteria ?? {}) as Record<string, unknown>;
@@ -41,14 +40,14 @@ export function listTriage(db: Db, cipher: FieldCipher, now: Date) {
       dashScore: cases.dashScore,
       isRepeat: cases.isRepeat,
       hasChildren: cases.hasChildren,
-      createdAt: cases.createdAt,
       data: cases.data,
       pendingMatches: sql<number>`(SELECT count(*) FROM ${caseRepeatLinks} WHERE ${caseRepeatLinks.caseId} = ${cases.id} AND ${caseRepeatLinks.status} = 'pending')`,
     })
     .from(cases)
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(cases.status, "referred"))
-    .orderBy(asc(cases.createdAt))
+    // Longest waiting first: by the date of referral (imported referrals are stored later than they were made).
+    .orderBy(asc(cases.referralDate), asc(cases.createdAt))
     .all();
   // Factors are sealed, so current flags are read for the waiting referrals and opened here.
   const flags = rows.length === 0
@@ -57,10 +56,12 @@ export function listTriage(db: Db, cipher: FieldCipher, now: Date) {
         .where(and(inArray(caseRiskFlags.caseId, rows.map((r) => r.id)), isNull(caseRiskFlags.withdrawnAt)))
         .orderBy(asc(caseRiskFlags.id))
         .all();
-  return rows.map(({ data, createdAt, ...r }) => ({
+  const today = londonDay(now);
+  return rows.map(({ data, ...r }) => ({
     ...r,
     criteria: criteriaOf(data),
-    daysWaiting: Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)),
+    // Calendar days in the UK since the referral was made, not since the row was written.
+    daysWaiting: Math.max(0, daysBetween(r.referralDate, today)),
     // Triage is for chairs and coordinators, who see every tag: all current flags are listed.
     flags: flags.filter((f) => f.caseId === r.id).flatMap((f) => riskFactorById(openFactorId(cipher, f))?.label ?? []),
   }));

@@ -6,6 +6,7 @@ import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { formatCursor, parseCursor, type CaseListCursor } from "~/server/cases/case-list-cursor";
 import { CASE_STATUSES, type CaseStatus } from "~/server/cases/import-schema";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -48,7 +49,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         {list.total === 0 ? "No cases match." : `${list.total} ${list.total === 1 ? "case" : "cases"}`}
       </p>
       {list.rows.length > 0 ? (
-        <table className="w-full border-collapse text-left">
+                <TableScroll label="Cases you can see"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Cases you can see</caption>
           <thead>
             <tr className="border-b border-border">
@@ -65,6 +66,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               <tr key={r.id} className="border-b border-border align-top">
                 <td className="py-2 pr-3">
                   <Link href={`/cases/${r.id}`} className="font-bold">{r.caseNumber}</Link>
+                  {r.linked.map((l) => (
+                    <span key={l.caseId} className="mt-1 block text-sm">
+                      {l.confirmed ? "Same victim as " : "Possible repeat: "}
+                      <Link href={`/cases/${l.caseId}`}>{l.caseNumber}</Link> ({l.victimName}, referred {formatValue(l.referralDate)})
+                    </span>
+                  ))}
                 </td>
                 <td className="py-2 pr-3">
                   {r.victimName}
@@ -82,7 +89,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       ) : null}
       <Pagination
         noun="Cases"

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { formValues } from "~/app/_lib/form-data";
 import { patchFromValues, valuesFromDraft } from "~/components/referral/form-model";
-import { issueTarget, nextStep, REFERRAL_STEPS, stepTitle, isFormStep, type FormStep } from "~/components/referral/steps";
+import { issueTarget, isFormStep, isVictimPage, nextStep, REFERRAL_STEPS, stepTitle, type FormStep } from "~/components/referral/steps";
 import type { SubmitState } from "~/components/referral/submit-form";
 import type { FormState } from "~/components/ui/form-state";
 import { formStateFromError } from "~/server/api/form-errors";
@@ -27,10 +27,15 @@ export async function saveStepAction(_prev: FormState, formData: FormData): Prom
   const step = v.step;
   const intent = v.intent ?? "continue";
   if (!isFormStep(step)) return { status: "error", message: "This page of the referral form does not exist.", values: v };
-  const { patch, errors } = patchFromValues(step, v, intent);
   let version: number;
+  let patch: Record<string, unknown>;
+  let errors: Record<string, string[]>;
   try {
-    version = (await (await getServerApi()).referrals.save({ draftId, version: Number(v.version), patch })).version;
+    const api = await getServerApi();
+    // A victim page keeps what the other victim pages saved; a draft changed meanwhile is refused on save as before.
+    const content = isVictimPage(step) ? (await api.referrals.draft({ draftId })).content : {};
+    ({ patch, errors } = patchFromValues(step, v, intent, content));
+    version = (await api.referrals.save({ draftId, version: Number(v.version), patch })).version;
   } catch (e) {
     return formStateFromError(e, v);
   }
@@ -47,7 +52,7 @@ function draftProblems(draftId: string, content: Record<string, unknown>): { hre
   for (const { slug } of REFERRAL_STEPS) {
     if (!isFormStep(slug)) continue;
     const step: FormStep = slug;
-    const { patch, errors } = patchFromValues(step, valuesFromDraft(step, content));
+    const { patch, errors } = patchFromValues(step, valuesFromDraft(step, content), "continue", content);
     for (const [field, messages] of Object.entries(validateStep(step, patch, errors))) {
       const first = messages[0];
       if (first) out.push({ href: `/referrals/${draftId}/${step}?check=1#${field}`, message: `${stepTitle(step)}: ${first}` });

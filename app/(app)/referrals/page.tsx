@@ -4,10 +4,11 @@ import { Button } from "~/components/ui/fields";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { startReferralAction } from "./actions";
+import { formatDateTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Refer a case to MARAC" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default async function ReferralsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const { saved } = await searchParams;
@@ -29,7 +30,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
       {drafts.length === 0 ? (
         <p>You have no draft referrals.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
+        <TableScroll label="Draft referrals you can continue"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Draft referrals you can continue</caption>
           <thead>
             <tr className="border-b border-border">
@@ -47,7 +48,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               return (
                 <tr key={d.id} className="border-b border-border">
                   <td className="py-2 pr-3">{name}</td>
-                  <td className="py-2 pr-3">{when.format(d.updatedAt)}</td>
+                  <td className="py-2 pr-3">{formatDateTime(d.updatedAt)}</td>
                   <td className="py-2 pr-3">{d.mine ? "You" : "A colleague in your agency"}</td>
                   <td className="py-2 pr-3">
                     <Link href={`/referrals/${d.id}/victim`}>
@@ -58,7 +59,7 @@ export default async function ReferralsPage({ searchParams }: { searchParams: Pr
               );
             })}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </div>
   );

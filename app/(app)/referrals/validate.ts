@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { type FieldErrors, listNoun } from "~/components/referral/form-model";
-import { fieldIdFromPath, type FormStep, REFERRAL_STEPS } from "~/components/referral/steps";
+import { fieldIdFromPath, type FormStep, isVictimPage, REFERRAL_STEPS, victimPageOf } from "~/components/referral/steps";
 import { ZReferral } from "~/server/cases/import-schema";
 import { PROFESSIONAL_JUDGEMENT_REASONS_MISSING } from "~/server/domain/referral/criteria";
 
@@ -51,5 +51,7 @@ export function validateStep(step: FormStep, patch: Record<string, unknown>, for
     const { consentGiven, lawfulBasis } = patch.consent;
     if (consentGiven === "no" && (typeof lawfulBasis !== "string" || lawfulBasis.trim() === "")) errors["consent-lawfulBasis"] = [LAWFUL_BASIS_MISSING];
   }
-  return { ...errors, ...formErrors };
+  const all = { ...errors, ...formErrors };
+  // A victim page answers for its own fields only; the others' errors show on their own pages.
+  return isVictimPage(step) ? Object.fromEntries(Object.entries(all).filter(([field]) => victimPageOf(field) === step)) : all;
 }

@@ -5,6 +5,7 @@ import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { NATIONAL_PERIOD } from "~/server/domain/reports/benchmarks";
 import { quarterOf } from "~/server/domain/reports/quarters";
 import { SUPPRESSION_NOTE } from "~/server/exports/reports/table";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -32,7 +33,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <Button variant="secondary">Show this quarter</Button>
       </form>
       <p className="mb-4">{r.areaName}, {r.label}: cases discussed at meetings held from {r.from} to {r.to}.</p>
-      <table className="mb-4 w-full border-collapse text-left">
+      <TableScroll label={`Quarterly data return, ${r.label}`}><table className="mb-4 w-full border-collapse text-left">
         <caption className="sr-only">Quarterly data return, {r.label}, with national figures</caption>
         <thead>
           <tr className="border-b border-border">
@@ -54,7 +55,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
       <p className="mb-2 text-secondary">{SUPPRESSION_NOTE}</p>
       <p className="mb-6 text-secondary">National figures: SafeLives Marac data, {NATIONAL_PERIOD}. Expected level: SafeLives, &ldquo;Reviewing your Marac data&rdquo;. Definitions: see the reports guide (docs/reports.md).</p>
       <BarChart

@@ -3,6 +3,8 @@ import { formatValue } from "~/components/case/labels";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { decideDeletionAction, proposeDeletionAction } from "./actions";
+import { formatDate } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Retention" };
 
@@ -13,7 +15,6 @@ const PROBLEMS: Record<string, string> = {
   NOT_FOUND: "That proposal has already been decided, or the case no longer exists.",
 };
 const REASONS = { retention_period_ended: "Retention period ended", erasure_request: "Erasure request" } as const;
-const day = (d: Date) => formatValue(d.toISOString().slice(0, 10));
 
 export default async function RetentionPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -30,7 +31,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       {params.deleted ? <SuccessBanner>{params.deleted} has been deleted. Its tombstone is listed below.</SuccessBanner> : null}
       {params.kept ? <SuccessBanner>The proposal to delete {params.kept} was rejected; the case is kept.</SuccessBanner> : null}
       {problem ? (
-        <div role="alert" className="mb-6 border-4 border-error p-4">
+        <div role="alert" data-error-summary className="mb-6 border-4 border-error p-4">
           <h2 className="mb-2">There is a problem</h2>
           <p>{problem}</p>
         </div>
@@ -48,7 +49,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         <ul className="mb-6 space-y-3">
           {pending.map((p) => (
             <li key={p.id} className="border-b border-border pb-3">
-              <strong>{p.caseNumber}</strong>: {REASONS[p.reason]}, proposed by {p.proposedByName} on {day(p.proposedAt)}.
+              <strong>{p.caseNumber}</strong>: {REASONS[p.reason]}, proposed by {p.proposedByName} on {formatDate(p.proposedAt)}.
               {p.proposedByUserId === me.id ? (
                 <span className="block text-secondary">You proposed this; another chair or coordinator must decide.</span>
               ) : (
@@ -68,7 +69,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       {schedule.due.length === 0 ? (
         <p className="mb-6">No closed case is past the retention period.</p>
       ) : (
-        <table className="mb-6 w-full border-collapse text-left">
+        <TableScroll label="Closed cases past the retention period"><table className="mb-6 w-full border-collapse text-left">
           <caption className="sr-only">Closed cases past the retention period</caption>
           <thead>
             <tr className="border-b border-border">
@@ -84,8 +85,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               <tr key={c.id} className="border-b border-border">
                 <th scope="row" className="py-2 pr-4 font-normal">{c.caseNumber}</th>
                 <td className="py-2 pr-4">{formatValue(c.referralDate)}</td>
-                <td className="py-2 pr-4">{day(c.closedAt)}</td>
-                <td className="py-2 pr-4">{day(c.keptUntil)}</td>
+                <td className="py-2 pr-4">{formatDate(c.closedAt)}</td>
+                <td className="py-2 pr-4">{formatDate(c.keptUntil)}</td>
                 <td className="py-2 pr-4">
                   {c.proposal ? (
                     "Proposed"
@@ -103,14 +104,14 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
 
       <h2>Deleted cases</h2>
       {tombstones.length === 0 ? (
         <p>No case has been deleted.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
+        <TableScroll label="Tombstones of deleted cases"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Tombstones of deleted cases</caption>
           <thead>
             <tr className="border-b border-border">
@@ -128,15 +129,15 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               <tr key={t.caseId} className="border-b border-border">
                 <th scope="row" className="py-2 pr-4 font-normal">{t.caseNumber}</th>
                 <td className="py-2 pr-4">{formatValue(t.referralDate)}</td>
-                <td className="py-2 pr-4">{t.closedAt ? day(t.closedAt) : "Not recorded"}</td>
-                <td className="py-2 pr-4">{day(t.deletedAt)}</td>
+                <td className="py-2 pr-4">{t.closedAt ? formatDate(t.closedAt) : "Not recorded"}</td>
+                <td className="py-2 pr-4">{formatDate(t.deletedAt)}</td>
                 <td className="py-2 pr-4">{REASONS[t.reason]}</td>
                 <td className="py-2 pr-4">{t.proposedBy}</td>
                 <td className="py-2 pr-4">{t.approvedBy}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </>
   );

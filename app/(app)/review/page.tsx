@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { formatDate } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Text to review" };
 
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export default async function ReviewQueuePage() {
@@ -25,7 +25,7 @@ export default async function ReviewQueuePage() {
               <h2 className="mb-1 text-xl">
                 {c.caseNumber}: {c.victimName}
               </h2>
-              {c.onNextAgenda && queue.nextMeetingDate ? <p className="mb-2 font-bold">On the agenda of the next meeting, {day.format(new Date(`${queue.nextMeetingDate}T12:00:00Z`))}</p> : null}
+              {c.onNextAgenda && queue.nextMeetingDate ? <p className="mb-2 font-bold">On the agenda of the next meeting, {formatDate(queue.nextMeetingDate)}</p> : null}
               <ul className="list-disc space-y-1 pl-6">
                 {c.texts.map((t) => (
                   <li key={t.ref}>

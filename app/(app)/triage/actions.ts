@@ -16,7 +16,8 @@ export async function acceptAction(formData: FormData): Promise<void> {
     if (e instanceof TRPCError && (e.code === "CONFLICT" || e.code === "NOT_FOUND")) redirect("/triage?stale=1");
     throw e;
   }
-  redirect(`/triage?accepted=${encodeURIComponent(v.caseNumber ?? "")}`);
+  const to = v.meetingId ? `&to=${encodeURIComponent(v.meetingId)}` : "";
+  redirect(`/triage?accepted=${encodeURIComponent(v.caseNumber ?? "")}${to}`);
 }
 
 export async function declineAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -4,7 +4,8 @@ import { formatValue } from "~/components/case/labels";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
-import { acceptAction } from "./actions";
+import { formatDate, formatTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Triage" };
 
@@ -15,16 +16,22 @@ const CRITERIA = [
   ["repeat", "Repeat"],
 ] as const;
 
-export default async function TriagePage({ searchParams }: { searchParams: Promise<{ accepted?: string; declined?: string; stale?: string }> }) {
+export default async function TriagePage({ searchParams }: { searchParams: Promise<{ accepted?: string; to?: string; declined?: string; stale?: string }> }) {
   const { queue, meetings } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [queue, meetings] = await Promise.all([api.triage.queue(), api.triage.upcomingMeetings()]);
     return { queue, meetings };
   });
-  const { accepted, declined, stale } = await searchParams;
+  const { accepted, to, declined, stale } = await searchParams;
+  const meeting = to ? meetings.find((m) => m.id === to) : undefined;
   return (
     <>
-      {accepted ? <SuccessBanner>{accepted} has been accepted to MARAC.</SuccessBanner> : null}
+      {accepted ? (
+        <SuccessBanner>
+          {accepted} has been accepted to MARAC
+          {meeting ? ` and added to the agenda for ${formatDate(meeting.date)} at ${formatTime(meeting.time)}` : ". It is not on an agenda yet"}.
+        </SuccessBanner>
+      ) : null}
       {declined ? <SuccessBanner>{declined} has been declined. The referring agency can see your reason.</SuccessBanner> : null}
       {stale ? <p role="alert" className="mb-6 border-l-4 border-warning bg-panel p-4 font-bold">That referral had already been decided by someone else.</p> : null}
       <h1>Triage</h1>
@@ -32,7 +39,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
       {queue.length === 0 ? (
         <p>There are no referrals waiting.</p>
       ) : (
-        <table className="w-full border-collapse text-left">
+                <TableScroll label="Referrals waiting for triage"><table className="w-full border-collapse text-left">
           <caption className="sr-only">Referrals waiting for triage</caption>
           <thead>
             <tr className="border-b border-border">
@@ -68,32 +75,15 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
                   </ul>
                 </td>
                 <td className="py-2 pr-3">{r.hasChildren ? "Yes" : "No"}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{r.daysWaiting} {r.daysWaiting === 1 ? "day" : "days"}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{r.daysWaiting === 0 ? "Referred today" : `${r.daysWaiting} ${r.daysWaiting === 1 ? "day" : "days"}`}</td>
                 <td className="py-2 pr-3">
-                  <form action={acceptAction} className="mb-2">
-                    <input type="hidden" name="caseId" value={r.id} />
-                    <input type="hidden" name="caseNumber" value={r.caseNumber} />
-                    {meetings.length > 0 ? (
-                      <>
-                        <label htmlFor={`meeting-${r.id}`} className="block text-sm">To the agenda of</label>
-                        <select id={`meeting-${r.id}`} name="meetingId" defaultValue={meetings[0]?.id} className="mb-1 block border-2 border-input bg-white p-1 text-sm">
-                          {meetings.map((m) => (
-                            <option key={m.id} value={m.id}>{formatValue(m.date)} {m.time}</option>
-                          ))}
-                          <option value="">No meeting yet</option>
-                        </select>
-                      </>
-                    ) : null}
-                    <button type="submit" aria-label={`Accept ${r.caseNumber}`} className="bg-button px-3 py-1 font-bold text-white shadow-[0_2px_0_var(--color-button-shadow)] hover:bg-button-hover">
-                      Accept
-                    </button>
-                  </form>
+                  <Link href={`/triage/${r.id}/accept`} aria-label={`Accept ${r.caseNumber}`} className="mb-2 block font-bold">Accept</Link>
                   <Link href={`/triage/${r.id}/decline`} aria-label={`Decline ${r.caseNumber}`}>Decline</Link>
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       )}
     </>
   );

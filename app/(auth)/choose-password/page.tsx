@@ -6,10 +6,10 @@ import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
 import { signOutAction } from "~/app/(app)/_actions/sign-out";
 import { ChoosePasswordForm } from "./choose-password-form";
+import { formatDateTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
 /** After signing in with a one-time password: who set it and when, then the user's own password. */
 export default async function ChoosePasswordPage() {
@@ -24,7 +24,7 @@ export default async function ChoosePasswordPage() {
         {notice ? (
           <div className="mb-6 border-l-8 border-border bg-panel p-4" data-testid="password-notice">
             <p className="mb-2 font-bold">
-              {notice.kind === "reset" ? "Your password was reset" : "Your account was set up"} on {when.format(notice.at)}.
+              {notice.kind === "reset" ? "Your password was reset" : "Your account was set up"} on {formatDateTime(notice.at)}.
             </p>
             <p className="mb-0">
               {notice.proposedByName} (administrator) asked for it and {notice.approvedByName} (chair) approved it. If you did not

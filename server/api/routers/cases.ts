@@ -42,6 +42,8 @@ const ZCaseListRow = z.strictObject({
   victimName: z.string(),
   victimDateOfBirth: z.string().nullable(),
   perpetratorNames: z.string(),
+  /** Other referrals of the same victim, confirmed or possible: case holders only, empty for anyone else. */
+  linked: z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), victimName: z.string(), referralDate: z.string(), confirmed: z.boolean() })),
 });
 
 export const ZCaseView = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
-import { detect } from "~/server/domain/detector";
+import { detect, suggestionReason } from "~/server/domain/detector";
 import { TAGS } from "~/server/domain/tags";
 import { ZDraftPatch } from "~/server/schemas/referral-draft";
 import { createDraft, getDraft, listDrafts, saveDraft } from "~/server/services/referral-drafts";
@@ -55,6 +55,8 @@ export const referralsRouter = createRouter({
   /** Sentence suggestions for text being typed (the narrative box): the text is not stored. */
   suggest: referrerProcedure
     .input(z.object({ text: z.string().max(100_000) }))
-    .output(z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), tags: z.array(z.enum(TAGS)), rule: z.string() })))
-    .query(({ input }) => detect(input.text).map((s) => ({ start: s.start, end: s.end, tags: [...s.tags], rule: s.rule }))),
+    .output(z.array(z.strictObject({ start: z.number().int(), end: z.number().int(), tags: z.array(z.enum(TAGS)), rule: z.string(), reason: z.string() })))
+    .query(({ input }) =>
+      detect(input.text).map((s) => ({ start: s.start, end: s.end, tags: [...s.tags], rule: s.rule, reason: s.tags.map((t) => suggestionReason(t, s.rule, s.uncertain === true)).join(" ") })),
+    ),
 });

@@ -1,13 +1,14 @@
+import { formatDate, isIsoDay } from "../dates";
 import { IMMIGRATION_STATUS_LABELS } from "./victim";
 
 /** Plain-English labels for case fields, keyed by catalogue path without list indices. */
 export const FIELD_LABELS: Record<string, string> = {
   "referring.agencyName": "Referring agency",
   "referring.agencyId": "Referring agency reference",
-  "referring.officerName": "Referring officer",
-  "referring.officerRole": "Officer's role",
-  "referring.officerPhone": "Officer's phone",
-  "referring.officerEmail": "Officer's email",
+  "referring.officerName": "Referred by",
+  "referring.officerRole": "Referrer's role",
+  "referring.officerPhone": "Referrer's phone",
+  "referring.officerEmail": "Referrer's email",
   "referring.referralDate": "Date of referral",
   "victim.name": "Name",
   "victim.aliases": "Also known as",
@@ -89,22 +90,29 @@ const VALUE_LABELS: Record<string, string> = {
 // Immigration statuses have their own labels; "unknown" and "other" keep the general ones above.
 for (const [k, v] of Object.entries(IMMIGRATION_STATUS_LABELS)) VALUE_LABELS[k] ??= v;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** A stored value as a person reads it. */
+/** A stored value as a person reads it: never a raw code, never an ISO date. */
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "Not given";
+  if (value instanceof Date) return formatDate(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (Array.isArray(value)) return value.length === 0 ? "None" : value.map(formatValue).join(", ");
   if (typeof value === "string") {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dateFormat.format(new Date(`${value}T00:00:00Z`));
+    if (isIsoDay(value)) return formatDate(value);
     return VALUE_LABELS[value] ?? value;
   }
   if (typeof value === "number") return String(value);
   return "";
 }
 
+/**
+ * A field's label from its full path ("victim.disability.disabled" is "Disabled"). A path with no
+ * label of its own reads as words in sentence case ("someNewField" is "Some new field"), never as
+ * the raw key.
+ */
 export function labelFor(path: string): string {
   const key = path.replace(/\[\d+\]/g, "");
-  return FIELD_LABELS[key] ?? key.split(".").at(-1)?.replace(/([A-Z])/g, " $1").toLowerCase() ?? key;
+  const known = FIELD_LABELS[key];
+  if (known) return known;
+  const words = (key.split(".").at(-1) ?? key).replace(/_/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

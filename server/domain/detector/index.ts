@@ -28,3 +28,26 @@ export const DETECTOR_RULES: readonly DetectorRuleInfo[] = [
       "to it (\"the claim\", \"the application\", \"her leave\", \"it was refused\").",
   },
 ];
+
+const RULES_BY_ID = new Map(DETECTOR_RULES.map((r) => [r.id, r]));
+
+/**
+ * Why MARAC Desk suggested a tag, in plain English for the person reviewing it. Rule ids are for
+ * whoever tunes the detector: pages show them only inside a "details" element, after this reason.
+ */
+export function suggestionReason(tag: Tag, ruleId: string | null | undefined, uncertain = false): string {
+  if (uncertain) return "MARAC Desk is unsure about this sentence: check it.";
+  const what = TAG_WORDS[tag];
+  // A span found by several rules names them all ("imm.visa,imm.removal"): the first known one explains it.
+  const rule = (ruleId ?? "").split(",").map((id) => RULES_BY_ID.get(id.trim())).find((r) => r !== undefined);
+  return rule ? `It looks like ${what}. ${rule.description}` : `It looks like ${what}.`;
+}
+
+const TAG_WORDS: Record<Tag, string> = {
+  immigration: "immigration information",
+  safe_contact: "safe contact details",
+  health: "health information",
+  sexuality: "information about sexual orientation or gender identity",
+  criminal: "criminal history",
+  children: "information about children",
+};

@@ -4,6 +4,7 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { AGENCY_TYPE_LABELS } from "~/server/domain/agency-types";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Agencies" };
 
@@ -23,7 +24,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       <p className="mb-6">
         <Link href="/admin/agencies/new" className="font-bold">Add an agency</Link>
       </p>
-      <table className="w-full border-collapse text-left">
+      <TableScroll label="Agencies in this MARAC area"><table className="w-full border-collapse text-left">
         <caption className="sr-only">Agencies in this MARAC area</caption>
         <thead>
           <tr className="border-b border-border">
@@ -47,7 +48,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
     </>
   );
 }

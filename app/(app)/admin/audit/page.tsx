@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -15,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Audit log</h1>
       <p className="mb-6">Sign-ins, sign-outs, lock-outs and every change an admin makes, newest first. Entries cannot be changed or deleted.</p>
-      <table className="w-full border-collapse text-left text-sm">
+      <TableScroll label={`Audit entries, page ${page} of ${pages}`}><table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Audit entries, page {page} of {pages}</caption>
         <thead>
           <tr className="border-b border-border">
@@ -35,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
       <nav aria-label="Pages" className="mt-6 flex gap-6">
         {page > 1 ? <Link href={`/admin/audit?page=${page - 1}`}>Newer entries</Link> : null}
         <span>Page {page} of {pages}</span>

@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 import { Button } from "~/components/ui/fields";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { importAction, type ImportState } from "./actions";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 const IDLE: ImportState = { status: "idle" };
 
@@ -19,7 +20,7 @@ export function ImportForm() {
       ) : null}
       {state.status === "error" ? <ErrorSummary errors={[{ field: "file", message: state.message }]} /> : null}
       {state.status === "error" && state.issues.length > 0 ? (
-        <table className="mb-8 w-full border-collapse text-left text-sm">
+        <TableScroll label="Problems in the file"><table className="mb-8 w-full border-collapse text-left text-sm">
           <caption className="mb-2 text-left text-lg font-bold">Problems in the file</caption>
           <thead>
             <tr className="border-b border-border">
@@ -35,7 +36,7 @@ export function ImportForm() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></TableScroll>
       ) : null}
       <form action={action} aria-busy={pending}>
         <div className={state.status === "error" ? "mb-6 border-l-4 border-error pl-4" : "mb-6"}>

@@ -4,6 +4,7 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ROLE_LABELS } from "~/server/domain/roles";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -27,7 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <p className="mb-6">
         <Link href="/admin/changes">Changes waiting for a chair&apos;s approval</Link>
       </p>
-      <table className="w-full border-collapse text-left">
+      <TableScroll label="Users of MARAC Desk in this area"><table className="w-full border-collapse text-left">
         <caption className="sr-only">Users of MARAC Desk in this area</caption>
         <thead>
           <tr className="border-b border-border">
@@ -51,7 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { ProjectedText, type ProjectedTextValue } from "~/components/case/projected-text";
+import { Section } from "~/components/case/case-view";
 import { RestrictedBadge } from "~/components/case/restricted";
-import { RISK_FACTORS } from "~/server/domain/referral/risk-factors";
 import type { Tag } from "~/server/domain/tags";
 import { decideMatchAction } from "../../triage/actions";
-import { AddFlagForm, WithdrawFlagForm } from "./flag-forms";
+import { WithdrawFlagForm } from "./flag-forms";
+import { formatDate } from "~/server/domain/dates";
 
 type Repeat = { id: number; kind: "match" | "possible"; status: "confirmed" | "pending" | "rejected"; reason: string; earlierCaseId: string; caseNumber: string; referralDate: string };
 type Flag = {
@@ -18,14 +19,12 @@ type Flag = {
   withdrawn: { at: Date; by: string; reason: ProjectedTextValue | null } | null;
 };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
 
 /** Earlier referrals of the same victim; chairs and coordinators confirm or reject possible ones. */
 export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: string; repeats: Repeat[]; canDecide: boolean }) {
   const shown = repeats.filter((r) => r.status !== "rejected");
   return (
-    <section aria-labelledby="earlier" className="mb-10">
-      <h2 id="earlier" className="border-b-2 border-ink pb-2">Earlier MARAC referrals</h2>
+    <Section collapsible open title="Earlier MARAC referrals" id="earlier">
       {shown.length === 0 ? (
         <p>No earlier referral of this victim has been found.</p>
       ) : (
@@ -53,7 +52,7 @@ export function EarlierReferrals({ caseId, repeats, canDecide }: { caseId: strin
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -62,8 +61,7 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
   // Flags the viewer may not see are left out and never counted; one line says some may be.
   const notice = flags.find((f) => f.note.notice)?.note.notice ?? null;
   return (
-    <section aria-labelledby="flags" className="mb-10">
-      <h2 id="flags" className="border-b-2 border-ink pb-2">Risk factors flagged</h2>
+    <Section collapsible open title="Risk factors flagged" id="flags">
       {flags.length === 0 ? <p>{mayBeWithheld ? "No risk factors flagged that your agency can see." : "No risk factors have been flagged."}</p> : null}
       {mayBeWithheld ? <p className="text-sm text-secondary">Flags your agency may not see are not listed.</p> : null}
       {notice ? <p className="text-sm text-secondary">{notice}</p> : null}
@@ -77,8 +75,8 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
             </p>
             <ProjectedText value={f.note} hideNotice />
             <p className="text-sm text-secondary">
-              Flagged by {f.flaggedBy} on {when.format(f.flaggedAt)}
-              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${when.format(f.withdrawn.at)}` : ""}
+              Flagged by {f.flaggedBy} on {formatDate(f.flaggedAt)}
+              {f.withdrawn ? `; withdrawn by ${f.withdrawn.by} on ${formatDate(f.withdrawn.at)}` : ""}
             </p>
             {f.withdrawn?.reason ? (
               <div className="text-sm">
@@ -90,7 +88,13 @@ export function RiskFlags({ caseId, flags, canFlag, mayBeWithheld }: { caseId: s
           </li>
         ))}
       </ul>
-      {canFlag ? <AddFlagForm caseId={caseId} factors={RISK_FACTORS.map((r) => ({ value: r.id, label: r.label }))} /> : null}
-    </section>
+      {canFlag ? (
+        <p className="mt-4">
+          <Link href={`/cases/${caseId}/flags/new`} className="inline-block bg-panel px-3 py-2 font-bold text-ink no-underline shadow-[0_2px_0_#858686]">
+            Flag a risk factor
+          </Link>
+        </p>
+      ) : null}
+    </Section>
   );
 }

@@ -9,12 +9,19 @@ import { addFlagAction, withdrawFlagAction } from "./flag-actions";
 export function AddFlagForm({ caseId, factors }: { caseId: string; factors: { value: string; label: string }[] }) {
   const [state, action] = useActionState(addFlagAction, IDLE);
   return (
-    <form action={action} noValidate className="mt-4 border-l-4 border-border pl-4">
+    <form action={action} noValidate>
       <ErrorSummary errors={summaryErrors(["factorId", "note"], state.fieldErrors, state.message)} />
       <input type="hidden" name="caseId" value={caseId} />
-      <Select id="factorId" label="Flag a risk factor" options={factors} defaultValue={state.values?.factorId} error={state.fieldErrors?.factorId?.[0]} />
-      <Textarea id="note" label="Note" hint="What you know of this risk, and how you know it." rows={3} defaultValue={state.values?.note} error={state.fieldErrors?.note?.[0]} />
-      <Button variant="secondary">Add flag</Button>
+      <Select id="factorId" label="Risk factor" options={factors} defaultValue={state.values?.factorId} error={state.fieldErrors?.factorId?.[0]} />
+      <Textarea
+        id="note"
+        label="Note (required)"
+        hint="What you know of this risk, and how you know it. Agencies that can see the flag read this note."
+        rows={5}
+        defaultValue={state.values?.note}
+        error={state.fieldErrors?.note?.[0]}
+      />
+      <Button>Add flag</Button>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionList } from "~/components/case/action-list";
-import { CaseView } from "~/components/case/case-view";
+import { caseSectionLinks, CaseView, Section } from "~/components/case/case-view";
 import { formatValue } from "~/components/case/labels";
 import { ProjectedText } from "~/components/case/projected-text";
+import { SectionControls } from "~/components/case/sections";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ActionForm } from "./action-form";
@@ -12,6 +13,11 @@ import { EarlierReferrals, RiskFlags } from "./case-status-sections";
 export const metadata: Metadata = { title: "Case" };
 
 const CASE_HOLDERS = new Set(["chair", "coordinator", "idva"]);
+const MARAC_SECTIONS = [
+  { id: "earlier", title: "Earlier MARAC referrals" },
+  { id: "flags", title: "Risk factors flagged" },
+  { id: "actions", title: "Actions" },
+];
 
 const SAVED: Record<string, string> = {
   victim: "The victim's details have been saved.",
@@ -61,6 +67,18 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           is, the page says who to ask.
         </p>
       )}
+      <nav aria-labelledby="contents-title" className="mb-8 max-w-xl">
+        <h2 id="contents-title" className="mb-2 text-lg">Contents</h2>
+        <ul className="list-none space-y-1 border-l-4 border-border pl-4">
+          {[...(marac ? MARAC_SECTIONS : []), ...caseSectionLinks()].map((s) => (
+            <li key={s.id}>
+              <span aria-hidden="true">– </span>
+              <a href={`#${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SectionControls initiallyOpen />
       {declineReason !== null ? (
         <div className="mb-8 border-l-4 border-error bg-panel p-4">
           <h2 className="text-xl">This referral was declined</h2>
@@ -71,8 +89,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         <>
           <EarlierReferrals caseId={caseId} repeats={marac.repeats} canDecide={me.role === "chair" || me.role === "coordinator"} />
           <RiskFlags caseId={caseId} flags={marac.flags} canFlag={me.role === "chair" || me.role === "idva"} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
-          <section aria-labelledby="actions" className="mb-10">
-            <h2 id="actions" className="border-b-2 border-ink pb-2">Actions</h2>
+          <Section collapsible open title="Actions" id="actions">
             <ActionList actions={marac.actions} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
             {actionOptions && actionOptions.meetings.length > 0 ? (
               <ActionForm
@@ -81,10 +98,10 @@ export default async function CasePage({ params, searchParams }: { params: Promi
                 agencies={actionOptions.agencies.map((a) => ({ value: a.id, label: a.name }))}
               />
             ) : null}
-          </section>
+          </Section>
         </>
       ) : null}
-      <CaseView data={data} />
+      <CaseView data={data} collapsible />
     </>
   );
 }

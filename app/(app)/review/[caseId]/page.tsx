@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RestrictedBadge } from "~/components/case/restricted";
+import { RuleUsed } from "~/components/case/rule-used";
 import { Button } from "~/components/ui/fields";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
@@ -39,7 +40,7 @@ export default async function ReviewTextPage({ params, searchParams }: { params:
         </SuccessBanner>
       ) : null}
       {PROBLEM[outcome] ? (
-        <div role="alert" aria-labelledby="problem-title" className="mb-6 border-4 border-error p-4">
+        <div role="alert" data-error-summary aria-labelledby="problem-title" className="mb-6 border-4 border-error p-4">
           <h2 id="problem-title" className="mb-2 text-xl">There is a problem</h2>
           <p>{PROBLEM[outcome]}</p>
         </div>
@@ -82,12 +83,7 @@ export default async function ReviewTextPage({ params, searchParams }: { params:
                 {s.suggestions.map((sg, j) => (
                   <div key={j} className="mb-2">
                     <RestrictedBadge tags={[sg.tag]} /> <span>{sg.reason}</span>
-                    {sg.rule ? (
-                      <details className="mt-1 text-sm">
-                        <summary>Rule used</summary>
-                        <code>{sg.rule}</code>
-                      </details>
-                    ) : null}
+                    {sg.rule ? <RuleUsed rule={sg.rule} /> : null}
                   </div>
                 ))}
                 <div className="space-y-2">

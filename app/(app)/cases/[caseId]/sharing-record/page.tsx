@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { TAG_LABELS } from "~/server/domain/tags";
 import { PrintButton } from "./print-button";
+import { formatDate, formatDateTime } from "~/server/domain/dates";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Sharing record" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 type Group = Awaited<ReturnType<Awaited<ReturnType<typeof getServerApi>>["cases"]["sharingRecord"]>>["agencies"][number];
 
@@ -17,7 +17,7 @@ function GroupTable({ group, id }: { group: Group; id: string }) {
     <section aria-labelledby={id} className="mb-8 break-inside-avoid">
       <h3 id={id}>{group.who}</h3>
       <p className="mb-3">{group.plainEnglish}</p>
-      <table className="w-full border-collapse text-left text-sm">
+      <TableScroll label={`What ${group.who} saw, by kind of information`}><table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">What {group.who} saw, by kind of information</caption>
         <thead>
           <tr className="border-b border-border">
@@ -33,13 +33,13 @@ function GroupTable({ group, id }: { group: Group; id: string }) {
             <tr key={c.tag ?? "basic"} className="border-b border-border align-top">
               <th scope="row" className="py-2 pr-3 font-normal first-letter:uppercase">{c.tag ? `${TAG_LABELS[c.tag]} information` : "basic case details"}</th>
               <td className="py-2 pr-3">{c.times === 1 ? "once" : c.times === 2 ? "twice" : `${c.times} times`}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.first)}</td>
-              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.last)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDate(c.first)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDate(c.last)}</td>
               <td className="py-2 pr-3">{c.purposes.join("; ")}</td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
     </section>
   );
 }
@@ -92,7 +92,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
       )}
 
       <h2 className="print:break-before-page">Every look at this case</h2>
-      <table className="w-full border-collapse text-left text-sm">
+      <TableScroll label="Each time the case was viewed"><table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Each time the case was viewed</caption>
         <thead>
           <tr className="border-b border-border">
@@ -105,7 +105,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
         <tbody>
           {record.entries.map((e, i) => (
             <tr key={i} className="border-b border-border align-top">
-              <td className="py-2 pr-3 whitespace-nowrap">{when.format(e.at)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{formatDateTime(e.at)}</td>
               <td className="py-2 pr-3">
                 {e.who}
                 <span className="block text-secondary">{e.userName}</span>
@@ -115,7 +115,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></TableScroll>
       <p className="mt-6 hidden font-bold print:block">OFFICIAL-SENSITIVE</p>
     </>
   );

@@ -64,7 +64,7 @@ export default async function ReferralStepPage({ params, searchParams }: Params)
 
   const defaults = valuesFromDraft(step, draft.content);
   // Arriving from a refused submit: show this page's problems at once.
-  const built = check ? patchFromValues(step, defaults) : null;
+  const built = check ? patchFromValues(step, defaults, "continue", draft.content) : null;
   const initialErrors = built ? validateStep(step, built.patch, built.errors) : undefined;
   return (
     <div className="max-w-3xl">
@@ -83,6 +83,7 @@ export default async function ReferralStepPage({ params, searchParams }: Params)
           dashScore: score,
           criteria: summary,
           referrer: { name: user.name, email: user.email, agencyName: user.agencyName },
+          pregnancyAnswer: isObj(draft.content.victim) ? draft.content.victim.pregnantOrBabyUnder18Months : undefined,
         }}
       />
     </div>
