@@ -13,6 +13,7 @@ import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
 import { retentionRouter } from "./routers/retention";
+import { overridesRouter } from "./routers/overrides";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -27,6 +28,7 @@ export const appRouter = createRouter({
   review: reviewRouter,
   reports: reportsRouter,
   retention: retentionRouter,
+  overrides: overridesRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

@@ -23,6 +23,11 @@ export const PLACES = {
   // The disclosure log is append-only (no insert-then-update), so its values are bound to the case and viewer.
   disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
   disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
+  overrideReason: (id: string) => `case_overrides:${id}:reason`,
+  overrideRevokeReason: (id: string) => `case_overrides:${id}:revoke_reason`,
+  overrideViewNote: (id: string, item: string) => `case_override_items:${id}/${item}:view_note`,
+  overrideProportionality: (id: string, item: string) => `case_override_items:${id}/${item}:proportionality`,
+  victimTaskNote: (overrideId: string) => `victim_tasks:${overrideId}:note`,
 } as const;
 
 /**

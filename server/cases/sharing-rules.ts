@@ -2,6 +2,7 @@ import type { Db } from "~/db/client";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import type { Policy } from "~/server/domain/policy/define-policy";
 import type { Grant } from "~/server/domain/policy/grants";
+import { readGrantsInEffect } from "./overrides-store";
 
 /**
  * What every projection on the server applies besides the viewer and the case: the sharing policy
@@ -13,7 +14,7 @@ export interface SharingRules {
   readonly grants: readonly Grant[];
 }
 
-// Until policy versions and overrides are stored, the version-1 default applies with no overrides.
-export function readSharingRules(_db: Pick<Db, "select">, _now: Date): SharingRules {
-  return { policy: DEFAULT_POLICY, grants: [] };
+// Until policy versions are stored, the version-1 default applies; overrides are those in effect at `now`.
+export function readSharingRules(db: Pick<Db, "select">, now: Date): SharingRules {
+  return { policy: DEFAULT_POLICY, grants: readGrantsInEffect(db, now) };
 }
