@@ -1,7 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { IE_ITEM_KEYS, ITEM_VIEWS, type IeItem } from "../../server/domain/policy/overrides";
+import { IE_ITEM_KEYS, type IeItem } from "../../server/domain/policy/overrides";
 import { ROLES } from "../../server/domain/roles";
-import { TAGS } from "../../server/domain/tags";
 import { agencies } from "./agencies";
 import { cases } from "./cases";
 import { users } from "./users";
@@ -21,7 +20,8 @@ export const caseOverrides = sqliteTable(
     id: text("id").primaryKey(),
     caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
     agencyId: text("agency_id").notNull().references(() => agencies.id),
-    tag: text("tag", { enum: TAGS }).notNull(),
+    /** The category, sealed (sealTags): an override says what kind of information the case holds. */
+    tag: text("tag").notNull(),
     reasonSealed: text("reason_sealed").notNull(),
     /** The MARAC meeting or decision reference: letters, digits and simple punctuation only. */
     decisionRef: text("decision_ref").notNull(),
@@ -61,7 +61,8 @@ export const caseOverrideItems = sqliteTable(
   {
     overrideId: text("override_id").notNull().references(() => caseOverrides.id, { onDelete: "cascade" }),
     item: text("item", { enum: ieItems }).notNull(),
-    victimView: text("victim_view", { enum: ITEM_VIEWS }),
+    /** Her view (ITEM_VIEWS), sealed: what she said is case content. */
+    victimView: text("victim_view"),
     viewNoteSealed: text("view_note_sealed"),
     proportionalitySealed: text("proportionality_sealed"),
   },

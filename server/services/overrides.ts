@@ -3,7 +3,8 @@ import type { Db } from "~/db/client";
 import { agencies, caseOverrideApprovals, caseOverrideItems, caseOverrides, cases, users, victimTasks } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { caseSharingReader } from "~/server/cases/case-store";
-import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
+import { openOverrideTag } from "~/server/cases/overrides-store";
+import { openFreeText, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
 import { readSharingRules } from "~/server/cases/sharing-rules";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AGENCY_TYPE_LABELS } from "~/server/domain/agency-types";
@@ -17,8 +18,10 @@ import {
   approvalNeed,
   approvalProblem,
   endDateProblem,
+  IE_ITEM_KEYS,
   IE_ITEMS,
   type IeItem,
+  ITEM_VIEWS,
   type ItemView,
   overrideState,
   rolesStillNeeded,
@@ -94,18 +97,18 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
     const check = checkGrant({ caseId: theCase.id, agencyId: agency.id, tag: input.tag, expiresAt: new Date(now.getTime() + 1), maracDecisionRef: input.decisionRef }, agency.type);
     if (!check.ok) bad("decisionRef", check.message);
     const open = tx
-      .select({ id: caseOverrides.id, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
+      .select({ id: caseOverrides.id, tag: caseOverrides.tag, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
       .from(caseOverrides)
-      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), eq(caseOverrides.tag, input.tag), isNull(caseOverrides.revokedAt)))
+      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), isNull(caseOverrides.revokedAt)))
       .all()
-      .filter((o) => ["pending", "in_effect"].includes(overrideState(o, now)));
+      .filter((o) => openOverrideTag(cipher, o.id, o.tag) === input.tag && ["pending", "in_effect"].includes(overrideState(o, now)));
     if (open.length > 0) throw new AppError("CONFLICT", `An override sharing ${TAG_LABELS[input.tag]} information with ${agency.name} on this case is already waiting for approval or in effect.`);
     tx.insert(caseOverrides)
       .values({
         id,
         caseId: theCase.id,
         agencyId: agency.id,
-        tag: input.tag,
+        tag: sealTags(cipher, [input.tag], PLACES.overrideTag(id)),
         reasonSealed: sealFreeText(cipher, input.reason, PLACES.overrideReason(id)),
         decisionRef: input.decisionRef,
         endDate: input.endDate,
@@ -120,7 +123,7 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
         .values({
           overrideId: id,
           item: i.item,
-          victimView: additional ? (i.view ?? null) : null,
+          victimView: additional && i.view ? cipher.seal(i.view, PLACES.overrideItemView(id, i.item)) : null,
           viewNoteSealed: additional && i.viewNote?.trim() ? sealFreeText(cipher, i.viewNote, PLACES.overrideViewNote(id, i.item)) : null,
           proportionalitySealed: additional && i.proportionality?.trim() ? sealFreeText(cipher, i.proportionality, PLACES.overrideProportionality(id, i.item)) : null,
         })
@@ -136,12 +139,14 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
  * A case holder approves. When the last approval it needs is in, the override takes effect and a
  * "tell the victim" task is created for the IDVA, due a week later.
  */
-export function approveOverride(db: Db, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
+export function approveOverride(db: Db, cipher: FieldCipher, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
   return db.transaction((tx) => {
     const o = tx.select({ row: caseOverrides, agencyType: agencies.type }).from(caseOverrides).innerJoin(agencies, eq(agencies.id, caseOverrides.agencyId)).where(eq(caseOverrides.id, input.overrideId)).get();
     if (!o) throw new AppError("NOT_FOUND", "There is no such override.");
     if (overrideState(o.row, now) !== "pending") throw new AppError("CONFLICT", "This override is no longer waiting for approval.");
-    const need = approvalNeed(o.row.tag, o.agencyType);
+    const tag = openOverrideTag(cipher, o.row.id, o.row.tag);
+    if (!tag) throw new AppError("CONFLICT", "This override's record cannot be read; record it again.");
+    const need = approvalNeed(tag, o.agencyType);
     const approvals = tx.select({ userId: caseOverrideApprovals.userId, role: caseOverrideApprovals.role }).from(caseOverrideApprovals).where(eq(caseOverrideApprovals.overrideId, o.row.id)).all();
     const problem = approvalProblem(need, o.row.recordedByUserId, approvals, { userId: user.id, role: user.role });
     if (problem) throw new AppError("FORBIDDEN", problem);
@@ -170,6 +175,8 @@ export function revokeOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
     writeAudit(tx, { at: now, actorUserId: user.id, action: "override.revoked", targetType: "case", targetId: o.caseId, details: { overrideId: o.id, wasInEffect: state === "in_effect" } });
   });
 }
+
+const itemView = (value: string): ItemView | null => ((ITEM_VIEWS as readonly string[]).includes(value) ? (value as ItemView) : null);
 
 const VIEW_TEXT: Record<SharingChoice, string> = {
   share: "She agreed to this category being shared.",
@@ -201,20 +208,22 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
   const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
   const viewer = viewerOf(user);
-  return rows.map(({ o, caseNumber, agencyName, agencyType, recordedBy }) => {
+  return rows.flatMap(({ o, caseNumber, agencyName, agencyType, recordedBy }) => {
+    const tag = openOverrideTag(cipher, o.id, o.tag);
+    if (!tag) return [];
     const theCase = sharingOf(o.caseId);
     const text = (sealed: string, place: string) => projectItemText(openFreeText(cipher, sealed, place), [], viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY);
     const mine = approvals.filter((a) => a.overrideId === o.id);
-    const need = approvalNeed(o.tag, agencyType);
+    const need = approvalNeed(tag, agencyType);
     const state = overrideState(o, now);
-    return {
+    return [{
       id: o.id,
       caseId: o.caseId,
       caseNumber,
       agencyId: o.agencyId,
       agencyName,
       toImmigrationEnforcement: agencyType === "immigration_enforcement",
-      tag: o.tag,
+      tag,
       state,
       reason: text(o.reasonSealed, PLACES.overrideReason(o.id)),
       decisionRef: o.decisionRef,
@@ -226,21 +235,22 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
       approvals: mine.map((a) => ({ userId: a.userId, name: a.name, role: ROLE_LABELS[a.role], at: a.at })),
       approvalNeed: APPROVAL_NEED_TEXT[need],
       stillNeeded: state === "pending" ? rolesStillNeeded(need, mine).map((roles) => roles.map((r) => ROLE_LABELS[r]).join(" or ")) : [],
-      victimView: VIEW_TEXT[theCase.views[o.tag]],
+      victimView: VIEW_TEXT[theCase.views[tag]],
       items: items
         .filter((i) => i.overrideId === o.id)
+        .sort((a, b) => IE_ITEM_KEYS.indexOf(a.item) - IE_ITEM_KEYS.indexOf(b.item))
         .map((i) => ({
           item: i.item,
           label: IE_ITEMS[i.item].label,
           tier: IE_ITEMS[i.item].tier,
-          victimView: i.victimView,
+          victimView: i.victimView ? itemView(cipher.open(i.victimView, PLACES.overrideItemView(o.id, i.item))) : null,
           viewNote: i.viewNoteSealed ? text(i.viewNoteSealed, PLACES.overrideViewNote(o.id, i.item)) : null,
           proportionality: i.proportionalitySealed ? text(i.proportionalitySealed, PLACES.overrideProportionality(o.id, i.item)) : null,
         })),
       revokedAt: o.revokedAt,
       revokedBy: o.revokedByUserId ? (revokers.get(o.revokedByUserId) ?? "") : null,
       revokeReason: o.revokeReasonSealed ? text(o.revokeReasonSealed, PLACES.overrideRevokeReason(o.id)) : null,
-    };
+    }];
   });
 }
 
@@ -257,7 +267,7 @@ export function overrideFormOptions(db: Db, caseId: string) {
 const longDay = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
 
 /** "What went, when and why", in words the IDVA can read to her. */
-function whatWent(o: OverrideView): string {
+export function whatWent(o: OverrideView): string {
   const when = o.approvedAt ? longDay.format(o.approvedAt) : "";
   const what = o.items.length > 0 ? `${o.items.map((i) => i.label.toLowerCase()).join(", ")} (${TAG_LABELS[o.tag]} information)` : `${TAG_LABELS[o.tag]} information`;
   return `From ${when}, ${o.agencyName} could be given ${what} about her, until ${longDay.format(new Date(`${o.endDate}T12:00:00Z`))}${o.revokedAt ? ` (stopped on ${longDay.format(o.revokedAt)})` : ""}. The MARAC's reason (decision ${o.decisionRef}) is below.`;
