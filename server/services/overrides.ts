@@ -234,6 +234,7 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
       approvedAt: o.approvedAt,
       approvals: mine.map((a) => ({ userId: a.userId, name: a.name, role: ROLE_LABELS[a.role], at: a.at })),
       approvalNeed: APPROVAL_NEED_TEXT[need],
+      mayApprove: state === "pending" && approvalProblem(need, o.recordedByUserId, mine, { userId: user.id, role: user.role }) === null,
       stillNeeded: state === "pending" ? rolesStillNeeded(need, mine).map((roles) => roles.map((r) => ROLE_LABELS[r]).join(" or ")) : [],
       victimView: VIEW_TEXT[theCase.views[tag]],
       items: items

@@ -39,6 +39,8 @@ const ZOverride = z.strictObject({
   approvedAt: z.date().nullable(),
   approvals: z.array(z.strictObject({ userId: z.string(), name: z.string(), role: z.string(), at: z.date() })),
   approvalNeed: z.string(),
+  /** Whether the reader may approve it now (the server checks again when they do). */
+  mayApprove: z.boolean(),
   stillNeeded: z.array(z.string()),
   victimView: z.string(),
   items: z.array(
