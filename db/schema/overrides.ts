@@ -1,6 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { IE_ITEM_KEYS, type IeItem } from "../../server/domain/policy/overrides";
 import { ROLES } from "../../server/domain/roles";
+import { TAGS } from "../../server/domain/tags";
 import { agencies } from "./agencies";
 import { cases } from "./cases";
 import { users } from "./users";
@@ -20,8 +21,11 @@ export const caseOverrides = sqliteTable(
     id: text("id").primaryKey(),
     caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
     agencyId: text("agency_id").notNull().references(() => agencies.id),
-    /** The category, sealed (sealTags): an override says what kind of information the case holds. */
-    tag: text("tag").notNull(),
+    /**
+     * In clear, unlike an action's tags (decision 037): the grants loader behind readSharingRules(db, now)
+     * has no cipher (decision 067).
+     */
+    tag: text("tag", { enum: TAGS }).notNull(),
     reasonSealed: text("reason_sealed").notNull(),
     /** The MARAC meeting or decision reference: letters, digits and simple punctuation only. */
     decisionRef: text("decision_ref").notNull(),

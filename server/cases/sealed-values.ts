@@ -23,7 +23,6 @@ export const PLACES = {
   // The disclosure log is append-only (no insert-then-update), so its values are bound to the case and viewer.
   disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
   disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
-  overrideTag: (id: string) => `case_overrides:${id}:tag`,
   overrideReason: (id: string) => `case_overrides:${id}:reason`,
   overrideItemView: (id: string, item: string) => `case_override_items:${id}/${item}:victim_view`,
   overrideRevokeReason: (id: string) => `case_overrides:${id}:revoke_reason`,

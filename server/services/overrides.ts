@@ -3,8 +3,7 @@ import type { Db } from "~/db/client";
 import { agencies, caseOverrideApprovals, caseOverrideItems, caseOverrides, cases, users, victimTasks } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { caseSharingReader } from "~/server/cases/case-store";
-import { openOverrideTag } from "~/server/cases/overrides-store";
-import { openFreeText, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
+import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
 import { readSharingRules } from "~/server/cases/sharing-rules";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AGENCY_TYPE_LABELS } from "~/server/domain/agency-types";
@@ -97,18 +96,18 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
     const check = checkGrant({ caseId: theCase.id, agencyId: agency.id, tag: input.tag, expiresAt: new Date(now.getTime() + 1), maracDecisionRef: input.decisionRef }, agency.type);
     if (!check.ok) bad("decisionRef", check.message);
     const open = tx
-      .select({ id: caseOverrides.id, tag: caseOverrides.tag, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
+      .select({ id: caseOverrides.id, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
       .from(caseOverrides)
-      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), isNull(caseOverrides.revokedAt)))
+      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), eq(caseOverrides.tag, input.tag), isNull(caseOverrides.revokedAt)))
       .all()
-      .filter((o) => openOverrideTag(cipher, o.id, o.tag) === input.tag && ["pending", "in_effect"].includes(overrideState(o, now)));
+      .filter((o) => ["pending", "in_effect"].includes(overrideState(o, now)));
     if (open.length > 0) throw new AppError("CONFLICT", `An override sharing ${TAG_LABELS[input.tag]} information with ${agency.name} on this case is already waiting for approval or in effect.`);
     tx.insert(caseOverrides)
       .values({
         id,
         caseId: theCase.id,
         agencyId: agency.id,
-        tag: sealTags(cipher, [input.tag], PLACES.overrideTag(id)),
+        tag: input.tag,
         reasonSealed: sealFreeText(cipher, input.reason, PLACES.overrideReason(id)),
         decisionRef: input.decisionRef,
         endDate: input.endDate,
@@ -139,14 +138,12 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
  * A case holder approves. When the last approval it needs is in, the override takes effect and a
  * "tell the victim" task is created for the IDVA, due a week later.
  */
-export function approveOverride(db: Db, cipher: FieldCipher, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
+export function approveOverride(db: Db, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
   return db.transaction((tx) => {
     const o = tx.select({ row: caseOverrides, agencyType: agencies.type }).from(caseOverrides).innerJoin(agencies, eq(agencies.id, caseOverrides.agencyId)).where(eq(caseOverrides.id, input.overrideId)).get();
     if (!o) throw new AppError("NOT_FOUND", "There is no such override.");
     if (overrideState(o.row, now) !== "pending") throw new AppError("CONFLICT", "This override is no longer waiting for approval.");
-    const tag = openOverrideTag(cipher, o.row.id, o.row.tag);
-    if (!tag) throw new AppError("CONFLICT", "This override's record cannot be read; record it again.");
-    const need = approvalNeed(tag, o.agencyType);
+    const need = approvalNeed(o.row.tag, o.agencyType);
     const approvals = tx.select({ userId: caseOverrideApprovals.userId, role: caseOverrideApprovals.role }).from(caseOverrideApprovals).where(eq(caseOverrideApprovals.overrideId, o.row.id)).all();
     const problem = approvalProblem(need, o.row.recordedByUserId, approvals, { userId: user.id, role: user.role });
     if (problem) throw new AppError("FORBIDDEN", problem);
@@ -208,15 +205,14 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
   const rules = readSharingRules(db, now);
   const sharingOf = caseSharingReader(db, cipher);
   const viewer = viewerOf(user);
-  return rows.flatMap(({ o, caseNumber, agencyName, agencyType, recordedBy }) => {
-    const tag = openOverrideTag(cipher, o.id, o.tag);
-    if (!tag) return [];
+  return rows.map(({ o, caseNumber, agencyName, agencyType, recordedBy }) => {
+    const tag = o.tag;
     const theCase = sharingOf(o.caseId);
     const text = (sealed: string, place: string) => projectItemText(openFreeText(cipher, sealed, place), [], viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY);
     const mine = approvals.filter((a) => a.overrideId === o.id);
     const need = approvalNeed(tag, agencyType);
     const state = overrideState(o, now);
-    return [{
+    return {
       id: o.id,
       caseId: o.caseId,
       caseNumber,
@@ -251,7 +247,7 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
       revokedAt: o.revokedAt,
       revokedBy: o.revokedByUserId ? (revokers.get(o.revokedByUserId) ?? "") : null,
       revokeReason: o.revokeReasonSealed ? text(o.revokeReasonSealed, PLACES.overrideRevokeReason(o.id)) : null,
-    }];
+    };
   });
 }
 

@@ -103,7 +103,7 @@ export const overridesRouter = createRouter({
   approve: holders
     .input(z.object({ overrideId: ZId }))
     .output(z.strictObject({ inEffect: z.boolean() }))
-    .mutation(({ ctx, input }) => approveOverride(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => approveOverride(ctx.db, ctx.user, input, ctx.now())),
 
   revoke: holders
     .input(z.object({ overrideId: ZId, reason: ZText("why the override is revoked") }))
