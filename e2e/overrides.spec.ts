@@ -6,7 +6,7 @@ const HEALTH_WITHHELD = "Restricted: health. Not shared with your agency.";
 
 async function openCase(page: Page): Promise<string> {
   await page.goto(`/cases?q=${encodeURIComponent(VICTIM)}`);
-  await page.getByRole("link", { name: /NS-2026-/ }).first().click();
+  await page.getByRole("link", { name: /NS-20/ }).first().click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   return page.url();
 }
