@@ -83,6 +83,7 @@ test("an override: recorded by the IDVA, approved by the coordinator, seen by ho
 });
 
 test("sharing with Immigration Enforcement: the independent route first, then the tiered form", async ({ page, a11y }) => {
+  test.slow();
   await signIn(page, "idva@northshire.example");
   await openCase(page);
   await page.getByRole("link", { name: "Share with Immigration Enforcement" }).click();
