@@ -6,7 +6,7 @@ import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
 import { extractPdfText } from "../server/exports/pdf/extract-text";
 import { errorSummary, expect, newPersonPage, PASSWORD, signIn, test } from "./fixtures";
-import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES } from "./markers";
+import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_OVERRIDES } from "./markers";
 
 const trpcGet = (path: string, input?: unknown) =>
   `/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
@@ -45,7 +45,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/overrides", "/tell-the-victim", "/policy/immigration-enforcement"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -62,6 +62,8 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("home.organiser"),
       trpcGet("home.agency"),
       trpcGet("home.idva"),
+      trpcGet("overrides.list", { caseId }),
+      trpcGet("overrides.tasks"),
     ];
     const bodies: string[] = [];
     for (const path of pages) {
@@ -280,4 +282,36 @@ test("IE's view of a case it referred that the MARAC accepted, flagged and gave 
   // What IE may have arrives: its referral and that it was accepted.
   const casePage = await (await ie.request.get(`/cases/${c.caseId}`)).text();
   expect(casePage).toMatch(/Status: (<!-- -->)?accepted/);
+});
+
+/**
+ * Overrides that are not in effect open nothing: the marker case has one for Northshire Homes that
+ * ended by its date and one that was revoked (scripts/e2e-server.ts). Housing's page, RSC payload,
+ * JSON and pack carry none of the markers of either category.
+ */
+test("an ended and a revoked override leak nothing to the agency they named", async ({ page }) => {
+  const caseId = await markerCaseId(page);
+  await signIn(page, "chair@northshire.example");
+  type Listed = { agencyName: string; tag: string; state: string };
+  const listed = ((await (await page.request.get(trpcGet("overrides.list", { caseId }))).json()) as Json<Listed[]>).result.data.json;
+  // The check has teeth: both overrides exist, named for housing, and neither is in effect.
+  for (const o of MARKER_OVERRIDES) expect(listed.find((l) => l.tag === o.tag && l.agencyName === o.agency)?.state, `${o.kind} ${o.tag}`).toBe(o.kind);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "housing@northshire.example");
+  const bodies: string[] = [];
+  for (const path of [`/cases/${caseId}`]) {
+    bodies.push(await (await page.request.get(path)).text());
+    bodies.push(await (await page.request.get(path, { headers: { RSC: "1" } })).text());
+  }
+  bodies.push(await (await page.request.get(trpcGet("cases.get", { caseId }))).text());
+  const meetings = (await (await page.request.get(trpcGet("meetings.list"))).json()) as Json<{ id: string; venue: string }[]>;
+  const marker = meetings.result.data.json.find((m) => m.venue === "E2E marker meeting");
+  if (marker) bodies.push(await (await page.request.get(trpcGet("meetings.pack", { meetingId: marker.id }))).text());
+  const all = bodies.join("\n");
+  expect(all).toContain(MARKER_CASE.record.victim.name);
+  const tags: readonly string[] = MARKER_OVERRIDES.map((o) => o.tag);
+  const withheld = MARKER_CASE.tokens.filter((t) => t.tags.some((tag) => tags.includes(tag)));
+  expect(withheld.length).toBeGreaterThan(0);
+  for (const tok of withheld) expect(all.includes(tok.token), `${tok.path} reached housing`).toBe(false);
 });

@@ -51,3 +51,12 @@ export const GATE_TEXTS = {
   minutes: { text: "Gatemarkminutes she has heard nothing from the office in Croydon since the spring.", author: "police" },
   research: { text: "Gatemarkresearch says the Croydon office wrote to her in the spring.", author: "housing" },
 } as const;
+
+/**
+ * Overrides the e2e server records on the marker case for Northshire Homes, neither in effect:
+ * one that ended by its date, and one revoked. Housing must see neither category.
+ */
+export const MARKER_OVERRIDES = [
+  { kind: "ended", tag: "health", agency: "Northshire Homes" },
+  { kind: "revoked", tag: "immigration", agency: "Northshire Homes" },
+] as const;

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, cases, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY, RETENTION_VICTIM } from "../e2e/markers";
+import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_OVERRIDES, MARKER_REFERRING_AGENCY, RETENTION_VICTIM } from "../e2e/markers";
 import { plainText } from "../server/domain/case/text";
 import { makeSampleCase } from "../server/domain/testing/fixtures";
 import { saveResearch } from "../server/services/research";
@@ -12,6 +12,7 @@ import { createAction } from "../server/services/actions";
 import { addToAgenda, createMeeting, publishAgenda } from "../server/services/meetings";
 import { addRiskFlag } from "../server/services/risk-flags";
 import { createUser } from "../server/services/users";
+import { approveOverride, recordOverride, revokeOverride } from "../server/services/overrides";
 import { importReferrals } from "../server/services/case-import";
 import { openMigrated, scriptCipher, seedIfEmpty } from "./lib/database";
 import { serve } from "./lib/run";
@@ -83,6 +84,18 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   const oldImport = importReferrals(db, scriptCipher(), null, { format: "marac-desk.referrals", version: 1, referrals: [{ ...old, referring: { ...old.referring, agencyName: "Northshire Police", agencyId: undefined }, status: "closed" }] }, new Date());
   if (!oldImport.ok) throw new Error(`retention case: ${JSON.stringify(oldImport.issues)}`);
   db.update(cases).set({ closedAt: new Date("2018-03-01T12:00:00Z") }).where(eq(cases.id, oldImport.caseIds[0] ?? "")).run();
+  // Overrides on the marker case that are not in effect (e2e/markers.ts): one recorded and approved
+  // 100 days ago that ended by its date 70 days ago, one approved and then revoked today.
+  const past = new Date(Date.now() - 100 * 86_400_000);
+  for (const o of MARKER_OVERRIDES) {
+    const agency = members.find((m) => m.name === o.agency);
+    if (!agency) throw new Error(`no agency ${o.agency}`);
+    const when = o.kind === "ended" ? past : new Date();
+    const endDate = new Date(when.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const { id } = recordOverride(db, scriptCipher(), flagger, { caseId: imported.caseIds[0] ?? "", agencyId: agency.id, tag: o.tag, reason: "E2E override.", decisionRef: "E2E 1", endDate }, when);
+    approveOverride(db, organiser, { overrideId: id }, when);
+    if (o.kind === "revoked") revokeOverride(db, scriptCipher(), organiser, { overrideId: id, reason: "E2E revoked." }, new Date());
+  }
 }
 for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();

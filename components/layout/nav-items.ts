@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/meetings", label: "Meetings", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
   { href: "/actions", label: "Actions", roles: ["chair", "coordinator", "idva", "agency_rep"], maracMembersOnly: true },
   { href: "/review", label: "Review text", roles: ["chair", "coordinator", "idva"] },
+  { href: "/overrides", label: "Overrides", roles: ["chair", "coordinator", "idva"], maracMembersOnly: true },
+  { href: "/tell-the-victim", label: "Tell the victim", roles: ["chair", "coordinator", "idva"], maracMembersOnly: true },
   { href: "/reports", label: "Reports", roles: ["chair", "coordinator", "admin"] },
   { href: "/reports/dashboards", label: "Referral figures", roles: ["idva", "agency_rep"] },
   { href: "/retention", label: "Retention", roles: ["chair", "coordinator"] },
@@ -27,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/changes", label: "Waiting for approval", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/policy", label: "Sharing policy", roles: ["chair", "coordinator", "idva", "agency_rep"] },
+  { href: "/policy/immigration-enforcement", label: "Immigration Enforcement statement", roles: "all" },
   { href: "/account", label: "Your account", roles: "all" },
 ];
 

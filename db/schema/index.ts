@@ -10,3 +10,4 @@ export * from "./meetings";
 export * from "./privileged-changes";
 export * from "./retention";
 export * from "./policy";
+export * from "./overrides";

@@ -15,6 +15,7 @@ import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
 import { retentionRouter } from "./routers/retention";
+import { overridesRouter } from "./routers/overrides";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -31,6 +32,7 @@ export const appRouter = createRouter({
   reports: reportsRouter,
   retention: retentionRouter,
   policy: policyRouter,
+  overrides: overridesRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

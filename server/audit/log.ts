@@ -52,7 +52,11 @@ export type AuditAction =
   | "report.exported"
   | "retention.proposed"
   | "retention.rejected"
-  | "case.deleted";
+  | "case.deleted"
+  | "override.recorded"
+  | "override.approved"
+  | "override.revoked"
+  | "victim_task.completed";
 
 export type AuditEntry = {
   at: Date;

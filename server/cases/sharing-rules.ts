@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client";
 import type { Policy } from "~/server/domain/policy/define-policy";
 import type { Grant } from "~/server/domain/policy/grants";
+import { readGrantsInEffect } from "./overrides-store";
 import { readPolicyInForce } from "./policy-store";
 
 /**
@@ -13,7 +14,7 @@ export interface SharingRules {
   readonly grants: readonly Grant[];
 }
 
-// Until overrides are stored, none are in effect.
-export function readSharingRules(db: Pick<Db, "select">, _now: Date): SharingRules {
-  return { policy: readPolicyInForce(db).policy, grants: [] };
+// The policy in force, and the overrides in effect at `now` (an override ends on its date with nobody acting).
+export function readSharingRules(db: Pick<Db, "select">, now: Date): SharingRules {
+  return { policy: readPolicyInForce(db).policy, grants: readGrantsInEffect(db, now) };
 }

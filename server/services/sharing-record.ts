@@ -8,6 +8,7 @@ import { HOLDERS_ONLY } from "~/server/domain/review/review";
 import { ROLE_LABELS, type Role } from "~/server/domain/roles";
 import { TAG_LABELS, TAGS, type Tag } from "~/server/domain/tags";
 import { listDisclosures, type Surface } from "./disclosures";
+import { listOverrides, whatWent } from "./overrides";
 import type { SessionUser } from "./sessions";
 import { formatDate } from "~/server/domain/dates";
 
@@ -136,5 +137,9 @@ export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser,
     agencies: grouped(entries.filter((e) => !e.consultation)),
     maracItself: grouped(entries.filter((e) => e.consultation)),
     entries,
+    // Decisions to share beyond the policy: those that took effect, whether still in effect, ended or revoked.
+    overrides: listOverrides(db, cipher, user, now, { caseId })
+      .filter((o) => o.approvedAt !== null)
+      .map((o) => ({ id: o.id, agencyName: o.agencyName, tag: o.tag, state: o.state, plainEnglish: whatWent(o), why: o.reason })),
   };
 }

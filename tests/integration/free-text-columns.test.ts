@@ -202,6 +202,33 @@ const COLUMNS: Record<string, Kind> = {
   "policy_rows.allow": "policy-derived tags",
   // The lawful basis the MARAC records per agency type: a fixed protocol text, never case content.
   "policy_rows.lawful_basis": "untagged fact",
+  "case_overrides.id": "identifier",
+  "case_overrides.case_id": "identifier",
+  "case_overrides.agency_id": "identifier",
+  // The category shared. In clear: readSharingRules(db, now) loads grants without a cipher (decision 067).
+  "case_overrides.tag": "enum",
+  "case_overrides.reason_sealed": "sealed tagged text",
+  // A reference to the MARAC decision ("MARAC 26/11/2026 item 3"): letters, digits and . / : , ( ) # - only.
+  "case_overrides.decision_ref": "identifier",
+  "case_overrides.end_date": "date or time",
+  "case_overrides.recorded_by_user_id": "identifier",
+  "case_overrides.revoked_by_user_id": "identifier",
+  "case_overrides.revoke_reason_sealed": "sealed tagged text",
+  "case_override_approvals.override_id": "identifier",
+  "case_override_approvals.user_id": "identifier",
+  "case_override_approvals.role": "enum",
+  "case_override_items.override_id": "identifier",
+  "case_override_items.item": "enum",
+  // What she said about sharing an item with Immigration Enforcement.
+  "case_override_items.victim_view": "sealed restricted fact",
+  "case_override_items.view_note_sealed": "sealed tagged text",
+  "case_override_items.proportionality_sealed": "sealed tagged text",
+  "victim_tasks.override_id": "identifier",
+  "victim_tasks.case_id": "identifier",
+  "victim_tasks.due_date": "date or time",
+  "victim_tasks.status": "enum",
+  "victim_tasks.note_sealed": "sealed tagged text",
+  "victim_tasks.completed_by_user_id": "identifier",
 };
 
 function textColumns(): { table: string; column: string; key: string }[] {
@@ -254,6 +281,12 @@ describe("free text and restricted facts reach other agencies only through the p
     "meeting_case_notes.discussion_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
     "meeting_case_notes.risks_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
     "meeting_case_notes.safety_plan_sealed": [(a) => a.meetings.minutes({ meetingId: ids.meetingId })],
+    // Overrides are read by case holders only; agencies are refused (nothing received).
+    "case_overrides.reason_sealed": [(a) => a.overrides.list({ caseId: ids.caseId }), (a) => a.overrides.tasks(), (a) => a.cases.sharingRecord({ caseId: ids.caseId })],
+    "case_overrides.revoke_reason_sealed": [(a) => a.overrides.list({ caseId: ids.caseId })],
+    "case_override_items.view_note_sealed": [(a) => a.overrides.list({ caseId: ids.caseId })],
+    "case_override_items.proportionality_sealed": [(a) => a.overrides.list({ caseId: ids.caseId })],
+    "victim_tasks.note_sealed": [(a) => a.overrides.tasks()],
   };
 
   const received = async (read: (a: Api) => Promise<unknown>, u: SessionUser) => {
@@ -305,6 +338,21 @@ describe("free text and restricted facts reach other agencies only through the p
     // Research and the chair's notes.
     await api(idvaRep).meetings.saveResearch({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, shared: `Known to us since May. ${MARK}`, withheld: `Counselling notes. ${MARK}` });
     await api(coordinator).meetings.saveCaseNotes({ meetingId: ids.meetingId, caseId: ids.caseId, version: null, discussion: `Incidents shared. ${MARK}`, risks: `Homicide risk is high. ${MARK}`, safetyPlan: `Refer her for advice. ${MARK}` });
+    // An override to housing, approved, its victim task completed, then revoked; one to Immigration Enforcement with an additional item.
+    const { id: override } = await api(coordinator).overrides.record({ caseId: ids.caseId, agencyId: housing.agencyId, tag: "health", reason: `Needed for the move. ${MARK}`, decisionRef: "MARAC 26/11/2026 item 1", endDate: "2026-12-31" });
+    await api(idva).overrides.approve({ overrideId: override });
+    await api(idva).overrides.completeTask({ overrideId: override, outcome: "told", note: `Told her by phone. ${MARK}` });
+    await api(idva).overrides.revoke({ overrideId: override, reason: `The move is done. ${MARK}` });
+    const chair = await sessionUserFor(t.db, "chair", "police");
+    await api(chair).overrides.record({
+      caseId: ids.caseId,
+      agencyId: ie.agencyId,
+      tag: "safe_contact",
+      reason: `Stops the removal he arranged, for her safety. ${MARK}`,
+      decisionRef: "MARAC 26/11/2026 item 2",
+      endDate: "2026-12-31",
+      immigrationEnforcement: { thirdPartyConsidered: true, safetyConfirmed: true, items: [{ item: "date_of_birth" }, { item: "allegation_details", view: "impracticable", viewNote: `She is abroad. ${MARK}`, proportionality: `Only the dates. ${MARK}` }] },
+    });
     // Reviewed with the detector's tags confirmed, so what stops the marker is its tag, not the review gate.
     for (const caseId of [ids.caseId, ids.housingDeclined, ids.ieDeclined]) await confirmAllTexts(api(coordinator), caseId);
   });

@@ -130,6 +130,7 @@ export const casesRouter = createRouter({
         agencies: z.array(ZSharingGroup),
         maracItself: z.array(ZSharingGroup),
         entries: z.array(ZSharingEntry),
+        overrides: z.array(z.strictObject({ id: z.string(), agencyName: z.string(), tag: z.enum(TAGS), state: z.enum(["pending", "in_effect", "ended", "revoked"]), plainEnglish: z.string(), why: ZProjectedText })),
       }),
     )
     .query(({ ctx, input }) => {

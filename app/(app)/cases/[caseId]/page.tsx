@@ -9,6 +9,8 @@ import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ActionForm } from "./action-form";
 import { EarlierReferrals, RiskFlags } from "./case-status-sections";
+import { CaseOverrides } from "./overrides/case-overrides";
+import { ChildrenPrompt } from "./overrides/children-prompt";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -30,7 +32,7 @@ const SAVED: Record<string, string> = {
 export default async function CasePage({ params, searchParams }: { params: Promise<{ caseId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { caseId } = await params;
   const { saved } = await searchParams;
-  const { data, me, declineReason, marac, actionOptions } = await readOrRefuse(async () => {
+  const { data, me, declineReason, marac, actionOptions, holding } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const data = await api.cases.get({ caseId });
     const [me, declineReason] = await Promise.all([api.account.me(), api.cases.declineReason({ caseId })]);
@@ -40,7 +42,11 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       : null;
     const organiser = me.role === "chair" || me.role === "coordinator";
     const actionOptions = organiser ? { meetings: await api.actions.meetingsForCase({ caseId }), agencies: (await api.meetings.formOptions()).agencies } : null;
-    return { data, me, declineReason, marac, actionOptions };
+    // Case holders: the case's overrides, and whether children are involved (the prompt below).
+    const holding = CASE_HOLDERS.has(me.role)
+      ? await Promise.all([api.overrides.list({ caseId }), api.overrides.formOptions({ caseId })]).then(([overrides, options]) => ({ overrides, childrenInvolved: options.childrenInvolved }))
+      : null;
+    return { data, me, declineReason, marac, actionOptions, holding };
   });
   const victim = data.view.victim as unknown as { name: string; dateOfBirth?: string };
   const referring = data.view.referring as unknown as { agencyName: string; referralDate: string };
@@ -67,6 +73,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           is, the page says who to ask.
         </p>
       )}
+      {holding?.childrenInvolved ? <ChildrenPrompt /> : null}
       <nav aria-labelledby="contents-title" className="mb-8 max-w-xl">
         <h2 id="contents-title" className="mb-2 text-lg">Contents</h2>
         <ul className="list-none space-y-1 border-l-4 border-border pl-4">
@@ -101,6 +108,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           </Section>
         </>
       ) : null}
+      {holding ? <CaseOverrides caseId={caseId} overrides={holding.overrides} /> : null}
       <CaseView data={data} collapsible />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProjectedText } from "~/components/case/projected-text";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { TAG_LABELS } from "~/server/domain/tags";
 import { PrintButton } from "./print-button";
@@ -78,6 +79,20 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
             <GroupTable key={g.who} group={g} id={`agency-${i}`} />
           ))}
         </>
+      )}
+
+      <h2>Decisions to share beyond the usual rules</h2>
+      {record.overrides.length === 0 ? (
+        <p className="mb-8">The MARAC has made no decision to share her information beyond the usual rules.</p>
+      ) : (
+        <ul className="mb-8 space-y-4">
+          {record.overrides.map((o) => (
+            <li key={o.id} className="max-w-2xl">
+              <p>{o.plainEnglish}</p>
+              <ProjectedText value={o.why} hideNotice />
+            </li>
+          ))}
+        </ul>
       )}
 
       <h2>Used by the MARAC itself</h2>
