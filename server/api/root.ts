@@ -9,6 +9,7 @@ import { casesRouter } from "./routers/cases";
 import { actionsRouter } from "./routers/actions";
 import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
+import { notificationsRouter } from "./routers/notifications";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
@@ -27,6 +28,7 @@ export const appRouter = createRouter({
   review: reviewRouter,
   reports: reportsRouter,
   retention: retentionRouter,
+  notifications: notificationsRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

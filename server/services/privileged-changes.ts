@@ -15,6 +15,7 @@ import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
+import { notifyApprovalRequest, notifyPasswordReset } from "./notifications";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -51,6 +52,7 @@ export function proposeChange(tx: Pick<Db, "insert" | "select">, actor: SessionU
     targetId: p.targetId,
     details: { proposalId: row.id, kind: p.kind, change: p.change },
   });
+  notifyApprovalRequest(tx, row.id, actor.id, now);
   return row.id;
 }
 
@@ -184,6 +186,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       if (!u) throw new AppError("NOT_FOUND", "The user in this proposal no longer exists.");
       tx.update(users).set(oneTime).where(eq(users.id, u.id)).run();
       endUserSessions(tx, u.id, now, "password_changed");
+      notifyPasswordReset(tx, u.id, p.id, now);
       userName = u.name;
     } else if (p.kind === "change_user_access") {
       const c = ZUserAccess.parse(p.change);
