@@ -46,7 +46,11 @@ const emailAfterCommit = t.middleware(async ({ ctx, next, type }) => {
   const result = await next();
   if (type === "mutation" && result.ok) {
     const mailer = appMailer();
-    if (mailer) setImmediate(() => sendWaitingEmails(ctx.db, mailer, since).catch((e: unknown) => console.error(`Notification emails were not sent: ${e instanceof Error ? e.name : "error"}`)));
+    if (mailer) {
+      setImmediate(() => {
+        sendWaitingEmails(ctx.db, mailer, since).catch((e: unknown) => console.error(`Notification emails were not sent: ${e instanceof Error ? e.name : "error"}`));
+      });
+    }
   }
   return result;
 });
