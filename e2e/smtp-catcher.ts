@@ -14,6 +14,8 @@ export async function startSmtpCatcher(): Promise<{ emails: CaughtEmail[]; close
   const emails: CaughtEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    // No DNS look-up of the client: the sandbox may have no resolver, and the client is this machine.
+    disableReverseLookup: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     onData(stream, session, callback) {
       let raw = "";

@@ -65,8 +65,9 @@ export async function sendWaitingEmails(db: Db, mailer: Mailer | null, since: Da
       await mailer.send({ from: mailer.from, to: n.email, ...emailFor(mailer, n.kind) });
       sent += 1;
     } catch (e) {
-      // The reason only: the address and the error's text may name a person.
-      console.error(`Notification email ${n.id} was not sent: ${e instanceof Error ? e.name : "error"}`);
+      // The kind of failure only (nodemailer's code, such as ECONNECTION): the address and the error's text may name a person.
+      const code = typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? ` (${e.code})` : "";
+      console.error(`Notification email ${n.id} was not sent: ${e instanceof Error ? e.name : "error"}${code}`);
     }
   }
   return sent;
