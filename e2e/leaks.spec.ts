@@ -44,7 +44,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/notifications"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -58,6 +58,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("actions.forCase", { caseId }),
       trpcGet("actions.mine"),
       trpcGet("admin.audit.list", { page: 1 }),
+      trpcGet("notifications.list"),
     ];
     const bodies: string[] = [];
     for (const path of pages) {

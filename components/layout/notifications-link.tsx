@@ -5,8 +5,9 @@ export function NotificationsLink({ unread }: { unread: number }) {
   return (
     <Link href="/notifications" className="text-white underline hover:decoration-2">
       Notifications
+      {unread > 0 ? " " : null}
       {unread > 0 ? (
-        <span className="ml-1 rounded-full bg-white px-2 font-bold text-ink no-underline">
+        <span className=" rounded-full bg-white px-2 font-bold text-ink no-underline">
           {unread}
           <span className="sr-only"> unread</span>
         </span>
