@@ -7,7 +7,7 @@ export function NotificationsLink({ unread }: { unread: number }) {
       Notifications
       {unread > 0 ? " " : null}
       {unread > 0 ? (
-        <span className=" rounded-full bg-white px-2 font-bold text-ink no-underline">
+        <span className="rounded-full bg-white px-2 font-bold text-ink no-underline">
           {unread}
           <span className="sr-only"> unread</span>
         </span>
