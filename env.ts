@@ -31,6 +31,16 @@ export const env = createEnv({
     DATA_KEY: ZDataKey,
     /** Set to "false" only behind a trusted TLS-terminating proxy that is tested without HTTPS. */
     AUTH_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    /** Email notifications (optional): off unless SMTP_HOST is set. */
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number({ error: "SMTP_PORT must be a port number." }).int().min(1).max(65535).default(587),
+    /** "true": TLS from the start (port 465); otherwise STARTTLS, required unless the host is this machine. */
+    SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    SMTP_FROM: z.string().min(3).default("MARAC Desk <marac-desk@localhost>"),
+    /** The address people open MARAC Desk at, for the link in an email. */
+    APP_URL: z.url({ error: "APP_URL must be the address MARAC Desk is served at, such as https://marac.example.org." }).default("http://localhost:3000"),
   },
   client: {},
   experimental__runtimeEnv: {},

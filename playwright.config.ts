@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./e2e/smtp-catcher";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
@@ -32,5 +33,7 @@ export default defineConfig({
     timeout: 90_000,
     stdout: "ignore",
     stderr: "pipe",
+    // Notification emails go to the catcher the notifications spec runs on this loopback port.
+    env: { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(E2E_SMTP_PORT), SMTP_FROM: "MARAC Desk <marac-desk@e2e.invalid>", APP_URL: baseURL },
   },
 });

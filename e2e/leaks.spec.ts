@@ -45,7 +45,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/overrides", "/tell-the-victim", "/policy/immigration-enforcement"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/overrides", "/tell-the-victim", "/policy/immigration-enforcement", "/notifications"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -64,6 +64,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("home.idva"),
       trpcGet("overrides.list", { caseId }),
       trpcGet("overrides.tasks"),
+      trpcGet("notifications.list"),
     ];
     const bodies: string[] = [];
     for (const path of pages) {

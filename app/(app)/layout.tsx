@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { navItemsFor } from "~/components/layout/nav-items";
+import { NotificationsLink } from "~/components/layout/notifications-link";
 import { PageShell } from "~/components/layout/page-shell";
 import { PrimaryNav } from "~/components/layout/primary-nav";
 import { ServiceHeader } from "~/components/layout/service-header";
+import { unreadNotifications } from "~/app/_lib/unread-notifications";
 import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
 import { isCaseHolder } from "~/server/domain/review/review";
@@ -21,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const nav = navItemsFor(user).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
   // Case holders see how many texts wait for their review.
   const toReview = isCaseHolder(user.role) ? await api.review.count().catch(() => 0) : 0;
+  const unread = await unreadNotifications();
   const signOut = (
     <form action={signOutAction}>
       <button type="submit" className="text-white underline hover:decoration-2">
@@ -34,6 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <ServiceHeader
           areaName={settings?.name}
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
+          notifications={<NotificationsLink unread={unread} />}
           signOut={signOut}
           nav={<PrimaryNav items={nav} counts={{ "/review": toReview }} />}
         />

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-type Props = { areaName?: string; user?: { name: string; agencyName: string; roleLabel: string }; signOut?: ReactNode; nav?: ReactNode };
+type Props = { areaName?: string; user?: { name: string; agencyName: string; roleLabel: string }; notifications?: ReactNode; signOut?: ReactNode; nav?: ReactNode };
 
 /** The GOV.UK-style service header: service name, who is signed in, sign out, then the navigation. */
-export function ServiceHeader({ areaName, user, signOut, nav }: Props) {
+export function ServiceHeader({ areaName, user, notifications, signOut, nav }: Props) {
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -19,6 +19,7 @@ export function ServiceHeader({ areaName, user, signOut, nav }: Props) {
             <span>
               <span className="font-bold">{user.name}</span>, {user.roleLabel}, {user.agencyName}
             </span>
+            {notifications}
             {signOut}
           </div>
         ) : null}

@@ -11,3 +11,4 @@ export * from "./privileged-changes";
 export * from "./retention";
 export * from "./policy";
 export * from "./overrides";
+export * from "./notifications";

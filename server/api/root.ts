@@ -11,6 +11,7 @@ import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
 import { meetingsRouter } from "./routers/meetings";
 import { adminPolicyRouter, policyRouter } from "./routers/policy";
+import { notificationsRouter } from "./routers/notifications";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
 import { reportsRouter } from "./routers/reports";
@@ -33,6 +34,7 @@ export const appRouter = createRouter({
   retention: retentionRouter,
   policy: policyRouter,
   overrides: overridesRouter,
+  notifications: notificationsRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

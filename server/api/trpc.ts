@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import type { Role } from "~/server/domain/roles";
 import { takesPartInMarac } from "~/server/cases/access";
 import { AppError, ConflictError } from "~/server/errors";
+import { appMailer, sendWaitingEmails } from "~/server/services/notification-email";
 import type { SessionUser } from "~/server/services/sessions";
 import type { Context } from "./context";
 
@@ -35,6 +36,25 @@ const t = initTRPC
   });
 
 export const createRouter = t.router;
+
+/**
+ * After a mutation has succeeded (its transaction committed), the notifications it raised are
+ * emailed in the background: the caller never waits for the mail server, and a failure is logged.
+ */
+const emailAfterCommit = t.middleware(async ({ ctx, next, type }) => {
+  const since = ctx.now();
+  const result = await next();
+  if (type === "mutation" && result.ok) {
+    const mailer = appMailer();
+    if (mailer) {
+      setImmediate(() => {
+        sendWaitingEmails(ctx.db, mailer, since).catch((e: unknown) => console.error(`Notification emails were not sent: ${e instanceof Error ? e.name : "error"}`));
+      });
+    }
+  }
+  return result;
+});
+const procedure = t.procedure.use(emailAfterCommit);
 export const createCallerFactory = t.createCallerFactory;
 
 const requireSignedIn = t.middleware(({ ctx, next }) => {
@@ -49,17 +69,17 @@ const requireUser = requireSignedIn.unstable_pipe(({ ctx, next }) => {
 });
 
 /** Anyone, signed in or not. Only for health checks. */
-export const publicProcedure = t.procedure.meta({ access: { kind: "public" } });
+export const publicProcedure = procedure.meta({ access: { kind: "public" } });
 
 /** Any signed-in, active user. */
-export const protectedProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireUser);
+export const protectedProcedure = procedure.meta({ access: { kind: "signed_in" } }).use(requireUser);
 
 /** Signed in, even with a one-time password still to replace: only what choosing a new one needs. */
-export const passwordSetupProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireSignedIn);
+export const passwordSetupProcedure = procedure.meta({ access: { kind: "signed_in" } }).use(requireSignedIn);
 
 /** Signed in with one of the given roles; anyone else gets FORBIDDEN. */
 export function roleProcedure(...roles: readonly [Role, ...Role[]]) {
-  return t.procedure
+  return procedure
     .meta({ access: { kind: "roles", roles } })
     .use(requireUser)
     .use(({ ctx, next }) => {
@@ -79,7 +99,7 @@ export const adminProcedure = roleProcedure("admin");
  * agency (Immigration Enforcement) gets FORBIDDEN: it refers cases and sees their status, no more.
  */
 export function maracProcedure(...roles: readonly [Role, ...Role[]]) {
-  return t.procedure
+  return procedure
     .meta({ access: { kind: "roles", roles, maracMembersOnly: true } })
     .use(requireUser)
     .use(({ ctx, next }) => {

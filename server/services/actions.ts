@@ -15,6 +15,7 @@ import { projectItemText, visibleItems } from "~/server/domain/projection/items"
 import { withSuggestions } from "~/server/domain/suggest";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
 import { AppError, staleVersion } from "~/server/errors";
+import { notifyActionAssigned } from "./notifications";
 import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
 
@@ -66,6 +67,7 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
       .where(eq(meetingActions.id, row.id))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "action.created", targetType: "meeting", targetId: input.meetingId, details: { actionId: row.id, owningAgencyId: agency.id } });
+    notifyActionAssigned(tx, { id: row.id, caseId: input.caseId, owningAgencyId: agency.id }, now);
     return row;
   });
 }

@@ -12,10 +12,12 @@ import { changedPaths } from "~/server/domain/case/diff";
 import { removeSuggestedTag, retagText, tagSentence } from "~/server/domain/case/retag";
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
 import type { Victim } from "~/server/domain/case/victim";
+import { touchesVictimContact } from "~/server/domain/notifications";
 import { listTaggedTexts, mapTaggedTexts } from "~/server/domain/case/map-texts";
 import { carryReviews, HOLDERS_ONLY } from "~/server/domain/review/review";
 import type { Tag } from "~/server/domain/tags";
 import { AppError, ConflictError } from "~/server/errors";
+import { alertContactDetailsChanged } from "./contact-change-alerts";
 import type { SessionUser } from "./sessions";
 
 const NOT_FOUND = "There is no case with that reference.";
@@ -68,6 +70,7 @@ export function updateCase(
     // The admin reads the audit log: it names only untagged fields, and counts the others.
     const nameable = nameablePaths(changed);
     writeAudit(tx, { at: now, actorUserId: user.id, action: "case.updated", targetType: "case", targetId: caseId, details: { version, fieldsChanged: nameable, restrictedFieldsChanged: changed.length - nameable.length } });
+    if (touchesVictimContact(changed)) alertContactDetailsChanged(tx, cipher, caseId, version, now);
     options.alsoWrite?.(tx);
     return { version, changed };
   });

@@ -15,6 +15,7 @@ import { researchDeadline } from "~/server/domain/meeting/research-deadline";
 import { addCalendarMonths } from "~/server/domain/referral/dates";
 import { AppError, staleVersion } from "~/server/errors";
 import type { TAgendaFilters, TMeetingFields } from "~/server/schemas/meetings";
+import { notifyAgendaPublished } from "./notifications";
 import { openFactorId } from "./risk-flags";
 import { ukDate } from "./referral-submit";
 import { getSettings } from "./settings";
@@ -318,6 +319,7 @@ export function publishAgenda(db: Db, user: SessionUser, meetingId: string, now:
     if (m.publishedAt) throw new AppError("CONFLICT", "This agenda is already published; later changes are shown to invited agencies as changes.");
     tx.update(meetings).set({ publishedAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "agenda.published", targetType: "meeting", targetId: meetingId });
+    notifyAgendaPublished(tx, m, now);
   });
 }
 

@@ -16,6 +16,7 @@ import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
 import { applyPolicyChange, assertNoPolicyRowForOldType, describePolicyChange } from "./policy";
+import { notifyApprovalRequest, notifyPasswordReset } from "./notifications";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -52,6 +53,7 @@ export function proposeChange(tx: Pick<Db, "insert" | "select">, actor: SessionU
     targetId: p.targetId,
     details: { proposalId: row.id, kind: p.kind, change: auditedChange(p) },
   });
+  notifyApprovalRequest(tx, row.id, actor.id, now);
   return row.id;
 }
 
@@ -195,6 +197,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       if (!u) throw new AppError("NOT_FOUND", "The user in this proposal no longer exists.");
       tx.update(users).set(oneTime).where(eq(users.id, u.id)).run();
       endUserSessions(tx, u.id, now, "password_changed");
+      notifyPasswordReset(tx, u.id, p.id, now);
       userName = u.name;
     } else if (p.kind === "change_user_access") {
       const c = ZUserAccess.parse(p.change);

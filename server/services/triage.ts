@@ -14,6 +14,7 @@ import { repeatStatus } from "~/server/domain/referral/repeat";
 import { AppError } from "~/server/errors";
 import { updateCase } from "./case-edit";
 import { addToAgendaIn } from "./meetings";
+import { notifyReferralDecision } from "./notifications";
 import { openFactorId } from "./risk-flags";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
@@ -79,6 +80,7 @@ export function acceptReferral(db: Db, user: SessionUser, caseId: string, now: D
     referredCase(tx, caseId);
     tx.update(cases).set({ status: "accepted", acceptedAt: now, triagedAt: now, triagedByUserId: user.id, updatedAt: now }).where(eq(cases.id, caseId)).run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.accepted", targetType: "case", targetId: caseId, details: meetingId ? { meetingId } : null });
+    notifyReferralDecision(tx, caseId, true, user.id, now);
     if (meetingId) addToAgendaIn(tx, user, meetingId, caseId, now);
   });
 }
@@ -95,6 +97,7 @@ export function declineReferral(db: Db, cipher: FieldCipher, user: SessionUser, 
       .where(eq(cases.id, caseId))
       .run();
     writeAudit(tx, { at: now, actorUserId: user.id, action: "referral.declined", targetType: "case", targetId: caseId });
+    notifyReferralDecision(tx, caseId, false, user.id, now);
   });
 }
 

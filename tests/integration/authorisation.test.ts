@@ -72,6 +72,12 @@ describe("every procedure states who may call it, and enforces it", () => {
     else expect([nonMemberCode, "non-member agency"]).toEqual(["FORBIDDEN", "non-member agency"]);
   });
 
+  it("opens notifications to every signed-in user, a non-member agency's too (each reads only their own: notifications.test.ts)", () => {
+    const paths = procedures.filter(([path]) => path.startsWith("notifications."));
+    expect(paths.map(([path]) => path).sort()).toEqual(["notifications.checkDue", "notifications.list", "notifications.markAllRead", "notifications.markRead", "notifications.unreadCount"]);
+    for (const [, p] of paths) expect(p._def.meta?.access).toEqual({ kind: "signed_in" });
+  });
+
   it("keeps every MARAC output from a non-member agency", () => {
     const membersOnly = new Set(procedures.filter(([, p]) => { const a = p._def.meta?.access; return a?.kind === "roles" && a.maracMembersOnly === true; }).map(([path]) => path));
     // Meetings, packs, research and minutes; actions; repeat links and risk-factor flags; the sharing protocol.

@@ -229,6 +229,16 @@ const COLUMNS: Record<string, Kind> = {
   "victim_tasks.status": "enum",
   "victim_tasks.note_sealed": "sealed tagged text",
   "victim_tasks.completed_by_user_id": "identifier",
+  // Notifications hold no free text: the sentence is built from these when read (decision 057).
+  "notifications.user_id": "identifier",
+  "notifications.kind": "enum",
+  "notifications.case_id": "identifier",
+  "notifications.case_number": "identifier",
+  "notifications.meeting_date": "date or time",
+  "notifications.due_date": "date or time",
+  "notifications.link": "untagged fact",
+  "notifications.dedupe_key": "identifier",
+  "notifications.email_state": "enum",
 };
 
 function textColumns(): { table: string; column: string; key: string }[] {
