@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emailLine, isDueSoon, NOTIFICATION_KINDS, notificationText, researchDeadline, touchesVictimContact, workingDaysBefore } from "./notifications";
+import { emailLine, isDueSoon, NOTIFICATION_KINDS, notificationText, touchesVictimContact } from "./notifications";
 
 describe("notification wording and dates", () => {
-  it("puts the research deadline two working days before the meeting, skipping weekends", () => {
-    expect(researchDeadline({ date: "2026-12-10" })).toBe("2026-12-08"); // Thursday -> Tuesday
-    expect(researchDeadline({ date: "2026-12-14" })).toBe("2026-12-10"); // Monday -> Thursday
-    expect(researchDeadline({ date: "2026-12-15" })).toBe("2026-12-11"); // Tuesday -> Friday
-    expect(workingDaysBefore("2026-12-14", 1)).toBe("2026-12-11");
-  });
-
   it("calls an action due soon from today until three days ahead, not after its date", () => {
     expect(isDueSoon("2026-12-20", "2026-12-17")).toBe(true);
     expect(isDueSoon("2026-12-20", "2026-12-16")).toBe(false);

@@ -1,4 +1,4 @@
-import { addDays, formatDate, parseIsoDate } from "./referral/dates";
+import { addDays, formatDate } from "./referral/dates";
 
 /**
  * In-app notifications (decision 057). A notification says only what kind of thing is waiting, the
@@ -73,30 +73,6 @@ export function emailLine(kind: NotificationKind): string {
     case "contact_details_changed":
       return "Printed copies of a MARAC pack or minutes your agency holds must be destroyed and replaced.";
   }
-}
-
-function isWeekend(date: string): boolean {
-  const { year, month, day } = parseIsoDate(date);
-  const d = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return d === 0 || d === 6;
-}
-
-/** `days` working days (Monday to Friday) before `date`. */
-export function workingDaysBefore(date: string, days: number): string {
-  let d = date;
-  for (let left = days; left > 0; ) {
-    d = addDays(d, -1);
-    if (!isWeekend(d)) left -= 1;
-  }
-  return d;
-}
-
-/**
- * When agencies' research for a meeting is due: two working days before it, until meetings carry a
- * deadline of their own (issue 12 section 3), when this returns that deadline instead.
- */
-export function researchDeadline(meeting: { date: string }): string {
-  return workingDaysBefore(meeting.date, 2);
 }
 
 /** How many days ahead an action due, or research due, is announced. */

@@ -11,7 +11,7 @@ import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
 import { moveBlockedBy, moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
-import { researchDeadline } from "~/server/domain/meeting/research-deadline";
+import { deadlineOf } from "~/server/domain/meeting/research-deadline";
 import { addCalendarMonths } from "~/server/domain/referral/dates";
 import { AppError, staleVersion } from "~/server/errors";
 import type { TAgendaFilters, TMeetingFields } from "~/server/schemas/meetings";
@@ -67,10 +67,6 @@ function assertDeadline(input: TMeetingFields): void {
   }
 }
 
-/** The meeting's research deadline: the one the chair set, or two working days before the meeting. */
-export function deadlineOf(m: { date: string; researchDeadline: string | null }): string {
-  return m.researchDeadline ?? researchDeadline(m.date);
-}
 
 export function createMeeting(db: Db, user: SessionUser, input: TMeetingFields, now: Date): { id: string } {
   assertDeadline(input);

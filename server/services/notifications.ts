@@ -4,7 +4,8 @@ import { agencies, agendaItems, caseResearch, cases, meetingActions, meetingInvi
 import { canOpenCase, takesPartInMarac, type AccessUser } from "~/server/cases/access";
 import { isOverdue } from "~/server/domain/meeting/actions";
 import { addDays } from "~/server/domain/referral/dates";
-import { DUE_SOON_DAYS, isDueSoon, notificationText, researchDeadline, type NotificationKind } from "~/server/domain/notifications";
+import { deadlineOf } from "~/server/domain/meeting/research-deadline";
+import { DUE_SOON_DAYS, isDueSoon, notificationText, type NotificationKind } from "~/server/domain/notifications";
 import { AppError } from "~/server/errors";
 import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
@@ -133,13 +134,13 @@ export function raiseDueNotifications(db: Db, user: SessionUser, now: Date): voi
       else if (isDueSoon(a.dueDate, today)) notify(tx, [me], { ...base, kind: "action_due", key: `action_due:${a.id}` }, now, false);
     }
     const upcoming = tx
-      .select({ id: meetings.id, date: meetings.date })
+      .select({ id: meetings.id, date: meetings.date, researchDeadline: meetings.researchDeadline })
       .from(meetings)
       .innerJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.agencyId, user.agencyId)))
       .where(and(sql`${meetings.publishedAt} IS NOT NULL`, sql`${meetings.date} >= ${today}`))
       .all();
     for (const m of upcoming) {
-      const deadline = researchDeadline(m);
+      const deadline = deadlineOf(m);
       if (today < addDays(deadline, -DUE_SOON_DAYS)) continue;
       const missing = tx
         .select({ n: count() })

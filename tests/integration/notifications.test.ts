@@ -7,7 +7,8 @@ import { notifications } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { makeSampleCase } from "~/server/domain/testing/fixtures";
-import { notificationText, researchDeadline } from "~/server/domain/notifications";
+import { researchDeadline } from "~/server/domain/meeting/research-deadline";
+import { notificationText } from "~/server/domain/notifications";
 import { sendWaitingEmails, type Mailer } from "~/server/services/notification-email";
 import type { SessionUser } from "~/server/services/sessions";
 import { meetingWithCase } from "../helpers/meeting";
@@ -66,7 +67,7 @@ describe("notifications (issue 12 section 5, issue 11 section 6)", () => {
   it("raises due, overdue and research-due once, when the user opens the app", async () => {
     const housing = s.rep("housing");
     // Too early for anything: the action is due on 20 December, research by researchDeadline.
-    const deadline = researchDeadline({ date: "2026-12-10" });
+    const deadline = researchDeadline("2026-12-10");
     expect(deadline).toBe("2026-12-08");
     const callAt = (u: SessionUser, iso: string) => createCaller(createInnerContext({ db: t.db, user: u, now: () => new Date(iso) }));
     await callAt(housing, "2026-11-28T10:00:00Z").notifications.checkDue();

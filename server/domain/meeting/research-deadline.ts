@@ -35,3 +35,8 @@ export function researchDeadline(meetingDate: string): string {
 export function isResearchLate(submittedOn: string, deadline: string): boolean {
   return submittedOn > deadline;
 }
+
+/** A meeting's research deadline: the one the chair set, or two working days before the meeting. */
+export function deadlineOf(m: { date: string; researchDeadline: string | null }): string {
+  return m.researchDeadline ?? researchDeadline(m.date);
+}
