@@ -57,7 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!result.ok) {
           throw result.reason === "locked" ? new AccountLocked() : result.reason === "throttled" ? new AddressThrottled() : new InvalidCredentials();
         }
-        return { id: result.userId, sid: startSession(db, result.userId, now) };
+        return { id: result.userId, sid: startSession(db, result.userId, now, request.headers.get("user-agent")) };
       },
     }),
   ],

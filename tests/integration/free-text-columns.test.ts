@@ -29,6 +29,8 @@ type Kind =
   | "sealed own draft" // read back only by its author and their agency's organisers
   | "sealed restricted fact" // a risk factor, tags, changed paths: sealed whole
   | "keyed digest"
+  | "sealed secret" // an authenticator secret: sealed with the app cipher, never shown again after set-up
+  | "browser header" // the User-Agent a browser sent at sign-in: shown summarised to the session's own user
   | "integrity hash" // the audit log's hash chain: digests of other columns
   | "sealed tagged text"; // free text: detector-tagged, sealed, read only through the projection
 
@@ -154,11 +156,16 @@ const COLUMNS: Record<string, Kind> = {
   "sessions.id": "identifier",
   "sessions.user_id": "identifier",
   "sessions.end_reason": "enum",
+  "sessions.user_agent": "browser header",
+  "recovery_codes.user_id": "identifier",
+  "recovery_codes.digest": "keyed digest",
   "sign_in_failures.email": "identifier",
   "sign_in_locks.email": "identifier",
   "users.id": "identifier",
   "users.name": "untagged name",
   "users.email": "identifier",
+  "users.totp_secret": "sealed secret",
+  "users.totp_pending_secret": "sealed secret",
   "users.agency_id": "identifier",
   "users.role": "enum",
   "users.password_hash": "secret hash",
