@@ -31,6 +31,16 @@ export const env = createEnv({
     DATA_KEY: ZDataKey,
     /** Set to "false" only behind a trusted TLS-terminating proxy that is tested without HTTPS. */
     AUTH_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    /**
+     * Roles that must use an authenticator app (decision 051): by default chair, coordinator, IDVA
+     * and admin. "none" only for the end-to-end test server, whose many sign-ins are by password.
+     */
+    AUTH_SECOND_FACTOR_ROLES: z
+      .string()
+      .default("chair,coordinator,idva,admin")
+      .refine((s) => s === "none" || s.split(",").every((r) => ["admin", "chair", "coordinator", "idva", "agency_rep"].includes(r.trim())), {
+        error: 'AUTH_SECOND_FACTOR_ROLES must be a comma-separated list of roles (admin, chair, coordinator, idva, agency_rep), or "none".',
+      }),
   },
   client: {},
   experimental__runtimeEnv: {},

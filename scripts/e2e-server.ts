@@ -25,7 +25,8 @@ process.env.DATA_KEY = E2E_DATA_KEY;
 const file = "data/e2e.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 const db = openMigrated(file);
-await seedIfEmpty(db);
+// The many e2e sign-ins are by password: no demo authenticators here (decision 052).
+await seedIfEmpty(db, { enrolAuthenticators: false });
 // One more case whose every value is a unique marker, for the leak tests (e2e/markers.ts).
 const { record } = MARKER_CASE;
 const { caseId: _id, caseNumber: _n, ...referral } = record;
@@ -89,4 +90,5 @@ serve("next", ["start", "--port", port], {
   DATABASE_URL: file,
   AUTH_SECRET: "e2e-run-only-K8s2Lq9vXw4Rz7Tn3Bm6Yc1Hd5Gf0Pj",
   DATA_KEY: E2E_DATA_KEY,
+  AUTH_SECOND_FACTOR_ROLES: "none",
 });

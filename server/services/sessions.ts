@@ -2,7 +2,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, sessions, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_PENDING_MS, SECOND_FACTOR_REQUIRED_ROLES, SESSION_TOUCH_INTERVAL_MS } from "~/server/auth/rules";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_PENDING_MS, SESSION_TOUCH_INTERVAL_MS } from "~/server/auth/rules";
+import { secondFactorRequiredFor } from "~/server/auth/second-factor-roles";
 import { summariseUserAgent } from "~/server/auth/user-agent";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import type { AgencyType } from "~/server/domain/agency-types";
@@ -115,7 +116,7 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
     secondFactorPending: row.session.secondFactorPending,
-    mustEnrolSecondFactor: row.user.totpSecret === null && SECOND_FACTOR_REQUIRED_ROLES.includes(row.user.role),
+    mustEnrolSecondFactor: row.user.totpSecret === null && secondFactorRequiredFor(row.user.role),
     secondFactorAt: row.session.secondFactorAt,
   };
 }

@@ -2,7 +2,8 @@ import { and, count, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { recoveryCodes, sessions, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { SECOND_FACTOR_FRESH_MS, SECOND_FACTOR_REQUIRED_ROLES } from "~/server/auth/rules";
+import { SECOND_FACTOR_FRESH_MS } from "~/server/auth/rules";
+import { secondFactorRequiredFor } from "~/server/auth/second-factor-roles";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpQrDataUrl } from "~/server/auth/totp";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import { AppError } from "~/server/errors";
@@ -49,7 +50,7 @@ export async function twoFactorSetup(db: Db, user: SessionUser): Promise<TwoFact
     const secret = getAppCipher().open(row.pending, pendingPlace(user.id));
     pending = { secret, qrDataUrl: await totpQrDataUrl(secret, user.email) };
   }
-  return { enrolled: row.secret !== null, required: SECOND_FACTOR_REQUIRED_ROLES.includes(user.role), recoveryCodesLeft: left, pending };
+  return { enrolled: row.secret !== null, required: secondFactorRequiredFor(user.role), recoveryCodesLeft: left, pending };
 }
 
 /**
