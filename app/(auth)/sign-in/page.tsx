@@ -8,13 +8,18 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; locked?: string }> }) {
   if (await getCurrentUser()) redirect("/");
-  const { next } = await searchParams;
+  const { next, locked } = await searchParams;
   return (
     <PageShell header={<ServiceHeader />}>
       <div className="max-w-xl">
         <h1>Sign in to MARAC Desk</h1>
+        {locked ? (
+          <p className="mb-6 border-l-8 border-error p-4 font-bold" role="status">
+            Too many wrong codes: this account is locked for 15 minutes. Try again later, or ask your MARAC administrator to help.
+          </p>
+        ) : null}
         <p className="mb-6">Use the email address and password your MARAC administrator gave you.</p>
         <SignInForm next={safeLocalPath(next)} />
         <h2 className="text-xl">Problems signing in</h2>
