@@ -12,6 +12,7 @@ export const MARKER_REFERRING_AGENCY = "Northshire Police";
 export const E2E_EXTRA_USERS = [
   { name: "Lockout Tester", email: "e2e.lockout@northshire.example", agencyName: "Probation Service, Northshire" },
   { name: "Password Tester", email: "e2e.password@northshire.example", agencyName: "Northshire Children's Social Care" },
+  { name: "Authenticator Tester", email: "e2e.twofactor@northshire.example", agencyName: "Northshire Children's Social Care" },
 ] as const;
 
 /** Flags the e2e server adds to the marker case: notes are markers too, with the tags a viewer needs. */
