@@ -6,3 +6,11 @@ export function secondFactorRequiredFor(role: Role): boolean {
   const setting = env.AUTH_SECOND_FACTOR_ROLES;
   return setting !== "none" && setting.split(",").map((r) => r.trim()).includes(role);
 }
+
+/**
+ * Marks a session user who must set up an authenticator first. Kept apart from resolveSession so
+ * the scripts that seed through the services never read the configuration.
+ */
+export function applySecondFactorRule<T extends { role: Role; secondFactorEnrolled?: boolean }>(user: T): T & { mustEnrolSecondFactor: boolean } {
+  return { ...user, mustEnrolSecondFactor: user.secondFactorEnrolled === false && secondFactorRequiredFor(user.role) };
+}

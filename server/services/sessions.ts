@@ -1,11 +1,10 @@
+import { createHash } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, sessions, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_PENDING_MS, SESSION_TOUCH_INTERVAL_MS } from "~/server/auth/rules";
-import { secondFactorRequiredFor } from "~/server/auth/second-factor-roles";
 import { summariseUserAgent } from "~/server/auth/user-agent";
-import { getAppCipher } from "~/server/crypto/app-cipher";
 import type { AgencyType } from "~/server/domain/agency-types";
 import { AppError } from "~/server/errors";
 import type { Role } from "~/server/domain/roles";
@@ -26,7 +25,12 @@ export type SessionUser = {
   mustChangePassword?: boolean;
   /** Password checked, authenticator code not yet: nothing but the code step is allowed (decision 051). */
   secondFactorPending?: boolean;
-  /** A role that must use an authenticator and has none yet: nothing but setting one up is allowed. */
+  /** Whether the user has an authenticator set up. */
+  secondFactorEnrolled?: boolean;
+  /**
+   * A role that must use an authenticator and has none yet: nothing but setting one up is allowed.
+   * Set by applySecondFactorRule (server/auth/second-factor-roles.ts), which reads the configuration.
+   */
   mustEnrolSecondFactor?: boolean;
   /** When this session last proved the authenticator (or a recovery code); null when never. */
   secondFactorAt?: Date | null;
@@ -116,7 +120,7 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
     secondFactorPending: row.session.secondFactorPending,
-    mustEnrolSecondFactor: row.user.totpSecret === null && secondFactorRequiredFor(row.user.role),
+    secondFactorEnrolled: row.user.totpSecret !== null,
     secondFactorAt: row.session.secondFactorAt,
   };
 }
@@ -126,7 +130,7 @@ export type OwnSession = { handle: string; browser: string; signedInAt: Date; la
 
 /** Names a session on a page without showing its id (the id is what the signed cookie carries). */
 function sessionHandle(sessionId: string): string {
-  return getAppCipher().digest(`session-handle:${sessionId}`).slice(0, 22);
+  return createHash("sha256").update(`session-handle:${sessionId}`).digest("base64url").slice(0, 22);
 }
 
 function liveSessionsOf(db: Db, userId: string, now: Date) {

@@ -6,6 +6,7 @@ import { auditLog, recoveryCodes, sessions, users } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { MAX_FAILED_SIGN_INS, SECOND_FACTOR_FRESH_MS } from "~/server/auth/rules";
+import { applySecondFactorRule } from "~/server/auth/second-factor-roles";
 import { totpCodeAt, totpStep } from "~/server/auth/totp";
 import { isSealed } from "~/server/crypto/field-cipher";
 import { resolveSession, startSession, type SessionUser } from "~/server/services/sessions";
@@ -31,13 +32,18 @@ describe("two-factor sign-in with an authenticator app", () => {
   });
   afterEach(() => t.cleanup());
 
+  // As getCurrentUser builds it for a request.
+  const resolve = (sid: string, now: Date) => {
+    const user = resolveSession(t.db, sid, now);
+    return user ? applySecondFactorRule(user) : null;
+  };
   const sessionAt = (now: Date, userAgent: string | null = null): SessionUser => {
-    const user = resolveSession(t.db, startSession(t.db, userId, now, userAgent), now);
+    const user = resolve(startSession(t.db, userId, now, userAgent), now);
     if (!user) throw new Error("no session");
     return user;
   };
   const callerAt = (user: SessionUser, now: Date) => createCaller(createInnerContext({ db: t.db, user, now: () => now }));
-  const refresh = (user: SessionUser, now: Date) => resolveSession(t.db, user.sessionId, now);
+  const refresh = (user: SessionUser, now: Date) => resolve(user.sessionId, now);
   const codeOf = async (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : Promise.reject(e)));
 
   /** Sets up the authenticator through the procedures; returns its secret and the recovery codes. */
