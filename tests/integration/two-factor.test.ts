@@ -44,7 +44,15 @@ describe("two-factor sign-in with an authenticator app", () => {
   };
   const callerAt = (user: SessionUser, now: Date) => createCaller(createInnerContext({ db: t.db, user, now: () => now }));
   const refresh = (user: SessionUser, now: Date) => resolve(user.sessionId, now);
-  const codeOf = async (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : Promise.reject(e)));
+  const codeOf = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return "OK";
+    } catch (e) {
+      if (e instanceof TRPCError) return e.code;
+      throw e;
+    }
+  };
 
   /** Sets up the authenticator through the procedures; returns its secret and the recovery codes. */
   async function enrol(now: Date): Promise<{ secret: string; codes: string[] }> {
