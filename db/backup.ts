@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Db } from "./client";
 
 /**
@@ -9,4 +9,24 @@ import type { Db } from "./client";
 export async function backupDatabase(db: Db, destination: string): Promise<void> {
   mkdirSync(dirname(destination), { recursive: true });
   await db.$client.backup(destination);
+}
+
+/** Backups are kept this many days by default: a deleted case leaves the last backup within it (docs/reports.md). */
+export const BACKUP_KEEP_DAYS = 35;
+
+/**
+ * Deletes the backups `npm run db:backup` wrote (marac-*.db) in `dir` that are older than
+ * `keepDays`, by modification time. Other files are left alone. Returns the names deleted.
+ */
+export function pruneBackups(dir: string, keepDays: number, now: Date): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const cutoff = now.getTime() - keepDays * 24 * 60 * 60 * 1000;
+  const old = names.filter((n) => /^marac-.*\.db$/.test(n) && statSync(join(dir, n)).mtimeMs < cutoff);
+  for (const n of old) rmSync(join(dir, n));
+  return old;
 }

@@ -42,9 +42,9 @@ export const MARKER_NOTES = {
 export const GATE_VICTIM = "Rhiannon Gatecheck";
 export const GATE_MEETING_VENUE = "E2E review gate meeting";
 export const GATE_TEXTS = {
-  narrative: { text: "Gatemarknarrative her paperwork to stay was knocked back and she is frightened of being put on a flight.", author: "police" },
-  flag: { text: "Gatemarkflag her papers to remain were turned down last month.", author: "idva" },
-  action: { text: "Gatemarkaction help her gather the papers she needs to remain here.", author: "police" },
-  minutes: { text: "Gatemarkminutes she is scared of being put on a plane because her stay was refused.", author: "police" },
-  research: { text: "Gatemarkresearch says her leave to be here was turned down in the spring.", author: "housing" },
+  narrative: { text: "Gatemarknarrative she is worried about the letter from the office in Croydon and what it will mean for her and the girls.", author: "police" },
+  flag: { text: "Gatemarkflag the Croydon letter still has not come and he laughs about it.", author: "idva" },
+  action: { text: "Gatemarkaction help her find a lawyer for the Croydon matter.", author: "police" },
+  minutes: { text: "Gatemarkminutes she has heard nothing from the office in Croydon since the spring.", author: "police" },
+  research: { text: "Gatemarkresearch says the Croydon office wrote to her in the spring.", author: "housing" },
 } as const;

@@ -45,8 +45,8 @@ type Stage = "unreviewed" | "tagged" | "no_tag";
 function maySee(agencyKey: string, author: string, stage: Stage): boolean {
   const agency = DEMO_AGENCIES.find((a) => a.key === agencyKey);
   if (!agency?.isMaracMember) return false;
-  if (agencyKey === author) return true;
-  if (stage === "unreviewed") return false;
+  // The author's agency reads its own text before review; once tagged, the tag rules apply to it too.
+  if (stage === "unreviewed") return agencyKey === author;
   if (stage === "no_tag") return true;
   return oracleMaySeeAll(["immigration"], { userId: "u", role: "agency_rep", agencyId: "a", agencyType: agency.type }, policyToInput(DEFAULT_POLICY), [], "c", new Date());
 }

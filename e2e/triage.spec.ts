@@ -7,6 +7,7 @@ test("the coordinator declines a referral with a reason the referring agency the
   await a11y(coordinator);
   const row = coordinator.getByRole("row").filter({ hasText: "Northshire Homes" }).first();
   const caseNumber = (await row.getByRole("link", { name: /^NS-\d{4}-\d{4}$/ }).innerText()).trim();
+  const caseHref = (await row.getByRole("link", { name: caseNumber }).getAttribute("href")) ?? "";
   await coordinator.getByRole("link", { name: `Decline ${caseNumber}` }).click();
   await a11y(coordinator);
   await coordinator.getByRole("button", { name: "Decline referral" }).click();
@@ -16,6 +17,12 @@ test("the coordinator declines a referral with a reason the referring agency the
   await coordinator.getByRole("button", { name: "Decline referral" }).click();
   await expect(coordinator.getByText(`${caseNumber} has been declined.`)).toBeVisible();
   await expect(coordinator.getByRole("link", { name: caseNumber })).toHaveCount(0);
+  // The reason reaches the referring agency once a case holder has reviewed it (decision 042).
+  await coordinator.goto(`/review/${caseHref.split("/").pop()}?text=decline`);
+  await expect(coordinator.getByRole("heading", { name: "Review: Reason for declining the referral" })).toBeVisible();
+  await a11y(coordinator);
+  await coordinator.getByRole("button", { name: "Confirm all suggestions" }).click();
+  await expect(coordinator.getByText("All suggestions have been confirmed.")).toBeVisible();
 
   const housing = await newPersonPage(browser);
   await signIn(housing, "housing@northshire.example");

@@ -5,6 +5,7 @@ import { makeViewer } from "~/server/domain/testing/fixtures";
 import { randomSource } from "~/server/domain/testing/sources";
 import { benchCaseList } from "./lib/bench-case-list";
 import { benchPacks } from "./lib/bench-packs";
+import { benchReports } from "./lib/bench-reports";
 import { buildCaslAbilities, caslProject } from "./lib/casl-baseline";
 
 /**
@@ -87,5 +88,14 @@ console.table([
   ...list.rows.map((r) => ({ measure: `case list at ${LIST_CASES.toLocaleString("en-GB")} cases: ${r.label} (ms)`, value: r.ms.toFixed(2) })),
   { measure: "baseline: naive full-scan name search (ms)", value: list.naive.toFixed(2) },
   { measure: "ratio naive scan / indexed name search", value: (list.naive / list.nameSearch).toFixed(1) },
+]);
+const REPORT_CASES = 50_000;
+process.stderr.write(`Writing ${REPORT_CASES.toLocaleString("en-GB")} cases heard in one quarter for the reports...\n`);
+const reports = await benchReports(REPORT_CASES, best);
+console.table([
+  { measure: `quarterly return, ${reports.cases.toLocaleString("en-GB")} cases heard in the quarter, first run (ms)`, value: reports.coldReturnMs.toFixed(1) },
+  { measure: "quarterly return, again (sealed answers already opened; ms; target 1,000)", value: reports.returnMs.toFixed(1) },
+  { measure: "dashboards for a year, chair (ms)", value: reports.dashboardsMs.toFixed(1) },
+  { measure: "referral figures for a year, agency representative (ms)", value: reports.referralsMs.toFixed(1) },
 ]);
 if (sink < 0) console.log(sink);

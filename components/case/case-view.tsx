@@ -3,6 +3,7 @@ import { DashTable } from "./dash-table";
 import { FieldRows, FieldValue, type ShownTags } from "./field-rows";
 import { isProjectedText, ProjectedText } from "./projected-text";
 import { isWithheld, RestrictedBadge, WithheldNotice } from "./restricted";
+import { ViewsByCategory, viewsByPath } from "./victim-views";
 import type { Tag } from "~/server/domain/tags";
 
 function asGroup(value: unknown): Record<string, unknown> {
@@ -28,6 +29,8 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
   const shownTags: ShownTags = new Map(
     data.decisions.filter((d) => d.kind === "field" && d.outcome === "shown" && d.tags.length > 0).map((d) => [d.path, d.tags]),
   );
+  // Her view beside each restricted field: the decisions carry it for case holders only.
+  const views = viewsByPath(data.decisions);
   const v = data.view as unknown as Record<string, unknown>;
   const dash = asGroup(v.dash);
   const additional = dash.additionalConsiderations;
@@ -39,19 +42,19 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
   return (
     <>
       <Section title="Referral" id={`${idPrefix}referral`}>
-        <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} skip={["agencyId"]} />
+        <FieldRows group={asGroup(v.referring)} path="referring" shownTags={shownTags} views={views} skip={["agencyId"]} />
       </Section>
       <Section title="Referral criteria" id={`${idPrefix}criteria`} notice={notice}>
-        <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} hideNotice />
+        <FieldRows group={asGroup(v.criteria)} path="criteria" shownTags={shownTags} views={views} hideNotice />
       </Section>
       <Section title="Victim" id={`${idPrefix}victim`} notice={notice}>
-        <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} hideNotice />
+        <FieldRows group={asGroup(v.victim)} path="victim" shownTags={shownTags} views={views} hideNotice />
       </Section>
       <Section title={perpetrators.length === 1 ? "Perpetrator" : "Perpetrators"} id={`${idPrefix}perpetrators`} notice={notice}>
         {perpetrators.map((p, i) => (
           <div key={i}>
             {perpetrators.length > 1 ? <h3>Perpetrator {i + 1}</h3> : null}
-            <FieldRows group={asGroup(p)} path={`perpetrators[${i}]`} shownTags={shownTags} hideNotice />
+            <FieldRows group={asGroup(p)} path={`perpetrators[${i}]`} shownTags={shownTags} views={views} hideNotice />
           </div>
         ))}
       </Section>
@@ -64,7 +67,7 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
           household.map((m, i) => (
             <div key={i}>
               <h3>Household member {i + 1}</h3>
-              <FieldRows group={asGroup(m)} path={`householdMembers[${i}]`} shownTags={shownTags} />
+              <FieldRows group={asGroup(m)} path={`householdMembers[${i}]`} shownTags={shownTags} views={views} />
             </div>
           ))
         ) : (
@@ -77,11 +80,12 @@ export function CaseView({ data, idPrefix = "" }: { data: TCaseView; idPrefix?: 
         {isProjectedText(additional) ? <ProjectedText value={additional} hideNotice /> : <FieldValue value={additional} hideNotice />}
       </Section>
       <Section title="Consent" id={`${idPrefix}consent`} notice={notice}>
-        <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} hideNotice />
+        <FieldRows group={asGroup(v.consent)} path="consent" shownTags={shownTags} views={views} hideNotice />
       </Section>
       <Section title="The victim's views on sharing" id={`${idPrefix}views`} notice={notice}>
-        <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} hideNotice />
+        <FieldRows group={{ inTheirWords: asGroup(v.victimViews).inTheirWords }} path="victimViews" shownTags={shownTags} views={views} hideNotice />
         <FieldRows group={asGroup(asGroup(v.victimViews).perTag)} path="victimViews.perTag" shownTags={shownTags} />
+        <ViewsByCategory decisions={data.decisions} />
       </Section>
       <Section title="Narrative" id={`${idPrefix}narrative`} notice={notice}>
         {isProjectedText(v.narrative) ? <ProjectedText value={v.narrative} hideNotice /> : null}

@@ -3,6 +3,7 @@ import type { Tag } from "~/server/domain/tags";
 import { formatValue, labelFor } from "./labels";
 import { isProjectedText, ProjectedText } from "./projected-text";
 import { isWithheld, RestrictedBadge, WithheldNotice } from "./restricted";
+import { type ViewsByPath, ViewNote } from "./victim-views";
 
 /** Tags of the items this viewer was shown, by path, to badge restricted values. */
 export type ShownTags = ReadonlyMap<string, readonly Tag[]>;
@@ -35,8 +36,23 @@ export function FieldValue({ value, hideNotice = false }: { value: unknown; hide
 /**
  * A GOV.UK summary list of the fields of one projected group, in catalogue order. The case page
  * hides each text's standing notice and shows it once per section instead.
+ * `views` (case holders only) puts her view on sharing beside each restricted field.
  */
-export function FieldRows({ group, path, shownTags, skip = [], hideNotice = false }: { group: Record<string, unknown>; path: string; shownTags: ShownTags; skip?: readonly string[]; hideNotice?: boolean }) {
+export function FieldRows({
+  group,
+  path,
+  shownTags,
+  skip = [],
+  hideNotice = false,
+  views,
+}: {
+  group: Record<string, unknown>;
+  path: string;
+  shownTags: ShownTags;
+  skip?: readonly string[];
+  hideNotice?: boolean;
+  views?: ViewsByPath;
+}) {
   return (
     <dl className="mb-8">
       {Object.entries(group)
@@ -48,6 +64,7 @@ export function FieldRows({ group, path, shownTags, skip = [], hideNotice = fals
               <dt className="font-bold">
                 {labelFor(p)}
                 {!isWithheld(value) ? <RestrictedBadge tags={shownTags.get(p) ?? []} /> : null}
+                <ViewNote choice={views?.get(p)} />
               </dt>
               <dd className="sm:col-span-2">
                 <FieldValue value={value} hideNotice={hideNotice} />

@@ -27,6 +27,8 @@ export const cases = sqliteTable(
     declineReasonSealed: text("decline_reason_sealed"),
     /** The MARAC's thresholds when the referral was scored, shown beside its criteria. */
     scoredWith: text("scored_with", { mode: "json" }).$type<{ dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number }>(),
+    /** When the case was closed: the retention period runs from here (docs/reports.md). */
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     isRepeat: integer("is_repeat", { mode: "boolean" }).notNull().default(false),
     hasChildren: integer("has_children", { mode: "boolean" }).notNull().default(false),
     /** referring, criteria, consent and the Dash additional considerations, sealed per value. */

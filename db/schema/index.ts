@@ -8,3 +8,4 @@ export * from "./disclosures";
 export * from "./referrals";
 export * from "./meetings";
 export * from "./privileged-changes";
+export * from "./retention";

@@ -10,6 +10,8 @@ export const maracSettings = sqliteTable("marac_settings", {
   escalationIncidents: integer("escalation_incidents").notNull().default(3),
   repeatWindowMonths: integer("repeat_window_months").notNull().default(12),
   retentionMonths: integer("retention_months").notNull().default(72),
+  /** Adult (16+) female population the MARAC covers, for cases per 10,000 in the data return. */
+  adultFemalePopulation: integer("adult_female_population"),
   version: integer("version").notNull().default(1),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });

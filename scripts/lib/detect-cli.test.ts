@@ -10,14 +10,14 @@ const root = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 
 describe("processLine", () => {
   it("detects a valid line and keeps the id's type", () => {
-    const r = processLine(JSON.stringify({ id: "c1", text: "Perp said. She is on a spouse visa." }), 1);
+    const r = processLine(JSON.stringify({ id: "c1", text: "He kicked the door in. She is on a spouse visa." }), 1);
     expect(r.kind).toBe("ok");
     if (r.kind !== "ok") return;
     expect(JSON.parse(r.output)).toEqual({
       id: "c1",
-      spans: [{ start: 11, end: 35, tags: ["immigration"], rule: "imm.visa" }],
+      spans: [{ start: 23, end: 47, tags: ["immigration"], rule: "imm.visa" }],
     });
-    const numeric = processLine(JSON.stringify({ id: 7, text: "Nothing to see." }), 2);
+    const numeric = processLine(JSON.stringify({ id: 7, text: "Perp was arrested at the address." }), 2);
     expect(numeric).toEqual({ kind: "ok", output: '{"id":7,"spans":[]}' });
   });
 

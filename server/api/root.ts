@@ -11,6 +11,8 @@ import { healthRouter } from "./routers/health";
 import { meetingsRouter } from "./routers/meetings";
 import { referralsRouter } from "./routers/referrals";
 import { reviewRouter } from "./routers/review";
+import { reportsRouter } from "./routers/reports";
+import { retentionRouter } from "./routers/retention";
 import { triageRouter } from "./routers/triage";
 
 export const appRouter = createRouter({
@@ -23,6 +25,8 @@ export const appRouter = createRouter({
   actions: actionsRouter,
   approvals: approvalsRouter,
   review: reviewRouter,
+  reports: reportsRouter,
+  retention: retentionRouter,
   admin: createRouter({
     changes: adminChangesRouter,
     agencies: adminAgenciesRouter,

@@ -47,14 +47,19 @@ export type AuditAction =
   | "research.saved"
   | "meeting.recorded"
   | "meeting.case_notes_saved"
-  | "text.reviewed";
+  | "text.reviewed"
+  | "report.viewed"
+  | "report.exported"
+  | "retention.proposed"
+  | "retention.rejected"
+  | "case.deleted";
 
 export type AuditEntry = {
   at: Date;
   actorUserId?: string | null;
   actorEmail?: string | null;
   action: AuditAction;
-  targetType?: "user" | "agency" | "settings" | "session" | "case" | "meeting" | null;
+  targetType?: "user" | "agency" | "settings" | "session" | "case" | "meeting" | "report" | null;
   targetId?: string | null;
   /** Field names, ids and outcomes only: never passwords, hashes or restricted values. */
   details?: Record<string, unknown> | null;

@@ -1,6 +1,7 @@
 import { and, isNotNull, or, sql, type SQL, eq } from "drizzle-orm";
 import { cases } from "~/db/schema";
 import type { Viewer } from "~/server/domain/policy/access";
+import type { CaseSharing } from "~/server/domain/policy/victim-views";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { visibleItems } from "~/server/domain/projection/items";
 import type { Tag } from "~/server/domain/tags";
@@ -71,9 +72,9 @@ export function canSeeRepeatLink(user: AccessUser, earlier: { referringAgencyId:
   return holdsWholeCase(user) || canOpenCase(user, earlier);
 }
 
-/** Whether the viewer may see items carrying this tag, on the one sharing policy (for indicators beside the case record). */
-export function maySeeTag(viewer: Viewer, tag: Tag, now: Date): boolean {
-  return visibleItems([{ tags: [tag] }], viewer, DEFAULT_POLICY, [], "", now).length > 0;
+/** Whether the viewer may see items carrying this tag on this case (for indicators beside the case record). */
+export function maySeeTag(viewer: Viewer, tag: Tag, theCase: CaseSharing, now: Date): boolean {
+  return visibleItems([{ tags: [tag] }], viewer, DEFAULT_POLICY, [], theCase, now).length > 0;
 }
 
 export const andAll = (...parts: (SQL | undefined)[]) => and(...parts.filter((p): p is SQL => p !== undefined));

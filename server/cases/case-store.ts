@@ -15,7 +15,9 @@ import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { CASE_CATALOGUE } from "~/server/domain/case/catalogue";
 import type { CatalogueFields } from "~/server/domain/case/catalogue-types";
 import { DASH_QUESTION_IDS } from "~/server/domain/case/dash";
+import { victimViewsSchema } from "~/server/domain/case/referral";
 import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
+import { type CaseSharing, NOT_ASKED } from "~/server/domain/policy/victim-views";
 import { nameKeyTokens, nameTokens } from "~/server/domain/names";
 import type { CaseStatus } from "./import-schema";
 import { openDocument, placeOf, sealDocument } from "./sealing";
@@ -180,5 +182,34 @@ export function readCase(db: DbOrTx, cipher: FieldCipher, caseId: string): { rec
       caseNumber: row.caseNumber,
       dashScore: row.dashScore,
     },
+  };
+}
+
+const PER_TAG_ONLY: CatalogueFields = { perTag: C.victimViews.fields.perTag };
+
+/**
+ * What every tag decision on this case needs (its id and the victim's views), without opening the
+ * rest of the record: items beside a case (flags, actions, research, minutes) are narrowed by her
+ * views just as the record is. Reads as readCase would: a missing row is "not asked".
+ */
+export function readCaseSharing(db: DbOrTx, cipher: FieldCipher, caseId: string): CaseSharing {
+  const row = db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get();
+  const views = db.select().from(caseVictimViews).where(eq(caseVictimViews.caseId, caseId)).get();
+  if (!row || !views) return { caseId, views: NOT_ASKED };
+  const legacy = db.select().from(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).get() !== undefined;
+  const opened = openDocument(cipher, views.data, PER_TAG_ONLY, { table: "case_victim_views", rowId: caseId, version: legacy ? undefined : row.version });
+  return { caseId, views: victimViewsSchema.parse({ perTag: opened.perTag }).perTag };
+}
+
+/** For lists spanning many cases (actions, minutes): each case's views are read once, when first needed. */
+export function caseSharingReader(db: DbOrTx, cipher: FieldCipher): (caseId: string) => CaseSharing {
+  const read = new Map<string, CaseSharing>();
+  return (caseId) => {
+    let found = read.get(caseId);
+    if (!found) {
+      found = readCaseSharing(db, cipher, caseId);
+      read.set(caseId, found);
+    }
+    return found;
   };
 }

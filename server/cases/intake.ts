@@ -105,6 +105,7 @@ export function intakeReferral(
       scoredWith: { dashThreshold: opts.settings.dashThreshold, escalationIncidents: opts.settings.escalationIncidents, repeatWindowMonths: opts.settings.repeatWindowMonths },
       isRepeat: record.criteria.repeat,
       hasChildren: record.householdMembers.some((m) => m.isChild),
+      closedAt: status === "closed" ? opts.now : null,
     })
     .where(eq(cases.id, caseId))
     .run();

@@ -63,6 +63,8 @@ export const ZUpdateSettings = z.object({
   escalationIncidents: whole("potential escalation incident count", 1, 50),
   repeatWindowMonths: whole("repeat window", 1, 60),
   retentionMonths: whole("retention period", 6, 600),
+  /** Blank until the coordinator knows it; the data return then shows no rate per 10,000. */
+  adultFemalePopulation: whole("adult female population", 1, 50_000_000).nullable().default(null),
 });
 export type TUpdateSettings = z.infer<typeof ZUpdateSettings>;
 

@@ -41,6 +41,7 @@ export const ZSettingsDto = z.strictObject({
   escalationIncidents: z.number().int(),
   repeatWindowMonths: z.number().int(),
   retentionMonths: z.number().int(),
+  adultFemalePopulation: z.number().int().nullable(),
   version: z.number().int(),
   updatedAt: z.date(),
 });

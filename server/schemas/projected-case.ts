@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CASE_CATALOGUE } from "~/server/domain/case/catalogue";
 import type { CatalogueEntry, CatalogueFields } from "~/server/domain/case/catalogue-types";
+import { SHARING_CHOICES } from "~/server/domain/case/referral";
 import { caseRecordSchema } from "~/server/domain/case/schema";
 import { SPAN_SOURCES } from "~/server/domain/case/text";
 import type { ProjectedCase } from "~/server/domain/projection/types";
@@ -31,6 +32,7 @@ export const ZProjectedText = z.strictObject({
         tags: z.array(z.enum(TAGS)).readonly(),
         rule: z.string().optional(),
         source: z.enum(SPAN_SOURCES),
+        uncertain: z.boolean().optional(),
       }),
     )
     .readonly(),
@@ -100,4 +102,5 @@ export const ZDecision = z.strictObject({
   explanation: z.string(),
   overrideUntil: z.string().optional(),
   policyVersion: z.number().int(),
+  victimView: z.enum(SHARING_CHOICES).optional(),
 });

@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { alias } from "drizzle-orm/sqlite-core";
 import { agencies, agendaItems, cases, meetingActions, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
+import { caseSharingReader } from "~/server/cases/case-store";
 import { openFreeText, openTags, PLACES, sealFreeText, sealTags } from "~/server/cases/sealed-values";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
@@ -41,7 +42,10 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
       });
     }
     const description = withSuggestions({ text: input.description, spans: [] });
-    const tags = [...new Set<Tag>([...input.tags, ...description.spans.flatMap((s) => s.tags)])];
+    // An action's own tags come from the chair and from what the detector is sure of. A sentence it is
+    // unsure of stays withheld in the text until a case holder reviews it, but does not move the
+    // whole action out of its owner's sight ("Fit a panic alarm" is not health information).
+    const tags = [...new Set<Tag>([...input.tags, ...description.spans.filter((s) => !s.uncertain).flatMap((s) => s.tags)])];
     const allowed = allowedTags(DEFAULT_POLICY, agency.id, agency.type);
     const blocked = tags.filter((t) => !allowed.has(t));
     if (blocked.length > 0) {
@@ -72,15 +76,21 @@ export function openActionTags(cipher: FieldCipher, action: { id: number; tags: 
   return openTags(cipher, action.tags, PLACES.actionTags(action.id));
 }
 
-function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
+function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date) {
   const today = ukDate(now);
   const viewer = viewerOf(user);
-  return visibleItems(rows.map((r) => ({ ...r, tags: openActionTags(cipher, r) })), viewer, DEFAULT_POLICY, [], "", now).map((r) => ({
+  // Each action is decided on its own case's views (read once per case).
+  const sharingOf = caseSharingReader(db, cipher);
+  const caseOf = (r: { caseId: string }) => sharingOf(r.caseId);
+  return rows
+    .map((r) => ({ ...r, tags: openActionTags(cipher, r) }))
+    .filter((r) => visibleItems([r], viewer, DEFAULT_POLICY, [], caseOf(r), now).length > 0)
+    .map((r) => ({
     id: r.id,
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now, { agencyId: r.authorAgencyId }),
+    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, DEFAULT_POLICY, [], caseOf(r), now, { agencyId: r.authorAgencyId }),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
@@ -90,7 +100,7 @@ function present(rows: Row[], cipher: FieldCipher, user: SessionUser, now: Date)
     // The status note is for the owning agency and those who hold the whole case, through the
     // reader's tag rules: a note the chair writes may say more than the owning agency may read.
     statusNote: r.statusNoteSealed && (isOrganiser(user) || r.owningAgencyId === user.agencyId)
-      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], r.caseId, now, { agencyId: r.statusNoteAgencyId })
+      ? projectItemText(openFreeText(cipher, r.statusNoteSealed, PLACES.actionStatusNote(r.id)), r.tags, viewer, DEFAULT_POLICY, [], caseOf(r), now, { agencyId: r.statusNoteAgencyId })
       : null,
     overdue: isOverdue({ status: r.status, dueDate: r.dueDate }, today),
     version: r.version,
@@ -112,17 +122,17 @@ const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: st
 
 /** A case's actions as this viewer may see them (the same tag rules as the case). */
 export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
-  return present(flat(select(db).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+  return present(db, flat(select(db).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
 }
 
 /** The signed-in agency's own actions across meetings, with what is overdue. */
 export function listAgencyActions(db: Db, cipher: FieldCipher, user: SessionUser, now: Date) {
-  return present(flat(select(db).where(eq(meetingActions.owningAgencyId, user.agencyId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+  return present(db, flat(select(db).where(eq(meetingActions.owningAgencyId, user.agencyId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
 }
 
 /** Every agency's overdue actions, for chairs and coordinators (and the next agenda). */
 export function listOverdueActions(db: Db, cipher: FieldCipher, user: SessionUser, now: Date) {
-  return present(flat(select(db).where(eq(meetingActions.status, "open")).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now).filter((a) => a.overdue);
+  return present(db, flat(select(db).where(eq(meetingActions.status, "open")).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now).filter((a) => a.overdue);
 }
 
 /** The owning agency (or a chair or coordinator) updates an action's status, with a note. */
@@ -150,5 +160,5 @@ export function listOpenFromPreviousMeeting(db: Db, cipher: FieldCipher, user: S
     .filter((m) => m.date < current.date)
     .sort((a, b) => b.date.localeCompare(a.date))[0];
   if (!previous) return [];
-  return present(flat(select(db).where(and(eq(meetingActions.meetingId, previous.id), eq(meetingActions.status, "open"))).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+  return present(db, flat(select(db).where(and(eq(meetingActions.meetingId, previous.id), eq(meetingActions.status, "open"))).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { caseRevisions, caseSuggestionRemovals, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { readCase, writeCaseRows } from "~/server/cases/case-store";
+import { readCase, readCaseSharing, writeCaseRows } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { labelFor, nameablePaths } from "~/server/cases/field-names";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
@@ -158,8 +158,9 @@ export function listRemovals(db: Db, cipher: FieldCipher, user: SessionUser, cas
       const tag = cipher.open(r.tag, PLACES.removalTag(r.id)) as Tag;
       return { ...r, tag, tags: [tag] };
     });
-  return visibleItems(rows, viewer, DEFAULT_POLICY, [], caseId, now).map(({ reasonSealed, tags, ...r }) => ({
+  const theCase = readCaseSharing(db, cipher, caseId);
+  return visibleItems(rows, viewer, DEFAULT_POLICY, [], theCase, now).map(({ reasonSealed, tags, ...r }) => ({
     ...r,
-    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY),
+    reason: projectItemText(openFreeText(cipher, reasonSealed, PLACES.removalReason(r.id)), tags, viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY),
   }));
 }

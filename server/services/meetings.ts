@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { visibleItems } from "~/server/domain/projection/items";
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
+import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { canBeMaracMember } from "~/server/domain/agency-types";
 import { moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
@@ -133,9 +134,9 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
-  const seesChildren = maySeeTag(viewer, "children", now);
   const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, hasChildren, isRepeat, ...r }) => {
     const facts = repeatFactsFor(db, viewer, r.caseId);
+    const theCase = readCaseSharing(db, cipher, r.caseId);
     const c = withRepeatFacts((data.criteria ?? {}) as Record<string, unknown>, facts);
     // Current risk-factor flags, each shown only if this viewer may see its tags (issue 5).
     const flags = db
@@ -148,8 +149,8 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     return {
       ...r,
       isRepeat: facts ? facts.repeat : isRepeat,
-      hasChildren: seesChildren ? hasChildren : null,
-      flags: visibleItems(flags, viewer, DEFAULT_POLICY, [], r.caseId, now).map((f) => f.label),
+      hasChildren: maySeeTag(viewer, "children", theCase, now) ? hasChildren : null,
+      flags: visibleItems(flags, viewer, DEFAULT_POLICY, [], theCase, now).map((f) => f.label),
       perpetrators: perpetrators ?? "",
       criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),
     };

@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { agencies, meetingActions, meetingCaseNotes, meetingInvitations, meetingRecords, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES } from "~/server/cases/sealed-values";
+import { caseSharingReader } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import type { Viewer } from "~/server/domain/policy/access";
@@ -83,10 +84,13 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   // The chair writes the minutes: the chair's agency reads them before review (decision 042).
   const chairAgency = db.select({ agencyId: users.agencyId }).from(meetings).innerJoin(users, eq(users.id, meetings.chairUserId)).where(eq(meetings.id, meetingId)).get();
   const minutesAuthor = { agencyId: chairAgency?.agencyId ?? null };
+  // Her views on each case narrow what its minutes show; read once per case, never returned.
+  const sharingOf = caseSharingReader(db, cipher);
   const cases = meeting.lines.map((line) => {
+    const theCase = sharingOf(line.caseId);
     const notes = db.select().from(meetingCaseNotes).where(and(eq(meetingCaseNotes.meetingId, meetingId), eq(meetingCaseNotes.caseId, line.caseId))).get();
     const open = (part: "discussion" | "risks", sealed: string | undefined) =>
-      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], line.caseId, now, minutesAuthor);
+      projectItemText(sealed ? (JSON.parse(cipher.open(sealed, notePlace(meetingId, line.caseId, part))) as TaggedText) : { text: "", spans: [] }, [], viewer, DEFAULT_POLICY, [], theCase, now, minutesAuthor);
     const actions = db
       .select({ a: meetingActions, owner: agencies.name, authorAgencyId: users.agencyId })
       .from(meetingActions)
@@ -103,8 +107,8 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       risks: open("risks", notes?.risksSealed),
       notesVersion: notes?.version ?? null,
       minutesTaken: notes?.minutesTaken ?? null,
-      actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], line.caseId, now).map((r) => ({
-        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], line.caseId, now, { agencyId: r.authorAgencyId }),
+      actions: visibleItems(actions, viewer, DEFAULT_POLICY, [], theCase, now).map((r) => ({
+        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.authorAgencyId }),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,
@@ -113,10 +117,10 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
     };
   });
   // Each case's minutes are a disclosure (or, for a chair's or coordinator's look, a consultation).
-  const access = decideTagAccess(viewer, DEFAULT_POLICY, [], "", now);
-  const allowed = TAGS.filter((t) => access[t].shown);
   db.transaction((tx) => {
     for (const c of cases) {
+      const access = decideTagAccess(viewer, DEFAULT_POLICY, [], sharingOf(c.caseId), now);
+      const allowed = TAGS.filter((t) => access[t].shown);
       const shown = new Set<Tag>([...c.discussion.spans, ...c.risks.spans, ...c.actions.flatMap((a) => a.description.spans)].flatMap((sp) => sp.tags));
       logDisclosure(tx, cipher, {
         at: now,

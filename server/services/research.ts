@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, caseResearch, meetingInvitations, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
+import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
@@ -54,6 +55,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
   getMeeting(db, cipher, user, meetingId);
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
+  const theCase = readCaseSharing(db, cipher, caseId);
   return db
     .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })
     .from(caseResearch)
@@ -66,7 +68,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
       const own = r.agencyId === user.agencyId;
       const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
       // An agency always reads its own research whole: it wrote it.
-      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.agencyId }));
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.agencyId }));
       return {
         agencyId: r.agencyId,
         agencyName,

@@ -270,9 +270,22 @@ export function reviewAllTexts(db: Db, cipher: FieldCipher, user: SessionUser, n
   }
 }
 
-/** How many texts wait for review, for the navigation. */
+/** How long the navigation's count may lag behind the queue itself. */
+const COUNT_MAX_AGE_MS = 30_000;
+const COUNTS = new WeakMap<Db, { at: number; value: number }>();
+
+/**
+ * How many texts wait for review, for the navigation on every page a holder opens. Building the
+ * queue opens every case's texts, and almost every request of a busy meeting day writes an audit
+ * entry, so the count is reused for up to 30 seconds rather than rebuilt per page. The queue page
+ * and the gate itself never use it.
+ */
 export function reviewQueueCount(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): number {
-  return reviewQueue(db, cipher, user, now).cases.reduce((n, c) => n + c.texts.length, 0);
+  const cached = COUNTS.get(db);
+  if (cached && now.getTime() - cached.at >= 0 && now.getTime() - cached.at < COUNT_MAX_AGE_MS) return cached.value;
+  const value = reviewQueue(db, cipher, user, now).cases.reduce((n, c) => n + c.texts.length, 0);
+  COUNTS.set(db, { at: now.getTime(), value });
+  return value;
 }
 
 /** Of these cases, those with text not yet cleared for sharing (for a meeting's agenda). */

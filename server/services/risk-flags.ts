@@ -4,6 +4,7 @@ import { caseRiskFlags, cases, users } from "~/db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
+import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { hasFullAccess } from "~/server/domain/policy/access";
@@ -67,12 +68,13 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     .filter((r): r is typeof r & { factor: NonNullable<typeof r.factor> } => r.factor !== undefined)
     .map((r) => ({ ...r, tags: r.factor.tags }));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  return visibleItems(rows, viewer, DEFAULT_POLICY, [], caseId, now).map((r) => ({
+  const theCase = readCaseSharing(db, cipher, caseId);
+  return visibleItems(rows, viewer, DEFAULT_POLICY, [], theCase, now).map((r) => ({
     id: r.flag.id,
     factorId: r.factor.id,
     label: r.factor.label,
     tags: [...r.factor.tags],
-    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: r.flaggerAgencyId }),
+    note: projectItemText(openFreeText(cipher, r.flag.noteSealed, PLACES.flagNote(r.flag.id)), r.factor.tags, viewer, DEFAULT_POLICY, [], theCase, now, { agencyId: r.flaggerAgencyId }),
     flaggedBy: r.flaggedBy,
     flaggedAt: r.flag.flaggedAt,
     // The reason for withdrawing is for those who hold the whole case, through their tag rules too.
@@ -81,7 +83,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
           at: r.flag.withdrawnAt,
           by: r.withdrawnBy ?? "",
           reason: hasFullAccess(user.role) || user.role === "idva"
-            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], caseId, now, HOLDERS_ONLY)
+            ? projectItemText(r.flag.withdrawReasonSealed ? openFreeText(cipher, r.flag.withdrawReasonSealed, PLACES.flagWithdrawReason(r.flag.id)) : { text: "", spans: [] }, r.factor.tags, viewer, DEFAULT_POLICY, [], theCase, now, HOLDERS_ONLY)
             : null,
         }
       : null,

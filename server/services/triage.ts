@@ -4,6 +4,7 @@ import { caseRepeatLinks, caseRiskFlags, cases, caseVictims, users } from "~/db/
 import { riskFactorById } from "~/server/domain/referral/risk-factors";
 import { writeAudit } from "~/server/audit/log";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
+import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { projectItemText } from "~/server/domain/projection/items";
@@ -106,7 +107,7 @@ export function declineReasonOf(db: Db, cipher: FieldCipher, user: SessionUser, 
     .get();
   if (!row?.sealed) return null;
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], caseId, now, { agencyId: row.authorAgencyId });
+  return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, DEFAULT_POLICY, [], readCaseSharing(db, cipher, caseId), now, { agencyId: row.authorAgencyId });
 }
 
 /** Earlier referrals linked to a case (matches and possible matches), newest first. */

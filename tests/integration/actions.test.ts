@@ -20,7 +20,7 @@ describe("meeting actions and the action tracker", () => {
   const action = (over: Record<string, unknown>) => ({ meetingId, caseId, description: "Check the tenancy and fit a door chain.", tags: [], owningAgencyId: housing.agencyId, ownerName: "Hannah Lewis", dueDate: "2026-12-01", ...over });
 
   beforeAll(async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for", "immigration_enforcement"], invite: ["housing", "by_and_for"], date: "2026-11-20", publish: false });
+    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for", "immigration_enforcement"], invite: ["housing", "by_and_for"], date: "2026-11-20", publish: false, views: { immigration: "share" } });
     ({ coordinator, meetingId, caseId } = m);
     housing = m.rep("housing");
     saheli = m.rep("by_and_for");

@@ -35,7 +35,7 @@ describe("editing a case", () => {
     makeAgency(t.db, { name: "Police", type: "police" });
     const admin = await sessionUserFor(t.db, "admin", "idva");
     const sample = makeSampleCase();
-    const res = await api(admin).cases.import({ document: importFile(asReferral({ ...sample, narrative: { text: "He threw a mug.", spans: [] } }, "Police", "accepted")) });
+    const res = await api(admin).cases.import({ document: importFile(asReferral({ ...sample, narrative: { text: "He kicked the door in.", spans: [] } }, "Police", "accepted")) });
     if (!res.ok) throw new Error("import failed");
     idva = await sessionUserFor(t.db, "idva", "idva");
     coordinator = await sessionUserFor(t.db, "coordinator", "police");
@@ -72,7 +72,7 @@ describe("editing a case", () => {
 
   it("suggests tags when the narrative is edited, and removes a suggestion only with a reason", async () => {
     const v = (await api(idva).cases.get({ caseId })).version;
-    const saved = await api(idva).cases.updateNarrative({ caseId, version: v, text: `He threw a mug. ${IMM}` });
+    const saved = await api(idva).cases.updateNarrative({ caseId, version: v, text: `He kicked the door in. ${IMM}` });
     const view = await api(idva).cases.get({ caseId });
     const narrative = view.view.narrative as unknown as { text: string; spans: { start: number; end: number; tags: string[]; source: string }[] };
     const span = narrative.spans.find((s) => s.tags.includes("immigration"));
@@ -85,7 +85,7 @@ describe("editing a case", () => {
     expect((after.view.narrative as unknown as { spans: unknown[] }).spans).toEqual([]);
 
     // Editing the text again does not bring the removed suggestion back for that sentence.
-    await api(idva).cases.updateNarrative({ caseId, version: after.version, text: `${IMM} He threw a mug.` });
+    await api(idva).cases.updateNarrative({ caseId, version: after.version, text: `${IMM} He kicked the door in.` });
     const again = await api(idva).cases.get({ caseId });
     expect((again.view.narrative as unknown as { spans: unknown[] }).spans).toEqual([]);
 

@@ -127,7 +127,7 @@ describe("cases: import, list and per-viewer view", () => {
   it("keeps a sharing record in plain English for chair, coordinator and IDVA only", async () => {
     const idva = await sessionUserFor(t.db, "idva", "idva");
     const rec = await api(idva).cases.sharingRecord({ caseId });
-    expect(rec.summary.some((s) => /saw the basic case details/.test(s.plainEnglish))).toBe(true);
+    expect(rec.agencies.some((s) => /saw the basic case details/.test(s.plainEnglish))).toBe(true);
     const housing = await sessionUserFor(t.db, "agency_rep", "housing");
     await expect(api(housing).cases.sharingRecord({ caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -24,19 +24,19 @@ describe("minutes per agency, on screen and as PDF", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for"], invite: ["housing", "by_and_for"], date: "2026-11-26", publish: true });
+    const m = await meetingWithCase(t, NOW, { reps: ["housing", "by_and_for"], invite: ["housing", "by_and_for"], date: "2026-11-26", publish: true, views: { immigration: "share" } });
     ({ coordinator, meetingId, caseId } = m);
     housing = m.rep("housing");
     saheli = m.rep("by_and_for");
     await api(coordinator).meetings.saveRecord({ meetingId, version: null, confidentialityAgreed: true, attendance: [{ agencyId: housing.agencyId, status: "attended", names: "Hannah Lewis" }, { agencyId: saheli.agencyId, status: "apologies", names: "" }] });
-    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of homicide is high.", minutesTaken: 14 });
+    await api(coordinator).meetings.saveCaseNotes({ meetingId, caseId, version: null, discussion: `Agencies shared recent incidents. ${IMM}`, risks: "Risk of serious harm is high.", minutesTaken: 14 });
     await api(coordinator).actions.create({ meetingId, caseId, description: "MINUTESMARK refer to specialist immigration advice.", tags: ["immigration"], owningAgencyId: saheli.agencyId, ownerName: "Farida", dueDate: "2026-12-10" });
   });
   afterAll(() => t.cleanup());
 
   it("shows the chair's unreviewed minutes to no other agency until a case holder reviews them", async () => {
     const forHousing = JSON.stringify(await api(housing).meetings.minutes({ meetingId }));
-    expect(forHousing).not.toContain("Risk of homicide is high.");
+    expect(forHousing).not.toContain("Risk of serious harm is high.");
     expect(forHousing).not.toContain("Agencies shared recent incidents.");
     expect(JSON.stringify(await api(saheli).meetings.minutes({ meetingId }))).not.toContain("MINUTESMARK");
     expect(await confirmAllTexts(api(coordinator), caseId)).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe("minutes per agency, on screen and as PDF", () => {
     const housingPdf = (await extractPdfText(await renderPdf(minutesDocument(forHousing, NOW)))).join("\n");
     expect(JSON.stringify(forHousing)).not.toContain("MINUTESMARK");
     expect(housingPdf).not.toContain("MINUTESMARK");
-    expect(housingPdf).toContain("Risk of homicide is high.");
+    expect(housingPdf).toContain("Risk of serious harm is high.");
     expect(housingPdf).toContain("OFFICIAL-SENSITIVE");
     expect(housingPdf).toContain("Read and agreed by all present");
 

@@ -3,6 +3,7 @@ import { navItemsFor } from "~/components/layout/nav-items";
 import { makeSampleCase } from "~/server/domain/testing/fixtures";
 import type { SessionUser } from "~/server/services/sessions";
 import { meetingWithCase } from "../helpers/meeting";
+import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -45,10 +46,13 @@ describe("a non-member agency receives no MARAC outputs (issue item 2)", () => {
   afterAll(() => t.cleanup());
 
   it("shows IE its referral and whether it was accepted or declined, with the reason", async () => {
-    const { api } = setup;
+    const { api, coordinator } = setup;
     expect(await api(ie).cases.get({ caseId: accepted })).toMatchObject({ status: "accepted" });
     expect(await api(ie).cases.get({ caseId: declined })).toMatchObject({ status: "declined" });
-    expect(await api(ie).cases.declineReason({ caseId: declined })).toContain("Southshire");
+    // The reason reaches IE once a case holder has reviewed it (decision 042).
+    expect((await api(ie).cases.declineReason({ caseId: declined }))?.text).not.toContain("Southshire");
+    await confirmAllTexts(api(coordinator), declined);
+    expect((await api(ie).cases.declineReason({ caseId: declined }))?.text).toContain("Southshire");
     expect((await api(ie).cases.list({})).rows.map((r) => r.id).sort()).toEqual([accepted, declined].sort());
   });
 

@@ -22,7 +22,7 @@ describe("agency research before the meeting", () => {
   const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => NOW }));
 
   beforeAll(async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["health", "housing", "by_and_for"], invite: ["health", "housing", "by_and_for"], date: "2026-12-10", publish: true });
+    const m = await meetingWithCase(t, NOW, { reps: ["health", "housing", "by_and_for"], invite: ["health", "housing", "by_and_for"], date: "2026-12-10", publish: true, views: { immigration: "share" } });
     ({ coordinator, meetingId, caseId } = m);
     health = m.rep("health");
     housing = m.rep("housing");
@@ -31,18 +31,18 @@ describe("agency research before the meeting", () => {
   afterAll(() => t.cleanup());
 
   it("lets an invited agency record research, which others read only through their own agency's rules", async () => {
-    const saved = await api(health).meetings.saveResearch({ meetingId, caseId, version: null, shared: `Attended A&E twice in October with bruising. ${VISA}`, withheld: "Her mental-health history: not relevant to the risk." });
+    const saved = await api(health).meetings.saveResearch({ meetingId, caseId, version: null, shared: `Reported damage to the front door twice in October. ${VISA}`, withheld: "Her mental-health history: not relevant to the risk." });
     expect(saved.version).toBe(1);
     await expect(api(health).meetings.saveResearch({ meetingId, caseId, version: null, shared: "x", withheld: "" })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const own = await api(health).meetings.research({ meetingId, caseId });
     expect(own[0]?.shared.text).toContain(VISA);
     // Unreviewed, the research reaches only its own agency and the case holders.
-    expect(JSON.stringify(await api(housing).meetings.research({ meetingId, caseId }))).not.toContain("Attended A&E");
+    expect(JSON.stringify(await api(housing).meetings.research({ meetingId, caseId }))).not.toContain("Reported damage to the front door");
     expect(JSON.stringify(await api(saheli).meetings.research({ meetingId, caseId }))).not.toContain(VISA);
     await confirmAllTexts(api(coordinator), caseId);
     const forHousing = await api(housing).meetings.research({ meetingId, caseId });
-    expect(forHousing[0]?.shared.text).toContain("Attended A&E");
+    expect(forHousing[0]?.shared.text).toContain("Reported damage to the front door");
     expect(JSON.stringify(forHousing)).not.toMatch(/visa|mental-health/);
     expect(forHousing[0]?.withheld).toBeNull();
     expect((await api(saheli).meetings.research({ meetingId, caseId }))[0]?.shared.text).toContain(VISA);

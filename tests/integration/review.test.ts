@@ -4,6 +4,7 @@ import { makeAgency } from "~/db/factories";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { plainText } from "~/server/domain/case/text";
+import { detect } from "~/server/domain/detector";
 import { makeSampleCase } from "~/server/domain/testing/fixtures";
 import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
@@ -13,8 +14,9 @@ import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
 const NOW = new Date("2026-11-28T10:00:00Z");
-// Written to get past the detector's rules: only a person can see that these are about immigration.
-const STAY = "Her paperwork to stay was knocked back and she is frightened of being put on a flight.";
+// Written to get past the detector (the first test holds that): only a person who
+// knows the Home Office's Croydon address can see that this is about immigration.
+const STAY = "The Croydon office wrote again in the spring.";
 const PLAIN = "He broke the kitchen door on Friday night.";
 
 describe("the review gate", () => {
@@ -35,11 +37,17 @@ describe("the review gate", () => {
     housing = await sessionUserFor(t.db, "agency_rep", "housing");
     saheli = await sessionUserFor(t.db, "agency_rep", "by_and_for");
     makeAgency(t.db, { name: "Unused" });
-    const record = { ...makeSampleCase(), narrative: plainText(`${PLAIN} ${STAY}`) };
+    // She agreed to immigration being shared, so the gate alone decides what Saheli reads.
+    const sample = makeSampleCase();
+    const record = { ...sample, victimViews: { ...sample.victimViews, perTag: { ...sample.victimViews.perTag, immigration: "share" as const } }, narrative: plainText(`${PLAIN} ${STAY}`) };
     await api(admin).cases.import({ document: importFile(asReferral(record, police.agencyName, "accepted")) });
     caseId = (await api(idva).cases.list({})).rows[0]?.id ?? "";
   });
   afterAll(() => t.cleanup());
+
+  it("uses a sentence the detector misses, so only the review gate can hold it back", () => {
+    expect(detect(STAY), "the detector now catches STAY: write another sentence it misses").toEqual([]);
+  });
 
   it("imports text unreviewed: only case holders and the referring agency read it", async () => {
     expect(await narrativeFor(idva)).toContain(STAY);

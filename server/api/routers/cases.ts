@@ -53,6 +53,7 @@ export const ZCaseView = z.strictObject({
 export type TCaseView = z.infer<typeof ZCaseView>;
 
 const ZSharingEntry = z.strictObject({
+  who: z.string(),
   agencyName: z.string(),
   agencyType: z.string(),
   userName: z.string(),
@@ -63,6 +64,17 @@ const ZSharingEntry = z.strictObject({
   why: z.string(),
   policyVersion: z.number().int(),
   consultation: z.boolean(),
+});
+
+const ZSharingGroup = z.strictObject({
+  who: z.string(),
+  times: z.number().int(),
+  first: z.date(),
+  last: z.date(),
+  plainEnglish: z.string(),
+  categories: z.array(
+    z.strictObject({ tag: z.enum(TAGS).nullable(), times: z.number().int(), first: z.date(), last: z.date(), purposes: z.array(z.string()), plainEnglish: z.string() }),
+  ),
 });
 
 export const casesRouter = createRouter({
@@ -97,7 +109,8 @@ export const casesRouter = createRouter({
     .output(
       z.strictObject({
         caseNumber: z.string(),
-        summary: z.array(z.strictObject({ agencyName: z.string(), views: z.number().int(), first: z.date(), last: z.date(), tagsShown: z.array(z.enum(TAGS)), plainEnglish: z.string() })),
+        agencies: z.array(ZSharingGroup),
+        maracItself: z.array(ZSharingGroup),
         entries: z.array(ZSharingEntry),
       }),
     )

@@ -71,6 +71,16 @@ describe("detect: context carry-over", () => {
       "He lodged an asylum claim in 2020. The claim was refused. The appeal is listed for June.",
       ["He lodged an asylum claim in 2020.", "The claim was refused.", "The appeal is listed for June."],
     ],
+    [
+      "'the tribunal' after an immigration appeal",
+      "Her solicitor lodged an asylum appeal. The tribunal has not yet given a date.",
+      ["Her solicitor lodged an asylum appeal.", "The tribunal has not yet given a date."],
+    ],
+    [
+      "'the request' after a change of conditions",
+      "A change of conditions request was made for NRPF. The request went in on 6 September.",
+      ["A change of conditions request was made for NRPF.", "The request went in on 6 September."],
+    ],
   ])("flags %s", (_name, text, expected) => {
     const spans = detect(text);
     expect(flagged(text)).toEqual(expected);
@@ -82,6 +92,7 @@ describe("detect: context carry-over", () => {
     ["after an unrelated sentence", "V has a spouse visa. She has two children. The application was refused."],
     ["across a paragraph break", "V has a spouse visa.\n\nThe application for a non-mol was refused."],
     ["with no back-reference", "V has a spouse visa. She wants to move to Leeds."],
+    ["'the tribunal' after an employment matter", "V lost her job in May. The tribunal has not yet given a date for the application."],
   ])("does not carry %s", (_name, text) => {
     const flaggedSentences = flagged(text);
     expect(flaggedSentences.some((s) => /application|Leeds/.test(s))).toBe(false);

@@ -2,7 +2,8 @@ import { TAGS, type Tag } from "../tags";
 import { HEALTH_FAMILY } from "./rules/health";
 import { IMMIGRATION_FAMILY } from "./rules/immigration";
 import { SAFE_CONTACT_FAMILY } from "./rules/safe-contact";
-import { firingRules, type RuleFamily } from "./rules/types";
+import { RuleRunner } from "./rules/run-rules";
+import type { RuleFamily } from "./rules/types";
 import { MODEL, type LinearModel, MODEL_TAGS, type ModelTag, scoreSentence, strongestNgrams, type Thresholds } from "./model";
 import { splitSentences } from "./sentences";
 
@@ -36,12 +37,14 @@ export const CONTEXT_RULE_ID = "imm.context";
  * paragraph. Chains: a sentence flagged this way can carry to the next one.
  */
 export const CONTEXT_BACK_REFERENCE =
-  /\b(?:(?:the|this|that|these|her|his|their|its|(?:the\s+)?(?:family|mum|mother|dad|father|victim|perp|perpetrator|children|child)['’]s)\s+(?:(?:fresh|new|first|second|latest|current|pending|outstanding|further|initial|original|joint|subsequent|renewed|recent|last)\s+)?(?:claims?|applications?|appeals?|decisions?|refusals?|renewal|extension|interview|outcome|hearing|grant|papers|paperwork|documents|caseworker|sponsor|leave)|(?:it|this|that|they)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:(?:now|then|later|since|subsequently|already)\s+)?(?:refused|granted|rejected|dismissed|withdrawn|curtailed|approved|allowed|successful|unsuccessful|pending|outstanding|lodged|submitted))\b/i;
+  /\b(?:(?:the|this|that|these|her|his|their|its|(?:the\s+)?(?:family|mum|mother|dad|father|victim|perp|perpetrator|children|child)['’]s)\s+(?:(?:fresh|new|first|second|latest|current|pending|outstanding|further|initial|original|joint|subsequent|renewed|recent|last)\s+)?(?:claims?|applications?|appeals?|decisions?|refusals?|requests?|submissions?|renewal|extension|interview|outcome|hearing|tribunal|grant|papers|paperwork|documents|caseworker|sponsor|leave)|(?:it|this|that|they)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:(?:now|then|later|since|subsequently|already)\s+)?(?:refused|granted|rejected|dismissed|withdrawn|curtailed|approved|allowed|successful|unsuccessful|pending|outstanding|lodged|submitted))\b/i;
 
 /** `Span.rule` is stored with at most 200 characters; a longer list is cut and ends ",+N". */
 export const MAX_RULE_LENGTH = 200;
 
 function joinRuleIds(ids: readonly string[]): string {
+  const only = ids.length === 1 ? ids[0] : undefined;
+  if (only !== undefined && only.length <= MAX_RULE_LENGTH) return only; // the common case, without a Set
   const unique = [...new Set(ids)];
   const all = unique.join(",");
   if (all.length <= MAX_RULE_LENGTH) return all;
@@ -56,15 +59,23 @@ function joinRuleIds(ids: readonly string[]): string {
   return `${kept.join(",")},+${unique.length - kept.length}`;
 }
 
+const WHITESPACE = /\s/;
+
+/** `/\s/` on text[i], with an ASCII fast path. */
+function isWhitespaceCode(code: number, text: string, i: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return WHITESPACE.test(text.charAt(i));
+}
+
 /** True if a blank line lies between two sentences (a new paragraph breaks the context chain). */
 function paragraphBreakBetween(text: string, from: number, to: number): boolean {
   let breaks = 0;
   for (let i = from; i < to; i += 1) {
-    const ch = text[i];
-    if (ch === "\n") {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
       breaks += 1;
       if (breaks >= 2) return true;
-    } else if (ch !== undefined && !/\s/.test(ch)) {
+    } else if (!isWhitespaceCode(code, text, i)) {
       breaks = 0;
     }
   }
@@ -81,26 +92,16 @@ export interface SentenceAnalysis {
   readonly scores: Float64Array;
 }
 
-function ruleVerdict(sentence: string): { tags: Set<Tag>; rules: string[] } {
-  const tags = new Set<Tag>();
-  const rules: string[] = [];
-  for (const family of FAMILIES) {
-    const fired = firingRules(sentence, family);
-    if (fired.length > 0) {
-      tags.add(family.tag);
-      rules.push(...fired);
-    }
-  }
-  return { tags, rules };
-}
+const RULES = new RuleRunner(FAMILIES);
 
 /** Rules and model scores for every sentence of `text`. */
 export function analyse(text: string, model: LinearModel): SentenceAnalysis[] {
   return splitSentences(text).map(({ start, end }) => {
     const body = text.slice(start, end);
-    const { tags, rules } = ruleVerdict(body);
+    const lower = body.toLowerCase(); // shared by the rules' prefilter and the model's features
+    const { tags, rules } = RULES.run(body, lower);
     const scores = new Float64Array(MODEL_TAGS.length);
-    scoreSentence(model, body, scores);
+    scoreSentence(model, body, scores, lower);
     return { start, end, ruleTags: tags, rules, scores };
   });
 }
@@ -134,15 +135,15 @@ export function combine(
     const rules = [...sentence.rules];
     const modelTags: ModelTag[] = [];
     let uncertain = false;
-    MODEL_TAGS.forEach((tag, index) => {
-      if (tags.has(tag)) return;
+    for (let index = 0; index < MODEL_TAGS.length; index += 1) {
+      const tag = MODEL_TAGS[index] as ModelTag;
       const score = sentence.scores[index] ?? 0;
       const band = thresholds.tags[tag];
-      if (score < band.low) return;
+      if (tags.has(tag) || score < band.low) continue;
       tags.add(tag);
       modelTags.push(tag);
       if (score < band.high) uncertain = true;
-    });
+    }
 
     const inContext =
       previous !== undefined &&

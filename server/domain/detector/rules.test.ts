@@ -7,7 +7,9 @@ import { MODEL, RULES_ONLY } from "./model";
 import { HEALTH_FAMILY } from "./rules/health";
 import { IMMIGRATION_FAMILY } from "./rules/immigration";
 import { SAFE_CONTACT_FAMILY } from "./rules/safe-contact";
-import { mayMatch } from "./rules/types";
+import fc from "fast-check";
+import { RuleRunner } from "./rules/run-rules";
+import { firingRules, mayMatch } from "./rules/types";
 
 /** Tags and rule ids of a single-sentence text, from the rules alone (the model has its own tests). */
 function run(text: string): { tags: Tag[]; rules: string[] } {
@@ -273,5 +275,30 @@ describe("rule prefilters (requires)", () => {
     for (const text of corpus) {
       if (pattern.test(text)) expect(mayMatch(text.toLowerCase(), r.requires), text).toBe(true);
     }
+  });
+
+  /** The plain definition: each family on its own, each rule checking its own `requires`. */
+  const plain = (text: string): string[] => FAMILIES.flatMap((family) => firingRules(text, family));
+  const runner = new RuleRunner(FAMILIES);
+  const fast = (text: string): string[] => runner.run(text, text.toLowerCase()).rules;
+
+  it("the one-pass runner fires the same rules as each family run on its own (every corpus sentence)", () => {
+    for (const text of corpus) expect(fast(text), text).toEqual(plain(text));
+  });
+
+  it("the one-pass runner fires the same rules on arbitrary mixes of trigger words and false friends", () => {
+    const pieces = [
+      " ", ".", "\n", "é", "İ", "🙂", "Visa card", "spouse visa", "annual leave", "leave to remain", "Home Office",
+      "Home Office funded", "HO", "IE", "ILR", "asylum", "claim", "status", "her status", "NRPF", "public funds",
+      "deported", "07700 900123", "B1 1AA", "a@b.org", "12 Elm Road", "pregnant", "sertraline", "came over as his wife",
+      "told the Home Office", "no papers", "for his car", "settled", "tied to", "dependant on", "CoS", "charity",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join(" ");
+        expect(fast(text)).toEqual(plain(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

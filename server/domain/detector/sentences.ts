@@ -58,6 +58,23 @@ function isWhitespace(ch: string | undefined): boolean {
   return WHITESPACE.test(ch);
 }
 
+/** Speed only: false for every character that is neither in LINE_BREAKS nor in TERMINALS. */
+function mayBreak(code: number): boolean {
+  return code === 0x2e || code === 0x0a || code === 0x0d || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x2028 || code === 0x2029;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether text[from, to) holds a letter or digit of any script, without copying ASCII-only text. */
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return LETTER_OR_DIGIT.test(text.slice(i, to)); // the rest, as one Unicode-aware test
+    if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) return true;
+  }
+  return false;
+}
+
 function isLower(ch: string | undefined): boolean {
   return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
@@ -99,13 +116,17 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (marker && s + marker[0].length < e) s += marker[0].length;
     while (s < e && isWhitespace(text[s])) s += 1;
     if (s >= e) return;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(s, e))) return;
+    if (!hasLetterOrDigit(text, s, e)) return;
     spans.push({ start: s, end: e });
   };
 
   let segStart = 0;
   let i = 0;
   while (i < n) {
+    if (!mayBreak(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
     const ch = text[i] ?? "";
 
     if (LINE_BREAKS.has(ch)) {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { AGENCY_TYPES } from "../agency-types";
-import { TAGS } from "../tags";
+import { TAGS, type Tag } from "../tags";
 import { makeViewer } from "../testing/fixtures";
 import { decideTagAccess } from "./access";
 import { DEFAULT_POLICY, DEFAULT_SHARING_TABLE } from "./default-policy";
 import { checkGrant, type Grant } from "./grants";
+import { NOT_ASKED } from "./victim-views";
 
 const NOW = new Date("2025-03-01T12:00:00Z");
 const LATER = new Date("2025-03-08T17:00:00Z");
 const EARLIER = new Date("2025-02-28T17:00:00Z");
 const grant = (patch: Partial<Grant> = {}): Grant => ({ caseId: "case-1", agencyId: "agency-police", tag: "health", expiresAt: LATER, ...patch });
-const access = (viewer = makeViewer("agency_rep", "police"), grants: Grant[] = []) => decideTagAccess(viewer, DEFAULT_POLICY, grants, "case-1", NOW);
+const THE_CASE = { caseId: "case-1", views: NOT_ASKED };
+const access = (viewer = makeViewer("agency_rep", "police"), grants: Grant[] = [], theCase = THE_CASE) => decideTagAccess(viewer, DEFAULT_POLICY, grants, theCase, NOW);
 
 describe("tag access: every agency type against every tag (default policy)", () => {
   const rows = AGENCY_TYPES.flatMap((type) => TAGS.map((tag) => [type, tag] as const));
@@ -62,6 +64,37 @@ describe("grants (overrides)", () => {
 
   it("never narrow what the policy already allows", () => {
     expect(access(undefined, [grant({ tag: "criminal", expiresAt: EARLIER })]).criminal.reason).toBe("shared_with_agency");
+  });
+});
+
+describe("the victim's views", () => {
+  const saidNo = (tag: Tag) => ({ caseId: "case-1", views: { ...NOT_ASKED, [tag]: "do_not_share" as const } });
+
+  it("withhold a category she asked not to be shared from an agency the policy shares it with, reading as any other withholding", () => {
+    const saheli = makeViewer("agency_rep", "by_and_for");
+    expect(access(saheli).immigration.shown).toBe(true);
+    expect(access(saheli, [], saidNo("immigration")).immigration).toEqual({ tag: "immigration", shown: false, reason: "not_shared_with_agency" });
+    expect(access(saheli, [], saidNo("immigration")).health).toEqual(access(saheli).health);
+  });
+
+  it.each(["chair", "coordinator", "idva"] as const)("leave the case holder %s as the policy says", (role) => {
+    const viewer = makeViewer(role, role === "idva" ? "idva" : "police");
+    for (const tag of TAGS) expect(access(viewer, [], saidNo(tag))[tag]).toEqual(access(viewer)[tag]);
+  });
+
+  it("yield to a grant for that case, category and agency (views narrow the policy before grants widen it)", () => {
+    const police = makeViewer("agency_rep", "police");
+    expect(access(police, [], saidNo("criminal")).criminal.shown).toBe(false);
+    expect(access(police, [grant({ tag: "criminal" })], saidNo("criminal")).criminal).toEqual({ tag: "criminal", shown: true, reason: "override_until", until: LATER });
+    expect(access(police, [grant({ tag: "criminal", caseId: "case-2" })], saidNo("criminal")).criminal.shown).toBe(false);
+  });
+
+  it("'share' and 'not asked' leave the policy as it is", () => {
+    for (const type of AGENCY_TYPES) {
+      const viewer = makeViewer("agency_rep", type);
+      const shared = { caseId: "case-1", views: Object.fromEntries(TAGS.map((t) => [t, "share"])) as Record<Tag, "share"> };
+      expect(access(viewer, [], shared)).toEqual(access(viewer));
+    }
   });
 });
 

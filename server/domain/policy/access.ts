@@ -4,6 +4,7 @@ import { TAGS, type Tag } from "../tags";
 import { allowedTags, type Policy } from "./define-policy";
 import { checkGrant, type Grant, isGrantActive } from "./grants";
 import { isBlockedByHardRule } from "./hard-rules";
+import { type CaseSharing, narrowedByViews } from "./victim-views";
 
 /** Who is looking. Every user belongs to exactly one agency (design.md section 1). */
 export interface Viewer {
@@ -52,17 +53,21 @@ function latestGrant(tag: Tag, viewer: Viewer, grants: readonly Grant[], caseId:
  * 2. hard rule 5.3: immigration to Immigration Enforcement only through an active grant carrying a
  *    MARAC-decision reference (whatever the role);
  * 3. chair and coordinator: full access;
- * 4. the agency's policy row (or its type default) allows the tag;
- * 5. an active grant for this case, agency and tag;
- * 6. otherwise withheld (default deny).
+ * 4. the agency's policy row (or its type default) allows the tag, unless the victim asked for it
+ *    not to be shared and the viewer is not a case holder (her views narrow the policy);
+ * 5. an active grant for this case, agency and tag (a recorded override opens even what she
+ *    asked to keep back: her views narrow the policy before grants widen it);
+ * 6. otherwise withheld (default deny). Withheld because of her views reads exactly like any
+ *    other "not shared with your agency": the placeholder does not reveal what she said.
  */
 export function decideTagAccess(
   viewer: Viewer,
   policy: Policy,
   grants: readonly Grant[],
-  caseId: string,
+  theCase: CaseSharing,
   now: Date,
 ): Readonly<Record<Tag, TagAccess>> {
+  const { caseId, views } = theCase;
   const allowed = viewer.role === "admin" || hasFullAccess(viewer.role) ? new Set<Tag>() : allowedTags(policy, viewer.agencyId, viewer.agencyType);
   const decide = (tag: Tag): TagAccess => {
     if (viewer.role === "admin") return { tag, shown: false, reason: "admin_no_case_content" };
@@ -71,7 +76,7 @@ export function decideTagAccess(
       return until ? { tag, shown: true, reason: "override_until", until } : { tag, shown: false, reason: "hard_rule" };
     }
     if (hasFullAccess(viewer.role)) return { tag, shown: true, reason: "full_access_role" };
-    if (allowed.has(tag)) return { tag, shown: true, reason: "shared_with_agency" };
+    if (allowed.has(tag) && !narrowedByViews(viewer.role, views, tag)) return { tag, shown: true, reason: "shared_with_agency" };
     if (until) return { tag, shown: true, reason: "override_until", until };
     return { tag, shown: false, reason: "not_shared_with_agency" };
   };

@@ -3,6 +3,7 @@ import type { Viewer } from "../policy/access";
 import { decideTagAccess, hasFullAccess } from "../policy/access";
 import type { Policy } from "../policy/define-policy";
 import type { Grant } from "../policy/grants";
+import type { CaseSharing } from "../policy/victim-views";
 import { type Authorship, seesUnreviewed } from "../review/review";
 import type { Tag } from "../tags";
 import { combine } from "./explain";
@@ -12,7 +13,7 @@ import type { ProjectedText } from "./types";
 /**
  * Tagged items that live beside the case record (risk-factor flags, later actions and research):
  * the ones this viewer may see, decided by the same rules as `project` (default deny, hard rules,
- * grants). Items the viewer may not see are dropped without a trace, so nothing shows that
+ * the victim's views on that case, grants). Items the viewer may not see are dropped without a trace, so nothing shows that
  * others exist. Admins see none.
  */
 export function visibleItems<T extends { readonly tags: readonly Tag[] }>(
@@ -20,11 +21,11 @@ export function visibleItems<T extends { readonly tags: readonly Tag[] }>(
   viewer: Viewer,
   policy: Policy,
   grants: readonly Grant[],
-  caseId: string,
+  theCase: CaseSharing,
   now: Date,
 ): T[] {
   if (viewer.role === "admin") return [];
-  const access = decideTagAccess(viewer, policy, grants, caseId, now);
+  const access = decideTagAccess(viewer, policy, grants, theCase, now);
   return items.filter((item) => combine(access, item.tags).shown);
 }
 
@@ -39,11 +40,11 @@ export function projectItemText(
   viewer: Viewer,
   policy: Policy,
   grants: readonly Grant[],
-  caseId: string,
+  theCase: CaseSharing,
   now: Date,
   author: Authorship,
 ): ProjectedText {
-  const access = decideTagAccess(viewer, policy, grants, caseId, now);
+  const access = decideTagAccess(viewer, policy, grants, theCase, now);
   return redactText(
     text,
     (spanTags) => combine(access, [...itemTags, ...spanTags]).shown,

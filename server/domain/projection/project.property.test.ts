@@ -21,7 +21,7 @@ describe("project: properties over random cases, policies, viewers and grants", 
         const grants = toGrants(plans, record.caseId, now, viewer.agencyId);
         const out = JSON.stringify(project(deepFreeze(record), viewer, definePolicy(policyInput), grants, now));
         for (const { token, tags, path } of tokens) {
-          const maySee = oracleMaySeeAll(tags, viewer, policyInput, grants, record.caseId, now);
+          const maySee = oracleMaySeeAll(tags, viewer, policyInput, grants, record.caseId, now, record.victimViews.perTag);
           expect(out.includes(token), `${path} [${tags.join(",")}]`).toBe(maySee);
         }
       }),
@@ -35,8 +35,10 @@ describe("project: properties over random cases, policies, viewers and grants", 
         const filled = buildCase(randomSource(seed));
         const grants = toGrants(plans, filled.record.caseId, now, viewer.agencyId);
         const hidden = (tags: readonly Parameters<typeof oracleMaySeeAll>[0][number][]) =>
-          !oracleMaySeeAll(tags, viewer, policyInput, grants, filled.record.caseId, now);
-        const empty = buildCase(randomSource(seed), hidden);
+          !oracleMaySeeAll(tags, viewer, policyInput, grants, filled.record.caseId, now, filled.record.victimViews.perTag);
+        // Her views decide what is withheld, so the twin keeps them; only the withheld content goes.
+        const blanked = buildCase(randomSource(seed), hidden).record;
+        const empty = { record: { ...blanked, victimViews: { ...blanked.victimViews, perTag: filled.record.victimViews.perTag } } };
         const policy = definePolicy(policyInput);
         expect(JSON.stringify(project(empty.record, viewer, policy, grants, now))).toBe(
           JSON.stringify(project(filled.record, viewer, policy, grants, now)),

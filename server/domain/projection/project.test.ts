@@ -196,3 +196,26 @@ describe("project: grants", () => {
     expect(decided.view.victim.immigrationStatus).toBe(marker.victim.immigrationStatus);
   });
 });
+
+describe("project: her view beside decisions, for case holders only (decision 049)", () => {
+  const sample = makeSampleCase(); // immigration: do not share; sexuality: not asked
+  const sentencesFor = (decisions: ReturnType<typeof project>["decisions"], tag: Tag) => decisions.find((d) => d.kind === "sentences" && d.tags[0] === tag);
+
+  it("gives chair, coordinator and IDVA her view on each category they see", () => {
+    for (const viewer of [makeViewer("chair", "police"), makeViewer("coordinator", "police"), makeViewer("idva", "idva")]) {
+      const { decisions } = project(sample, viewer, DEFAULT_POLICY, [], NOW);
+      expect(sentencesFor(decisions, "immigration")?.victimView).toBe("do_not_share");
+      expect(sentencesFor(decisions, "sexuality")?.victimView).toBe("not_asked");
+      expect(decisions.find((d) => d.path === "victim.immigrationStatus")?.victimView).toBe("do_not_share");
+    }
+  });
+
+  it("never gives an agency her view, and never gives a holder her view on a category withheld from them", () => {
+    expect(json(project(sample, rep("by_and_for"), DEFAULT_POLICY, [], NOW).decisions)).not.toContain(`"victimView":`);
+    const noImmigration = definePolicy({ version: 2, typeDefaults: AGENCY_TYPES.map((agencyType) => ({ agencyType, allow: agencyType === "idva" ? ["health" as const] : [] })) });
+    const { decisions } = project(sample, makeViewer("idva", "idva"), noImmigration, [], NOW);
+    expect(sentencesFor(decisions, "immigration")).toMatchObject({ outcome: "withheld" });
+    expect(sentencesFor(decisions, "immigration")?.victimView).toBeUndefined();
+    expect(sentencesFor(decisions, "health")?.victimView).toBe("share");
+  });
+});

@@ -5,7 +5,8 @@ import type { TaggedText } from "../case/text";
 import { decideTagAccess, hasFullAccess, type Viewer } from "../policy/access";
 import type { Policy } from "../policy/define-policy";
 import type { Grant } from "../policy/grants";
-import { seesUnreviewed } from "../review/review";
+import { caseSharingOf, type SharingViews, strictestView } from "../policy/victim-views";
+import { isCaseHolder, seesUnreviewed } from "../review/review";
 import { TAGS, type Tag } from "../tags";
 import { combine, explain, type ItemVerdict, placeholder, sortTags } from "./explain";
 import { redactText, STANDING_NOTICE } from "./redact-text";
@@ -33,6 +34,8 @@ interface Walk {
   readonly notice: string | null;
   /** Case holders and the referring agency read sentences not yet reviewed (decision 042). */
   readonly unreviewedVisible: boolean;
+  /** Her views, for case holders only: agencies must not learn what she said (decision 049). */
+  readonly holderViews: SharingViews | null;
 }
 
 const joinPath = (base: string, key: string) => (base === "" ? key : `${base}.${key}`);
@@ -41,7 +44,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function decision(path: string, kind: Decision["kind"], tags: readonly Tag[], verdict: ItemVerdict, policyVersion: number): Decision {
+function decision(
+  path: string,
+  kind: Decision["kind"],
+  tags: readonly Tag[],
+  verdict: ItemVerdict,
+  policyVersion: number,
+  holderViews: SharingViews | null = null,
+): Decision {
   return {
     path,
     kind,
@@ -51,6 +61,8 @@ function decision(path: string, kind: Decision["kind"], tags: readonly Tag[], ve
     explanation: explain(verdict, policyVersion),
     ...(verdict.shown && verdict.until ? { overrideUntil: verdict.until.toISOString() } : {}),
     policyVersion,
+    // Her view on a category is itself tagged with it: shown beside a decision only where the viewer sees that category.
+    ...(holderViews && verdict.shown ? { victimView: strictestView(holderViews, tags) } : {}),
   };
 }
 
@@ -66,7 +78,7 @@ function projectEntry(value: unknown, entry: CatalogueEntry, path: string, inher
   // A decision is recorded where a tag is introduced; everything beneath it follows that decision.
   if (entry.tags.length > 0) {
     const verdict = walk.verdictFor(tags);
-    walk.decisions.push(decision(path, "field", tags, verdict, walk.policyVersion));
+    walk.decisions.push(decision(path, "field", tags, verdict, walk.policyVersion, walk.holderViews));
     if (!verdict.shown) return placeholder(tags, verdict, walk.policyVersion);
   }
   switch (entry.kind) {
@@ -116,7 +128,8 @@ function projectGroup(
  * The one projection function (design.md 5.5): what of `caseRecord` this viewer may see, now.
  *
  * - Default deny: an item is shown only if every one of its tags (its own and its parents') is
- *   allowed for the viewer by role, agency policy, hard rules and active grants.
+ *   allowed for the viewer by role, agency policy narrowed by the victim's views, hard rules and
+ *   active grants. Case holders' decisions carry her view on the item's categories.
  * - A withheld structured item becomes the same placeholder whatever its value, including none;
  *   a withheld list becomes one placeholder, so its length is not revealed.
  * - Free-text sentences no case holder has reviewed reach only case holders and the referring
@@ -136,7 +149,7 @@ export function project(
   now: Date,
 ): Projection {
   const policyVersion = policy.version;
-  const access = decideTagAccess(viewer, policy, grants, caseRecord.caseId, now);
+  const access = decideTagAccess(viewer, policy, grants, caseSharingOf(caseRecord), now);
   if (viewer.role === "admin") {
     const verdict = combine(access, TAGS);
     throw new NoCaseContentError(decision("*", "field", TAGS, verdict, policyVersion));
@@ -158,10 +171,11 @@ export function project(
     notice: hasFullAccess(viewer.role) ? null : STANDING_NOTICE,
     // The referral's texts are the referring agency's words: it reads them before review.
     unreviewedVisible: seesUnreviewed(viewer, { agencyId: caseRecord.referring.agencyId ?? null }),
+    holderViews: isCaseHolder(viewer.role) ? caseRecord.victimViews.perTag : null,
   };
   const view = projectGroup(caseRecord, CASE_CATALOGUE, "", [], walk);
   for (const tag of TAGS) {
-    walk.decisions.push(decision("*", "sentences", [tag], verdictFor([tag]), policyVersion));
+    walk.decisions.push(decision("*", "sentences", [tag], verdictFor([tag]), policyVersion, walk.holderViews));
   }
   return { view: view as ProjectedCase, decisions: walk.decisions, policyVersion };
 }

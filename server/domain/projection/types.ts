@@ -1,5 +1,6 @@
 import type { CaseCatalogue } from "../case/catalogue";
 import type { GroupEntry, ListEntry, TextEntry } from "../case/catalogue-types";
+import type { SharingChoice } from "../case/referral";
 import type { CaseRecord } from "../case/schema";
 import type { SpanSource } from "../case/text";
 import type { ReasonCode } from "../policy/access";
@@ -48,6 +49,8 @@ export interface Decision {
   /** Set when reason is override_until: the earliest expiry among the overrides relied on (ISO). */
   readonly overrideUntil?: string;
   readonly policyVersion: number;
+  /** For case holders only: the victim's view on sharing the item's categories (the most cautious). */
+  readonly victimView?: SharingChoice;
 }
 
 type ElementOf<V> = NonNullable<V> extends readonly (infer E)[] ? E : never;

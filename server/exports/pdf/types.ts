@@ -3,8 +3,11 @@
  * never sees cases, the database or redaction, so it cannot leak what the caller did not pass in.
  */
 
-/** The only marking MARAC Desk exports carry; a literal type so a caller cannot weaken it. */
-export type ProtectiveMarking = "OFFICIAL-SENSITIVE";
+/**
+ * The markings MARAC Desk exports carry: OFFICIAL-SENSITIVE for anything about a case; OFFICIAL
+ * only for suppressed aggregate reports (docs/reports.md). Literal types so a caller cannot invent one.
+ */
+export type ProtectiveMarking = "OFFICIAL-SENSITIVE" | "OFFICIAL";
 
 export type PdfRecipient = { agencyName: string; userName: string };
 

@@ -17,6 +17,7 @@ export async function updateSettingsAction(_prev: FormState, formData: FormData)
       escalationIncidents: wholeNumber(v.escalationIncidents),
       repeatWindowMonths: wholeNumber(v.repeatWindowMonths),
       retentionMonths: wholeNumber(v.retentionMonths),
+      adultFemalePopulation: v.adultFemalePopulation?.trim() ? wholeNumber(v.adultFemalePopulation) : null,
     });
   } catch (e) {
     return formStateFromError(e, v);

@@ -6,14 +6,14 @@ import { Button, TextInput } from "~/components/ui/fields";
 import { IDLE } from "~/components/ui/form-state";
 import { updateSettingsAction } from "./actions";
 
-type Settings = { version: number; name: string; caseNumberPrefix: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number };
-const FIELDS = ["name", "caseNumberPrefix", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths"] as const;
+type Settings = { version: number; name: string; caseNumberPrefix: string; dashThreshold: number; escalationIncidents: number; repeatWindowMonths: number; retentionMonths: number; adultFemalePopulation: number | null };
+const FIELDS = ["name", "caseNumberPrefix", "dashThreshold", "escalationIncidents", "repeatWindowMonths", "retentionMonths", "adultFemalePopulation"] as const;
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, formAction] = useActionState(updateSettingsAction, IDLE);
   const v = state.values;
   const err = (f: (typeof FIELDS)[number]) => state.fieldErrors?.[f]?.[0];
-  const val = (f: (typeof FIELDS)[number]) => v?.[f] ?? String(settings[f]);
+  const val = (f: (typeof FIELDS)[number]) => v?.[f] ?? String(settings[f] ?? "");
   return (
     <form action={formAction} noValidate key={JSON.stringify(v ?? {})}>
       <ErrorSummary errors={summaryErrors(FIELDS, state.fieldErrors, state.message)} />
@@ -33,6 +33,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <TextInput id="retentionMonths" label="Record retention, in months" width="short" inputMode="numeric"
         hint="How long case records are kept, as set in your information-sharing protocol. There is no national period."
         defaultValue={val("retentionMonths")} error={err("retentionMonths")} />
+      <TextInput id="adultFemalePopulation" label="Adult female population covered" width="short" inputMode="numeric"
+        hint="Women and girls aged 16 and over in the MARAC's area, for cases per 10,000 in the SafeLives data return. Leave blank if not known."
+        defaultValue={val("adultFemalePopulation")} error={err("adultFemalePopulation")} />
       <Button>Save settings</Button>
     </form>
   );

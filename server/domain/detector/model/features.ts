@@ -29,8 +29,8 @@ const NON_ASCII = /[^ -~\t\n\r]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lowercase, fold accents ("Zoë" -> "zoe"), digits become 0. Other characters are kept. */
-export function normalise(sentence: string): string {
-  let s = sentence.toLowerCase();
+export function normalise(sentence: string, lower = sentence.toLowerCase()): string {
+  let s = lower;
   if (NON_ASCII.test(s)) s = s.normalize("NFD").replace(COMBINING_MARKS, "");
   return s;
 }
@@ -56,14 +56,12 @@ function finish(h: number): number {
 export class FeatureBuffer {
   indices = new Int32Array(256);
   length = 0;
-  push(index: number): void {
-    if (this.length === this.indices.length) {
-      const next = new Int32Array(this.indices.length * 2);
-      next.set(this.indices);
-      this.indices = next;
-    }
-    this.indices[this.length] = index;
-    this.length += 1;
+  /** Makes room for `count` more indices (the writer then stores them directly). */
+  reserve(count: number): void {
+    if (this.length + count <= this.indices.length) return;
+    const next = new Int32Array(Math.max(this.length + count, this.indices.length * 2));
+    next.set(this.indices.subarray(0, this.length));
+    this.indices = next;
   }
 }
 
@@ -93,14 +91,20 @@ export function featureName(origins: FeatureOrigins, k: number): string {
 
 /**
  * Write the feature indices of `sentence` into `out` (cleared first). If `origins` is given,
- * where each feature came from is recorded in the same order (see `featureName`).
+ * where each feature came from is recorded in the same order (see `featureName`). `lower`, if
+ * given, must be `sentence.toLowerCase()` (the caller's, to save lowercasing twice).
  */
-export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins): void {
-  out.length = 0;
-  const s = normalise(sentence);
+export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: FeatureOrigins, lower?: string): void {
+  const s = normalise(sentence, lower);
   if (origins !== undefined) origins.text = s;
-  let previousStart = 0;
   const n = s.length;
+  // A word of L characters gives at most 6 word features and 2L character n-grams: 8n bounds the sentence.
+  out.length = 0;
+  out.reserve(8 * n + 8);
+  const indices = out.indices;
+  let length = 0;
+  const codes = wordCodes(n + 2);
+  let previousStart = 0;
   let previousWord = 0;
   let havePrevious = false;
   let i = 0;
@@ -111,21 +115,27 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: 
     }
     const start = i;
     let word = WORD_SEED;
+    // codes holds "_word_": the boundary, the word's (digit-folded) characters, the boundary.
+    codes[0] = BOUNDARY;
     while (i < n && isTokenChar(s.charCodeAt(i))) {
-      word = Math.imul(word ^ charCode(s, i), FNV_PRIME);
+      const c = charCode(s, i);
+      word = Math.imul(word ^ c, FNV_PRIME);
       i += 1;
+      codes[i - start] = c;
     }
     const end = i;
+    const wordLength = end - start;
+    codes[wordLength + 1] = BOUNDARY;
     const unigram = finish(word);
     const bigram = havePrevious ? finish(Math.imul(previousWord ^ BIGRAM_SALT, FNV_PRIME) ^ word) : -1;
     for (let r = 0; r < WORD_WEIGHT; r += 1) {
-      out.push(unigram);
+      indices[length++] = unigram;
       origins?.from.push(start);
       origins?.to.push(end - 1);
       origins?.wordStart.push(-1);
       origins?.wordEnd.push(-1);
       if (bigram >= 0) {
-        out.push(bigram);
+        indices[length++] = bigram;
         origins?.from.push(previousStart);
         origins?.to.push(end - 1);
         origins?.wordStart.push(-1);
@@ -136,21 +146,30 @@ export function extractFeatures(sentence: string, out: FeatureBuffer, origins?: 
     previousStart = start;
     havePrevious = true;
 
-    // Character n-grams over "_word_": positions start-1 .. end (the two boundaries).
-    for (let p = start - 1; p <= end - CHAR_MIN + 1; p += 1) {
+    // Character n-grams over "_word_": codes[0 .. wordLength + 1].
+    for (let p = 0; p <= wordLength + 2 - CHAR_MIN; p += 1) {
       let h = CHAR_SEED;
       for (let k = 0; k < CHAR_MAX; k += 1) {
         const q = p + k;
-        if (q > end) break;
-        h = Math.imul(h ^ (q < start || q === end ? BOUNDARY : charCode(s, q)), FNV_PRIME);
+        if (q > wordLength + 1) break;
+        h = Math.imul(h ^ (codes[q] ?? 0), FNV_PRIME);
         if (k >= CHAR_MIN - 1) {
-          out.push(finish(h));
-          origins?.from.push(p);
-          origins?.to.push(q);
+          indices[length++] = finish(h);
+          origins?.from.push(start - 1 + p);
+          origins?.to.push(start - 1 + q);
           origins?.wordStart.push(start);
           origins?.wordEnd.push(end);
         }
       }
     }
   }
+  out.length = length;
+}
+
+let codeBuffer = new Int32Array(256);
+
+/** A reused buffer for one word's character codes, at least `size` long. */
+function wordCodes(size: number): Int32Array {
+  if (codeBuffer.length < size) codeBuffer = new Int32Array(Math.max(size, codeBuffer.length * 2));
+  return codeBuffer;
 }

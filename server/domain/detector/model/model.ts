@@ -69,9 +69,9 @@ export function modelFromTrained(
 
 const buffer = new FeatureBuffer();
 
-/** The probability of each model tag for one sentence, in MODEL_TAGS order. */
-export function scoreSentence(model: LinearModel, sentence: string, out: Float64Array): void {
-  extractFeatures(sentence, buffer);
+/** The probability of each model tag for one sentence, in MODEL_TAGS order (`lower`: as in extractFeatures). */
+export function scoreSentence(model: LinearModel, sentence: string, out: Float64Array, lower?: string): void {
+  extractFeatures(sentence, buffer, undefined, lower);
   const { indices, length } = buffer;
   const { weights, bias } = model;
   let z0 = 0;

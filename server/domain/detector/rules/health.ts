@@ -10,6 +10,7 @@ export const HEALTH_RULES: readonly Rule[] = [
   {
     id: "health.pregnancy",
     tag: "health",
+    requires: ["pregnan", "natal", "maternity", "midwi", "miscarr", "expecting"],
     description: "Pregnancy and maternity care: pregnant, antenatal, postnatal, midwife, miscarriage, maternity unit.",
     pattern:
       /\b(?:pregnan\w*|ante[\s-]?natal|post[\s-]?natal|maternity\s+(?:unit|ward|services?|team|appointment|care)|midwi\w*|miscarr\w*|expecting\s+(?:a|her|their)\s+(?:baby|child))\b/i,
@@ -17,6 +18,7 @@ export const HEALTH_RULES: readonly Rule[] = [
   {
     id: "health.mental-health",
     tag: "health",
+    requires: ["sectioned", "mental", "mha", "psychiatri", "cmht", "crisis", "treatment", "iapt", "therapies", "harm", "overdos", "suicid"],
     description:
       "Mental-health services and crises: sectioned, Mental Health Act, psychiatric, CMHT, crisis " +
       "team, mental health ward/team/admission, self-harm, overdose, attempted suicide.",
@@ -26,6 +28,7 @@ export const HEALTH_RULES: readonly Rule[] = [
   {
     id: "health.diagnosis",
     tag: "health",
+    requires: ["diagnos", "ptsd", "traumatic", "depression", "bipolar", "schizo", "psycho", "disorder", "anorexi", "bulimi", "ocd", "adhd", "autis", "epilep", "diabet", "hiv", "hepatitis", "cancer", "chemotherapy", "dementia", "alzheimer", "sclerosis", "palsy", "injury", "disabilit", "anxiety", "trauma", "wheelchair", "registered", "impair"],
     description:
       "Named diagnoses and conditions: diagnosis, PTSD, depression, bipolar, schizophrenia, " +
       "personality or eating disorder, ADHD, autism, epilepsy, diabetes, HIV, cancer, dementia, " +
@@ -36,6 +39,7 @@ export const HEALTH_RULES: readonly Rule[] = [
   {
     id: "health.medication",
     tag: "health",
+    requires: ["prescri", "medication", "depressant", "sertraline", "fluoxetine", "citalopram", "mirtazapine", "venlafaxine", "amitriptyline", "diazepam", "lorazepam", "zopiclone", "pregabalin", "gabapentin", "quetiapine", "olanzapine", "risperidone", "aripiprazole", "lithium", "methadone", "buprenorphine", "subutex", "insulin", "tramadol", "codeine", "propranolol"],
     description: "Prescribed medication: prescribed, medication, antidepressants, and common named drugs (sertraline, methadone...).",
     pattern:
       /\b(?:prescribed|prescription|medication|antidepressants?|anti-depressants?|sertraline|fluoxetine|citalopram|escitalopram|mirtazapine|venlafaxine|amitriptyline|diazepam|lorazepam|zopiclone|pregabalin|gabapentin|quetiapine|olanzapine|risperidone|aripiprazole|lithium|methadone|buprenorphine|subutex|insulin|tramadol|codeine|propranolol)\b/i,
@@ -43,6 +47,7 @@ export const HEALTH_RULES: readonly Rule[] = [
   {
     id: "health.substance",
     tag: "health",
+    requires: ["alcohol", "drug", "substance", "detox", "rehab"],
     description: "Substance misuse as a health matter: alcohol or drug dependency, misuse, treatment services, detox, rehab.",
     pattern:
       /\b(?:(?:alcohol|drug|substance)\s+(?:dependen\w*|misuse|addiction|treatment|services?|worker|detox|rehab)|alcoholi(?:c|sm)|detox|rehab)\b/i,

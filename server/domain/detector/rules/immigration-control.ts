@@ -21,12 +21,14 @@ export const IMMIGRATION_CONTROL_RULES: readonly Rule[] = [
   {
     id: "imm.sponsor-abbrev",
     tag: "immigration",
+    requires: ["cos"],
     description: "CoS (certificate of sponsorship), upper-and-lower case exactly, so not \"cos\" (because).",
     pattern: /\bCoS\b/,
   },
   {
     id: "imm.threat-to-report",
     tag: "immigration",
+    requires: ["ukvi", "immigration", "ie", "ho", "border"],
     description:
       "Threats or fears of being reported to the Home Office, UKVI, IE or \"immigration\" " +
       "(\"he'll ring the Home Office\", \"grass her up to immigration\", \"one phone call to " +
@@ -37,6 +39,7 @@ export const IMMIGRATION_CONTROL_RULES: readonly Rule[] = [
   {
     id: "imm.entry-route",
     tag: "immigration",
+    requires: ["came", "come", "arrived", "entered", "brought"],
     description:
       "Arrival on a dependent route: \"came over as his wife\", \"came to the UK as a student\", " +
       "\"arrived here on his sponsorship\" (not \"came to the UK with her family\").",

@@ -18,6 +18,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.overstayer",
     tag: "immigration",
+    requires: ["stay", "undocumented", "clandestine", "boat", "lorry", "dinghy"],
     description:
       "Overstaying and irregular entry: overstay(ed/er), \"over stayed\", undocumented, " +
       "clandestine entry, arriving by small boat or in a lorry.",
@@ -38,6 +39,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.no-status",
     tag: "immigration",
+    requires: ["status"],
     description:
       "Having no status or an insecure one: \"no status\", \"without legal status\", \"lost her " +
       "status\", \"insecure / irregular / precarious status\" (not \"no status update\").",
@@ -60,6 +62,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.status",
     tag: "immigration",
+    requires: ["status"],
     description:
       "Status in the immigration sense: immigration / legal / residency / visa status, status in " +
       "the UK, or someone's bare \"status\" (\"her status depends on him\"); not case, housing, " +
@@ -71,6 +74,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.status-dependence",
     tag: "immigration",
+    requires: ["depend", "tied", "linked", "conditional", "relies", "relying", "rests"],
     description:
       "Status tied to someone: \"her visa is tied to his job\", \"her status depends on the " +
       "marriage\", \"dependant on his visa / work permit / claim\", \"named as a dependant on\".",
@@ -93,6 +97,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.citizenship",
     tag: "immigration",
+    requires: ["naturali", "citizen", "life"],
     description:
       "Naturalisation and citizenship applications (a bare \"British citizen\" is nationality, " +
       "not status, and is not flagged).",
@@ -102,6 +107,7 @@ export const IMMIGRATION_PRESENCE_RULES: readonly Rule[] = [
   {
     id: "imm.nhs-charging",
     tag: "immigration",
+    requires: ["visitor", "charg", "bill", "invoice", "debt"],
     description: "NHS overseas-visitor charging: overseas visitor, NHS / hospital / maternity charges or bills, health surcharge.",
     pattern:
       /\b(?:overseas\s+visitors?|(?:NHS|hospital|maternity|antenatal)\s+(?:charg\w*|bills?|invoices?|debt)|charged\s+(?:by|for)\s+(?:the\s+|her\s+|his\s+)?(?:NHS|hospital|maternity|antenatal)|health\s+surcharge)\b/i,

@@ -28,6 +28,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.ddvc",
     tag: "immigration",
+    requires: ["ddvc", "mvdac", "destitut", "migrant", "concession", "rule", "settlement", "appendix", "(dv)", "smv", "recourse"],
     description:
       "Domestic-abuse immigration routes: DDVC, MVDAC (and their full names), the DV rule, " +
       "Appendix Victim of Domestic Abuse, SET(DV), the Support for Migrant Victims scheme.",
@@ -37,6 +38,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.euss",
     tag: "immigration",
+    requires: ["euss", "settle", "certificate", "zambrano", "derivative", "permit"],
     description:
       "EU Settlement Scheme: EUSS, settled / pre-settled status (also \"pre settled\", " +
       "\"presettled\"), certificate of application, Zambrano and derivative rights, EEA family permits.",
@@ -46,6 +48,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.settlement",
     tag: "immigration",
+    requires: ["settlement", "(m)", "(o)", "(f)", "(lr)", "(pr)"],
     description:
       "Settlement as an immigration route: applying / eligible for settlement, settlement " +
       "applications or routes, SET(M) and similar forms (money settlements are guarded).",
@@ -65,6 +68,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.visa-route",
     tag: "immigration",
+    requires: ["tier", "skilled", "worker", "graduate", "route", "permit", "sponsorship", "clearance", "ukraine", "reunion", "arap", "acrs", "scheme", "vprs", "(o)", "(overseas)"],
     description:
       "Visa routes named without the word visa: Tier 1-5, Skilled Worker, the 5- or 10-year " +
       "partner route, work permit, entry clearance, BN(O), Homes for Ukraine, family reunion, ARAP/ACRS.",
@@ -85,6 +89,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.leave-abbrev",
     tag: "immigration",
+    requires: ["ilr", "flr", "llr", "lotr", "ltr", "ile", "i.l.r"],
     description: "Leave abbreviations, upper case only: ILR, FLR (FLR(M), FLR(FP)), LLR, LOTR, LTR, ILE, I.L.R.",
     pattern: /\b(?:ILR|FLR|LLR|LOTR|LTR|ILE|I\.L\.R)\b/,
   },
@@ -113,6 +118,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.asylum",
     tag: "immigration",
+    requires: ["asyl", "assyl", "aslyum", "uasc", "refugee", "humanitarian", "claim", "nass", "support", "accommodation", "contingency", "serco", "mears", "clearsprings", "stateless"],
     description:
       "Asylum and protection: asylum (also \"asylumn\", \"assylum\", \"aslyum\"), asylum seeker, " +
       "UASC, refugee, humanitarian protection, fresh / human-rights claim, asylum support " +
@@ -123,6 +129,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.nrpf",
     tag: "immigration",
+    requires: ["nrpf", "n.r.p.f", "recourse", "funds"],
     description: "No recourse to public funds: NRPF, \"no recourse\" (not \"no recourse to her savings\"), access to public funds.",
     pattern:
       /\b(?:NRPF|N\.R\.P\.F|no\s+recourse\b(?!\s+to\s+(?!public)[a-z])|recourse\s+to\s+public\s+funds|(?:access|entitle\w*|eligib\w*|claim|no)\s+(?:to\s+|for\s+)?public\s+funds|public\s+funds\s+(?:condition|restriction))/i,
@@ -130,6 +137,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.change-of-conditions",
     tag: "immigration",
+    requires: ["conditions"],
     description: "A change-of-conditions request to lift an NRPF condition (not a change to bail or licence conditions).",
     pattern: /\bchange\s+of\s+conditions\b/i,
     unless: /\b(?:bail|licence|license|order|tenancy|contract|employment|sentence)\b/i,
@@ -148,6 +156,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.home-office",
     tag: "immigration",
+    requires: ["off", "ukvi", "visas", "ukba", "border", "nccu"],
     description:
       "The Home Office or UKVI dealing with a person (applications, decisions, letters, reporting, " +
       "accommodation, holding a passport). Funding, guidance and jobs are guarded.",
@@ -157,12 +166,14 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.home-office-abbrev",
     tag: "immigration",
+    requires: ["ho"],
     description: "\"HO\" for the Home Office (upper case only): \"HO confirmed\", \"HO reference\".",
     pattern: /\bHO\b/,
   },
   {
     id: "imm.immigration",
     tag: "immigration",
+    requires: ["migra", "immirgra", "oisc", "regulari"],
     description:
       "The words immigration, immigrant, migrant in any form: in a case note they nearly always " +
       "concern someone's status (immigration bail, advice, solicitor, tribunal, officers); OISC " +
@@ -173,6 +184,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.enforcement-contact",
     tag: "immigration",
+    requires: ["cent", "yarl", "brook", "harmondsworth", "tinsley", "dungavel", "morton", "derwentside", "campsfield", "eaton", "becket", "sandford", "festival", "dallas"],
     description:
       "Immigration Enforcement and detention: IE, IRC, removal / detention / reporting centres " +
       "and named removal centres and reporting offices.",
@@ -182,6 +194,7 @@ const ROUTE_AND_DOCUMENT_RULES: readonly Rule[] = [
   {
     id: "imm.enforcement-abbrev",
     tag: "immigration",
+    requires: ["ie", "irc"],
     description: "Immigration Enforcement and removal centre abbreviations, upper case only: IE, IRC.",
     pattern: /\b(?:IE|IRC)\b/,
   },

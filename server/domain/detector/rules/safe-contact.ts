@@ -1,5 +1,8 @@
 import type { Rule, RuleFamily } from "./types";
 
+/** Postcodes, phone numbers and house or flat numbers all contain a digit. */
+const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 /**
  * Contact details -> `safe_contact`. Only forms that are unambiguous in a case note: a full UK
  * postcode, a UK phone number, an email address, a house number with a street name, a flat number.
@@ -10,12 +13,14 @@ export const SAFE_CONTACT_RULES: readonly Rule[] = [
   {
     id: "contact.postcode",
     tag: "safe_contact",
+    requires: DIGITS,
     description: "A full UK postcode in capitals: \"LS6 2QT\", \"M1 1AE\", \"SW1A 1AA\".",
     pattern: /\b(?:GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b/,
   },
   {
     id: "contact.phone",
     tag: "safe_contact",
+    requires: DIGITS,
     description:
       "A UK phone number: 0 or +44 then 9-10 more digits, spaces or hyphens allowed " +
       "(\"07700 900123\", \"+44 7700 900123\", \"0113-496-0000\").",
@@ -31,6 +36,7 @@ export const SAFE_CONTACT_RULES: readonly Rule[] = [
   {
     id: "contact.street-address",
     tag: "safe_contact",
+    requires: DIGITS,
     description:
       "A house number followed by a capitalised street name and a street word: \"14 Elm Road\", " +
       "\"3a Beech Close\"; or \"Flat 4\".",

@@ -7,6 +7,42 @@ import { PrintButton } from "./print-button";
 export const metadata: Metadata = { title: "Sharing record" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });
+
+type Group = Awaited<ReturnType<Awaited<ReturnType<typeof getServerApi>>["cases"]["sharingRecord"]>>["agencies"][number];
+
+/** One agency (or MARAC function): a plain sentence, then each kind of information with its dates and purpose. */
+function GroupTable({ group, id }: { group: Group; id: string }) {
+  return (
+    <section aria-labelledby={id} className="mb-8 break-inside-avoid">
+      <h3 id={id}>{group.who}</h3>
+      <p className="mb-3">{group.plainEnglish}</p>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">What {group.who} saw, by kind of information</caption>
+        <thead>
+          <tr className="border-b border-border">
+            <th scope="col" className="py-2 pr-3">Information</th>
+            <th scope="col" className="py-2 pr-3">How often</th>
+            <th scope="col" className="py-2 pr-3">First</th>
+            <th scope="col" className="py-2 pr-3">Last</th>
+            <th scope="col" className="py-2 pr-3">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.categories.map((c) => (
+            <tr key={c.tag ?? "basic"} className="border-b border-border align-top">
+              <th scope="row" className="py-2 pr-3 font-normal first-letter:uppercase">{c.tag ? `${TAG_LABELS[c.tag]} information` : "basic case details"}</th>
+              <td className="py-2 pr-3">{c.times === 1 ? "once" : c.times === 2 ? "twice" : `${c.times} times`}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.first)}</td>
+              <td className="py-2 pr-3 whitespace-nowrap">{day.format(c.last)}</td>
+              <td className="py-2 pr-3">{c.purposes.join("; ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 export default async function SharingRecordPage({ params }: { params: Promise<{ caseId: string }> }) {
   const { caseId } = await params;
@@ -27,19 +63,35 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
       <div className="mb-8 print:hidden">
         <PrintButton />
       </div>
-      <h2>In short</h2>
-      {record.summary.length === 0 ? (
+
+      <h2>Shared with agencies</h2>
+      {record.agencies.length === 0 ? (
         <p className="mb-8">No agency has looked at this case yet.</p>
       ) : (
-        <ul className="mb-8 list-disc space-y-2 pl-6">
-          {record.summary.map((s) => (
-            <li key={s.agencyName}>
-              {s.plainEnglish} ({s.views} {s.views === 1 ? "time" : "times"}, last on {when.format(s.last)}.)
-            </li>
+        <>
+          <ul className="mb-8 list-disc space-y-2 pl-6">
+            {record.agencies.map((g) => (
+              <li key={g.who}>{g.plainEnglish}</li>
+            ))}
+          </ul>
+          {record.agencies.map((g, i) => (
+            <GroupTable key={g.who} group={g} id={`agency-${i}`} />
           ))}
-        </ul>
+        </>
       )}
-      <h2>Every look at this case</h2>
+
+      <h2>Used by the MARAC itself</h2>
+      <p className="mb-4 max-w-2xl">
+        The MARAC chair and coordinator run the meeting and see the whole case. They are employed by an agency, named in brackets, but what they
+        see is not passed to that agency.
+      </p>
+      {record.maracItself.length === 0 ? (
+        <p className="mb-8">The MARAC chair and coordinator have not looked at this case yet.</p>
+      ) : (
+        record.maracItself.map((g, i) => <GroupTable key={g.who} group={g} id={`marac-${i}`} />)
+      )}
+
+      <h2 className="print:break-before-page">Every look at this case</h2>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Each time the case was viewed</caption>
         <thead>
@@ -55,8 +107,8 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
             <tr key={i} className="border-b border-border align-top">
               <td className="py-2 pr-3 whitespace-nowrap">{when.format(e.at)}</td>
               <td className="py-2 pr-3">
-                {e.agencyName}
-                <span className="block text-secondary">{e.userName}{e.consultation ? " (MARAC chair or coordinator)" : ""}</span>
+                {e.who}
+                <span className="block text-secondary">{e.userName}</span>
               </td>
               <td className="py-2 pr-3">{e.tagsShown.length === 0 ? "None" : e.tagsShown.map((t) => TAG_LABELS[t]).join(", ")}</td>
               <td className="py-2 pr-3">{e.why}</td>

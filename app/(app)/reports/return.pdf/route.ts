@@ -1,0 +1,4 @@
+import { returnExport } from "../_lib/export-response";
+
+/** The quarterly data return as PDF, suppressed; the export is logged. */
+export const GET = returnExport("pdf");
