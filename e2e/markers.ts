@@ -41,6 +41,8 @@ export const MARKER_NOTES = {
  */
 export const GATE_VICTIM = "Rhiannon Gatecheck";
 export const GATE_MEETING_VENUE = "E2E review gate meeting";
+/** The risk factor the gate case's flag is raised for. */
+export const GATE_FLAG_FACTOR = "non_fatal_strangulation";
 export const GATE_TEXTS = {
   narrative: { text: "Gatemarknarrative she is worried about the letter from the office in Croydon and what it will mean for her and the girls.", author: "police" },
   flag: { text: "Gatemarkflag the Croydon letter still has not come and he laughs about it.", author: "idva" },

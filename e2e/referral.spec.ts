@@ -206,6 +206,8 @@ test("an impossible date of birth and professional judgement without reasons sho
 });
 
 test("every page of the referral form passes axe, empty and with errors", async ({ page, a11y }) => {
+  // Sixteen axe scans: every page of the form, empty and with errors.
+  test.slow();
   await signIn(page, "idva@northshire.example");
   const draftId = await startReferral(page);
   for (const step of STEPS) {

@@ -7,7 +7,7 @@ test("the coordinator declines a referral with a reason the referring agency the
   await a11y(coordinator);
   const row = coordinator.getByRole("row").filter({ hasText: "Northshire Homes" }).first();
   const caseNumber = (await row.getByRole("link", { name: /^NS-\d{4}-\d{4}$/ }).innerText()).trim();
-  const caseHref = (await row.getByRole("link", { name: caseNumber }).getAttribute("href")) ?? "";
+  const caseHref = (await row.getByRole("link", { name: caseNumber, exact: true }).getAttribute("href")) ?? "";
   await coordinator.getByRole("link", { name: `Decline ${caseNumber}` }).click();
   await a11y(coordinator);
   await coordinator.getByRole("button", { name: "Decline referral" }).click();

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
 import { plainText } from "../server/domain/case/text";
 import { makeSampleCase } from "../server/domain/testing/fixtures";
 import { saveResearch } from "../server/services/research";
@@ -66,7 +66,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   const gateImport = importReferrals(db, scriptCipher(), null, { format: "marac-desk.referrals", version: 1, referrals: [{ ...gate, referring: { ...gate.referring, agencyName: "Northshire Police", agencyId: undefined }, status: "accepted" }] }, new Date());
   if (!gateImport.ok) throw new Error(`gate case: ${JSON.stringify(gateImport.issues)}`);
   const gateId = gateImport.caseIds[0] ?? "";
-  addRiskFlag(db, scriptCipher(), flagger, { caseId: gateId, factorId: "non_fatal_strangulation", note: GATE_TEXTS.flag.text }, new Date());
+  addRiskFlag(db, scriptCipher(), flagger, { caseId: gateId, factorId: GATE_FLAG_FACTOR, note: GATE_TEXTS.flag.text }, new Date());
   const gateMeeting = createMeeting(db, organiser, { date: "2027-01-21", time: "10:00", venue: GATE_MEETING_VENUE, online: true, chairUserId: chair.id, invitedAgencyIds: members.map((a) => a.id) }, new Date());
   addToAgenda(db, organiser, gateMeeting.id, gateId, new Date());
   const police = members.find((m) => m.name === "Northshire Police");

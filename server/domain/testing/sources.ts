@@ -1,5 +1,6 @@
 import { TAGS, type Tag } from "../tags";
 import type { ValueSource } from "./build-case";
+import { mulberry32 } from "../random";
 
 /** Values that mean "not filled in"; marker cases pick anything else so every field is filled. */
 const EMPTY_CHOICES = new Set(["unknown", "not_known", "not_asked", "dont_know"]);
@@ -18,18 +19,6 @@ export function markerSource(prefix: string): ValueSource {
   };
 }
 
-/** mulberry32: a tiny deterministic PRNG, so a seed always rebuilds the same case. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEPARATORS = [" ", "  ", "\n", "\n\n", " \n"];
 
 /**
@@ -37,7 +26,7 @@ const SEPARATORS = [" ", "  ", "\n", "\n\n", " \n"];
  * unique random token `<t…n…>` (the counter makes it unique, the random part makes it random).
  */
 export function randomSource(seed: number): ValueSource {
-  const next = prng(seed);
+  const next = mulberry32(seed);
   const int = (max: number) => Math.floor(next() * (max + 1));
   let counter = 0;
   const pick = <T>(items: readonly T[]): T => items[int(items.length - 1)] as T;

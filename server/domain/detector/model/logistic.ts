@@ -1,4 +1,5 @@
 import { FEATURE_COUNT } from "./features";
+import { mulberry32 } from "../../random";
 
 /**
  * Binary logistic regression over hashed sparse features, trained by stochastic gradient
@@ -38,18 +39,6 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** mulberry32: a small seeded generator, enough for a shuffle. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function trainLogistic(
   examples: readonly TrainingExample[],
   labels: readonly boolean[],
@@ -66,7 +55,7 @@ export function trainLogistic(
   const negativeWeight = options.balance ? labels.length / (2 * negatives) : 1;
 
   const order = examples.map((_, i) => i);
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (let i = order.length - 1; i > 0; i -= 1) {
       const j = Math.floor(random() * (i + 1));
