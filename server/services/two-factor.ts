@@ -25,10 +25,13 @@ export class StaleSecondFactor extends AppError {
 }
 
 /**
- * Sensitive actions (approving privileged changes, proposing password resets) call this first: the
- * session must have checked an authenticator code within the last 15 minutes (decision 051).
+ * Sensitive actions (approving privileged changes, proposing password resets, downloading reports)
+ * call this first: the session must have checked an authenticator code within the last 15 minutes
+ * (decision 051). Only a user whose role the configuration exempts, and who has set up no
+ * authenticator, has nothing to confirm with; every role that can take these actions needs one by default.
  */
 export function requireFreshSecondFactor(user: SessionUser, now: Date): void {
+  if (user.secondFactorEnrolled === false && !secondFactorRequiredFor(user.role)) return;
   const at = user.secondFactorAt;
   if (!at || now.getTime() - at.getTime() > SECOND_FACTOR_FRESH_MS) throw new StaleSecondFactor();
 }

@@ -11,7 +11,7 @@ import { totpCodeAt, totpStep } from "~/server/auth/totp";
 import { isSealed } from "~/server/crypto/field-cipher";
 import { resolveSession, startSession, type SessionUser } from "~/server/services/sessions";
 import { authenticate } from "~/server/services/sign-in";
-import { STALE_SECOND_FACTOR_MESSAGE } from "~/server/services/two-factor";
+import { requireFreshSecondFactor, STALE_SECOND_FACTOR_MESSAGE } from "~/server/services/two-factor";
 import { createTestDb } from "../helpers/test-db";
 
 const t0 = new Date(Date.UTC(2026, 10, 28, 9, 0, 5));
@@ -170,6 +170,29 @@ describe("two-factor sign-in with an authenticator app", () => {
     const adminSession: SessionUser = { id: admin.id, name: admin.name, email: admin.email, role: "admin", agencyId: adminAgency.id, agencyName: adminAgency.name, agencyType: "police", agencyIsMember: true, sessionId: "s", secondFactorAt: t0 };
     await expect(callerAt(adminSession, later).admin.users.resetPassword({ id: userId })).rejects.toThrow(STALE_SECOND_FACTOR_MESSAGE);
     expect(await codeOf(callerAt({ ...adminSession, secondFactorAt: later }, later).admin.users.resetPassword({ id: userId }))).toBe("OK");
+  });
+
+  it("asks for a fresh code before a report is downloaded, not to read it on screen", async () => {
+    await enrol(t0);
+    const later = at(SECOND_FACTOR_FRESH_MS + MIN);
+    const stale = { ...(refresh(sessionAt(t0), t0) as SessionUser), secondFactorPending: false, secondFactorAt: t0 };
+    for (const format of ["csv", "xlsx", "pdf"] as const) {
+      await expect(callerAt(stale, later).reports.quarterlyReturn({ year: 2026, quarter: 3, format })).rejects.toThrow(STALE_SECOND_FACTOR_MESSAGE);
+    }
+    // On screen, or with a fresh code, the return goes on to its own checks (this area has no settings yet).
+    await expect(callerAt(stale, later).reports.quarterlyReturn({ year: 2026, quarter: 3 })).rejects.not.toThrow(STALE_SECOND_FACTOR_MESSAGE);
+    await expect(callerAt({ ...stale, secondFactorAt: later }, later).reports.quarterlyReturn({ year: 2026, quarter: 3, format: "csv" })).rejects.not.toThrow(STALE_SECOND_FACTOR_MESSAGE);
+  });
+
+  it("has nothing to confirm only for a user whose role is exempt and who has no authenticator", () => {
+    const base = refresh(sessionAt(t0), t0) as SessionUser;
+    const later = at(SECOND_FACTOR_FRESH_MS + MIN);
+    // A chair must use an authenticator: never having proved one is not an exemption.
+    expect(() => requireFreshSecondFactor({ ...base, secondFactorEnrolled: false, secondFactorAt: null }, later)).toThrow(STALE_SECOND_FACTOR_MESSAGE);
+    const rep = { ...base, role: "agency_rep" as const, secondFactorAt: null };
+    expect(() => requireFreshSecondFactor({ ...rep, secondFactorEnrolled: false }, later)).not.toThrow();
+    // Once set up, an authenticator is asked for, whatever the role.
+    expect(() => requireFreshSecondFactor({ ...rep, secondFactorEnrolled: true }, later)).toThrow(STALE_SECOND_FACTOR_MESSAGE);
   });
 });
 

@@ -11,7 +11,7 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
     <div className="max-w-xl">
       <h1>Confirm it is you</h1>
       <p className="mb-6">
-        Approving changes and resetting passwords need a code from your authenticator app from the last 15 minutes. Enter the
+        Approving changes, resetting passwords and downloading reports need a code from your authenticator app from the last 15 minutes. Enter the
         code your app shows now, then do it again.
       </p>
       <SecondFactorForm next={safeLocalPath(next)} button="Confirm" />
