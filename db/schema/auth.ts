@@ -20,6 +20,8 @@ export const sessions = sqliteTable(
     secondFactorPending: integer("second_factor_pending", { mode: "boolean" }).notNull().default(false),
     /** When this session last proved the second factor; sensitive actions need it within 15 minutes. */
     secondFactorAt: integer("second_factor_at", { mode: "timestamp_ms" }),
+    /** How the session signed in: a password here, or the agency's identity provider (decision 063). */
+    signInMethod: text("sign_in_method", { enum: ["password", "sso"] }).notNull().default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

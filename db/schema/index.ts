@@ -9,3 +9,4 @@ export * from "./referrals";
 export * from "./meetings";
 export * from "./privileged-changes";
 export * from "./retention";
+export * from "./identity-providers";

@@ -9,8 +9,9 @@ export function secondFactorRequiredFor(role: Role): boolean {
 
 /**
  * Marks a session user who must set up an authenticator first. Kept apart from resolveSession so
- * the scripts that seed through the services never read the configuration.
+ * the scripts that seed through the services never read the configuration. A session from the
+ * agency's identity provider had its multi-factor check there (decision 063).
  */
-export function applySecondFactorRule<T extends { role: Role; secondFactorEnrolled?: boolean }>(user: T): T & { mustEnrolSecondFactor: boolean } {
-  return { ...user, mustEnrolSecondFactor: user.secondFactorEnrolled === false && secondFactorRequiredFor(user.role) };
+export function applySecondFactorRule<T extends { role: Role; secondFactorEnrolled?: boolean; signInMethod?: "password" | "sso" }>(user: T): T & { mustEnrolSecondFactor: boolean } {
+  return { ...user, mustEnrolSecondFactor: user.signInMethod !== "sso" && user.secondFactorEnrolled === false && secondFactorRequiredFor(user.role) };
 }

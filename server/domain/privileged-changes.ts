@@ -5,7 +5,7 @@ import type { Role } from "./roles";
  * Changes that widen what someone can see take two people (decision 033): an admin proposes and a
  * chair who is not the proposer approves. Narrowing changes (deactivation, a rename) stay direct.
  */
-export const PRIVILEGED_CHANGE_KINDS = ["create_user", "change_user_access", "reset_password", "change_agency"] as const;
+export const PRIVILEGED_CHANGE_KINDS = ["create_user", "change_user_access", "reset_password", "change_agency", "set_identity_provider"] as const;
 export type PrivilegedChangeKind = (typeof PRIVILEGED_CHANGE_KINDS)[number];
 
 export const PRIVILEGED_CHANGE_STATUSES = ["pending", "approved", "rejected"] as const;
@@ -19,6 +19,7 @@ export const PRIVILEGED_CHANGE_LABELS: Record<PrivilegedChangeKind, string> = {
   change_user_access: "Change a user's role or agency",
   reset_password: "Reset a password",
   change_agency: "Change an agency's type or MARAC membership",
+  set_identity_provider: "Set an agency's single sign-on",
 };
 
 /** Whether a user edit touches access (role or agency) and so needs a chair's approval. */

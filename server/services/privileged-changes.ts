@@ -15,6 +15,7 @@ import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
+import { applyIdentityProvider, withoutSecret, ZProposedIdentityProvider } from "./identity-providers";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -49,7 +50,7 @@ export function proposeChange(tx: Pick<Db, "insert" | "select">, actor: SessionU
     action: "change.proposed",
     targetType: p.targetType,
     targetId: p.targetId,
-    details: { proposalId: row.id, kind: p.kind, change: p.change },
+    details: { proposalId: row.id, kind: p.kind, change: withoutSecret(p.change) },
   });
   return row.id;
 }
@@ -85,6 +86,16 @@ function describe(db: Db, p: typeof privilegedChanges.$inferSelect): ProposalLin
     ];
   }
   const a = db.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();
+  if (p.kind === "set_identity_provider") {
+    const c = ZProposedIdentityProvider.parse(p.change);
+    return [
+      { label: "Agency", value: a?.name ?? "(removed agency)" },
+      { label: "Identity provider (issuer)", value: c.issuer },
+      { label: "Client ID", value: c.clientId },
+      { label: "Client secret", value: "Entered by the admin and stored sealed; not shown" },
+      { label: "Email domains it signs in", value: c.allowedDomains.join(", ") },
+    ];
+  }
   const c = ZAgencyAccess.parse(p.change);
   return [
     { label: "Agency", value: a?.name ?? "(removed agency)" },
@@ -191,6 +202,8 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       if (!u) throw new AppError("NOT_FOUND", "The user in this proposal no longer exists.");
       assertRoleFitsAgency(tx, c.agencyId, c.role);
       tx.update(users).set({ ...c, version: u.version + 1, updatedAt: now }).where(eq(users.id, u.id)).run();
+    } else if (p.kind === "set_identity_provider") {
+      applyIdentityProvider(tx, p.targetId ?? "", p.change, p.id, now);
     } else {
       const c = ZAgencyAccess.parse(p.change);
       const a = tx.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();
@@ -214,7 +227,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       action: "change.approved",
       targetType: p.targetType,
       targetId,
-      details: { proposalId: p.id, kind: p.kind, proposedBy: p.proposedBy, change: p.change },
+      details: { proposalId: p.id, kind: p.kind, proposedBy: p.proposedBy, change: withoutSecret(p.change) },
     });
     if (p.kind === "reset_password") writeAudit(tx, { at: now, actorUserId: approver.id, action: "user.password_reset", targetType: "user", targetId, details: { proposalId: p.id } });
     if (p.kind === "create_user") writeAudit(tx, { at: now, actorUserId: approver.id, action: "user.created", targetType: "user", targetId, details: { proposalId: p.id, ...p.change } });

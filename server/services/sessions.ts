@@ -34,7 +34,21 @@ export type SessionUser = {
   mustEnrolSecondFactor?: boolean;
   /** When this session last proved the authenticator (or a recovery code); null when never. */
   secondFactorAt?: Date | null;
+  /** Signed in with a password here, or through the agency's identity provider (decision 063). */
+  signInMethod?: "password" | "sso";
 };
+
+/**
+ * Starts a session after the agency's identity provider signed the user in (decision 063). Its
+ * multi-factor check was the provider's, so it counts as the second factor at this moment.
+ */
+export function startSsoSession(tx: Pick<Db, "insert">, userId: string, now: Date, userAgent: string | null): string {
+  const id = crypto.randomUUID();
+  tx.insert(sessions)
+    .values({ id, userId, createdAt: now, lastSeenAt: now, userAgent: userAgent?.slice(0, 300) ?? null, signInMethod: "sso", secondFactorAt: now })
+    .run();
+  return id;
+}
 
 /**
  * Starts a session after a correct password. A user with an authenticator gets a session that
@@ -118,10 +132,12 @@ export function resolveSession(db: Db, sessionId: string, now: Date): SessionUse
     agencyType: row.agency.type,
     agencyIsMember: row.agency.isMaracMember,
     sessionId,
-    mustChangePassword: row.user.mustChangePassword,
+    // A password still to replace matters only to a session that signed in with one.
+    mustChangePassword: row.session.signInMethod === "password" && row.user.mustChangePassword,
     secondFactorPending: row.session.secondFactorPending,
     secondFactorEnrolled: row.user.totpSecret !== null,
     secondFactorAt: row.session.secondFactorAt,
+    signInMethod: row.session.signInMethod,
   };
 }
 

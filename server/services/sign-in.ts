@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { agencies, signInAddressFailures, signInFailures, signInLocks, users } from "~/db/schema";
+import { agencies, agencyIdentityProviders, signInAddressFailures, signInFailures, signInLocks, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { burnVerifyTime, verifyPassword } from "~/server/auth/password-hash";
 import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, MAX_FAILED_SIGN_INS, MAX_FAILED_SIGN_INS_PER_ADDRESS } from "~/server/auth/rules";
@@ -116,9 +116,10 @@ export function closeFailedAttempt(db: Db, keys: AttemptKeys, now: Date, reason:
 export async function authenticate(db: Db, rawEmail: string, password: string, now: Date, address: string | null = null): Promise<SignInResult> {
   const email = normaliseEmail(rawEmail);
   const row = db
-    .select({ id: users.id, hash: users.passwordHash, active: users.active, agencyActive: agencies.active, oneTime: users.mustChangePassword })
+    .select({ id: users.id, hash: users.passwordHash, active: users.active, agencyActive: agencies.active, oneTime: users.mustChangePassword, sso: agencyIdentityProviders.agencyId })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .leftJoin(agencyIdentityProviders, eq(agencyIdentityProviders.agencyId, agencies.id))
     .where(eq(users.email, email))
     .get();
   const keys = attemptKeys(email, address, row?.id ?? null);
@@ -130,7 +131,10 @@ export async function authenticate(db: Db, rawEmail: string, password: string, n
   if (row) passwordOk = await verifyPassword(row.hash, password);
   else await burnVerifyTime(password);
 
-  if (row && passwordOk && row.active && row.agencyActive) {
+  // An agency with its own identity provider signs its users in there only (decision 063): a
+  // leaver switched off there cannot come back with a password.
+  const ssoOnly = row?.sso != null;
+  if (row && passwordOk && row.active && row.agencyActive && !ssoOnly) {
     const signedIn = db.transaction((tx) => {
       if (row.oneTime) {
         // A one-time password works once: burn it, unless a parallel sign-in already did.
@@ -151,6 +155,6 @@ export async function authenticate(db: Db, rawEmail: string, password: string, n
   }
 
   // The attempt was already counted in the gate; decide here whether it completes a lock-out.
-  const reason = !row ? "unknown_email" : !passwordOk ? "wrong_password" : !(row.active && row.agencyActive) ? "inactive" : "one_time_password_used";
+  const reason = !row ? "unknown_email" : !passwordOk ? "wrong_password" : !(row.active && row.agencyActive) ? "inactive" : ssoOnly ? "agency_signs_in_through_its_provider" : "one_time_password_used";
   return closeFailedAttempt(db, keys, now, reason);
 }

@@ -22,6 +22,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
         <p className="mb-6">Use the email address and password your MARAC administrator gave you.</p>
         <SignInForm next={safeLocalPath(next)} />
+        <p className="mb-6">
+          <a href={next ? `/sign-in/sso?next=${encodeURIComponent(safeLocalPath(next))}` : "/sign-in/sso"}>Sign in through your agency&apos;s account instead</a>
+          {" "}(if your agency uses single sign-on, for example with Microsoft).
+        </p>
         <h2 className="text-xl">Problems signing in</h2>
         <p>
           If you have forgotten your password, ask your MARAC administrator: a chair approves the reset and gives you a one-time
