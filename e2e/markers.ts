@@ -50,3 +50,12 @@ export const GATE_TEXTS = {
   minutes: { text: "Gatemarkminutes she has heard nothing from the office in Croydon since the spring.", author: "police" },
   research: { text: "Gatemarkresearch says the Croydon office wrote to her in the spring.", author: "housing" },
 } as const;
+
+/** Single sign-on (e2e/single-sign-on.spec.ts): two agencies the spec sets up, and their users. */
+export const E2E_SSO = {
+  agency: { name: "Southshire Constabulary", domain: "southshire-police.example" },
+  wrongIssuerAgency: { name: "Eastshire Housing", domain: "eastshire-housing.example" },
+  officer: { name: "Sam Officer", email: "sam.officer@southshire-police.example" },
+  leaver: { name: "Lee Leaver", email: "lee.leaver@southshire-police.example" },
+  colleague: { name: "Ema Housing", email: "ema@eastshire-housing.example" },
+} as const;

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
+import { E2E_EXTRA_USERS, E2E_SSO, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_REFERRING_AGENCY } from "../e2e/markers";
 import { plainText } from "../server/domain/case/text";
 import { makeSampleCase } from "../server/domain/testing/fixtures";
 import { saveResearch } from "../server/services/research";
@@ -83,6 +83,16 @@ for (const u of E2E_EXTRA_USERS) {
   const agency = db.select().from(agencies).where(eq(agencies.name, u.agencyName)).get();
   if (!agency) throw new Error(`no agency ${u.agencyName}`);
   await createUser(db, null, { name: u.name, email: u.email, agencyId: agency.id, role: "agency_rep", active: true, password: DEMO_PASSWORD }, new Date());
+}
+// Single sign-on: two agencies the spec configures through the pages, with users the admin added.
+{
+  const now = new Date();
+  const police = db.insert(agencies).values({ name: E2E_SSO.agency.name, type: "police", isMaracMember: true, createdAt: now, updatedAt: now }).returning().get();
+  const housing = db.insert(agencies).values({ name: E2E_SSO.wrongIssuerAgency.name, type: "housing", isMaracMember: true, createdAt: now, updatedAt: now }).returning().get();
+  const user = (name: string, email: string, agencyId: string, active: boolean) => createUser(db, null, { name, email, agencyId, role: "agency_rep", active, password: DEMO_PASSWORD }, now);
+  await user(E2E_SSO.officer.name, E2E_SSO.officer.email, police.id, true);
+  await user(E2E_SSO.leaver.name, E2E_SSO.leaver.email, police.id, false);
+  await user(E2E_SSO.colleague.name, E2E_SSO.colleague.email, housing.id, true);
 }
 db.$client.close();
 

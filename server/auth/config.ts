@@ -7,6 +7,7 @@ import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { clientAddress } from "~/server/auth/client-address";
 import { ABSOLUTE_TIMEOUT_MS } from "~/server/auth/rules";
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { sameOriginRedirect } from "~/server/http/safe-path";
 import { activeIdentityProviders, agencyIdFromProviderId, providerIdFor, type AgencyProvider } from "~/server/services/identity-providers";
 import { endSession, startSession } from "~/server/services/sessions";
@@ -88,7 +89,7 @@ const buildConfig = (): NextAuthConfig => ({
         return { id: result.userId, sid: startSession(db, result.userId, now, request.headers.get("user-agent")) };
       },
     }),
-    ...activeIdentityProviders(getDb()).map(agencyProvider),
+    ...activeIdentityProviders(getDb(), getAppCipher()).map(agencyProvider),
   ],
   callbacks: {
     /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "~/db/client";
 import { agencies, agencyIdentityProviders, privilegedChanges, sessions, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { getAppCipher } from "~/server/crypto/app-cipher";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AppError } from "~/server/errors";
 import type { TIdentityProvider } from "~/server/schemas/identity-provider";
 import { proposeChange } from "./privileged-changes";
@@ -38,7 +38,7 @@ function domainOwner(db: Pick<Db, "select">, domains: string[], exceptAgencyId: 
  * The admin proposes an agency's identity provider; a chair who is not the proposer approves it
  * (decision 033). The secret is sealed in the proposal at once; the audit entry leaves it out.
  */
-export function proposeIdentityProvider(db: Db, admin: SessionUser, input: TIdentityProvider, now: Date): { proposalId: string } {
+export function proposeIdentityProvider(db: Db, cipher: FieldCipher, admin: SessionUser, input: TIdentityProvider, now: Date): { proposalId: string } {
   return db.transaction((tx) => {
     const agency = tx.select().from(agencies).where(eq(agencies.id, input.agencyId)).get();
     if (!agency) throw new AppError("NOT_FOUND", "There is no such agency.");
@@ -51,7 +51,7 @@ export function proposeIdentityProvider(db: Db, admin: SessionUser, input: TIden
     const change = {
       issuer: input.issuer,
       clientId: input.clientId,
-      sealedSecret: getAppCipher().seal(input.clientSecret, proposedSecretPlace(agency.id)),
+      sealedSecret: cipher.seal(input.clientSecret, proposedSecretPlace(agency.id)),
       allowedDomains: input.allowedDomains,
     } satisfies z.infer<typeof ZProposedIdentityProvider>;
     const proposalId = proposeChange(tx, admin, { kind: "set_identity_provider", targetType: "agency", targetId: agency.id, change }, now);
@@ -66,12 +66,11 @@ export function withoutSecret(change: Record<string, unknown>): Record<string, u
 }
 
 /** Applies an approved proposal inside the approval's transaction: the secret is sealed again for its row. */
-export function applyIdentityProvider(tx: Tx, agencyId: string, stored: Record<string, unknown>, changeId: string, now: Date): void {
+export function applyIdentityProvider(tx: Tx, cipher: FieldCipher, agencyId: string, stored: Record<string, unknown>, changeId: string, now: Date): void {
   const c = ZProposedIdentityProvider.parse(stored);
   const agency = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, agencyId)).get();
   if (!agency) throw new AppError("NOT_FOUND", "The agency in this proposal no longer exists.");
   if (domainOwner(tx, c.allowedDomains, agencyId)) throw new AppError("BAD_REQUEST", "Another agency now signs in users of one of these email domains. An admin must propose it again.");
-  const cipher = getAppCipher();
   const row = {
     issuer: c.issuer,
     clientId: c.clientId,
@@ -105,8 +104,7 @@ export function identityProviderOf(db: Db, agencyId: string, now: Date) {
 export type AgencyProvider = { agencyId: string; agencyName: string; issuer: string; clientId: string; clientSecret: string; allowedDomains: string[] };
 
 /** The providers of active agencies, for the sign-in configuration built per request. */
-export function activeIdentityProviders(db: Db): AgencyProvider[] {
-  const cipher = getAppCipher();
+export function activeIdentityProviders(db: Db, cipher: FieldCipher): AgencyProvider[] {
   return db
     .select({ p: agencyIdentityProviders, name: agencies.name })
     .from(agencyIdentityProviders)

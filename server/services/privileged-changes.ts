@@ -12,6 +12,7 @@ import {
   type PrivilegedChangeKind,
 } from "~/server/domain/privileged-changes";
 import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
@@ -173,7 +174,7 @@ export type ApprovalResult = { oneTimePassword: string | null; userName: string 
  * role fits agency, email free) and applied in one transaction with its audit entry. A new account
  * or a reset gets a one-time password that only this chair sees, once (decision 033).
  */
-export async function approveChange(db: Db, approver: SessionUser, id: string, now: Date): Promise<ApprovalResult> {
+export async function approveChange(db: Db, cipher: FieldCipher, approver: SessionUser, id: string, now: Date): Promise<ApprovalResult> {
   const pre = openProposalFor(db, approver, id, now);
   const needsPassword = pre.kind === "create_user" || pre.kind === "reset_password";
   const oneTimePassword = needsPassword ? generateOneTimePassword() : null;
@@ -203,7 +204,7 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       assertRoleFitsAgency(tx, c.agencyId, c.role);
       tx.update(users).set({ ...c, version: u.version + 1, updatedAt: now }).where(eq(users.id, u.id)).run();
     } else if (p.kind === "set_identity_provider") {
-      applyIdentityProvider(tx, p.targetId ?? "", p.change, p.id, now);
+      applyIdentityProvider(tx, cipher, p.targetId ?? "", p.change, p.id, now);
     } else {
       const c = ZAgencyAccess.parse(p.change);
       const a = tx.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();

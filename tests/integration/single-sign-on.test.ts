@@ -6,6 +6,7 @@ import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { judgeAmr } from "~/server/auth/amr-rule";
 import { applySecondFactorRule } from "~/server/auth/second-factor-roles";
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { isSealed } from "~/server/crypto/field-cipher";
 import { activeIdentityProviders, identityProviderForEmail } from "~/server/services/identity-providers";
 import { resolveSession, type SessionUser } from "~/server/services/sessions";
@@ -55,7 +56,7 @@ describe("single sign-on through an agency's identity provider", () => {
     const row = t.db.select().from(agencyIdentityProviders).where(eq(agencyIdentityProviders.agencyId, agencyId)).get();
     expect(row).toMatchObject({ issuer: ISSUER, clientId: "marac-desk", allowedDomains: ["police.example", "staff.police.example"], changeId: proposalId });
     expect(isSealed(row?.clientSecret)).toBe(true);
-    expect(activeIdentityProviders(t.db)).toEqual([expect.objectContaining({ agencyId, clientSecret: SECRET })]);
+    expect(activeIdentityProviders(t.db, getAppCipher())).toEqual([expect.objectContaining({ agencyId, clientSecret: SECRET })]);
     expect(JSON.stringify(t.db.select().from(auditLog).all())).not.toContain(SECRET);
     expect(JSON.stringify(t.db.select().from(auditLog).all())).not.toContain(row?.clientSecret ?? "-");
 
@@ -135,7 +136,7 @@ describe("single sign-on through an agency's identity provider", () => {
     it("refuses everyone once the agency is deactivated", () => {
       t.db.update(agencies).set({ active: false }).where(eq(agencies.id, agencyId)).run();
       expect(refusedFor({})).toBe("not_configured");
-      expect(activeIdentityProviders(t.db)).toEqual([]);
+      expect(activeIdentityProviders(t.db, getAppCipher())).toEqual([]);
     });
 
     it("no longer accepts the user's password: the agency signs its users in itself", async () => {

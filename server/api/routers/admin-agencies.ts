@@ -30,7 +30,7 @@ export const adminAgenciesRouter = createRouter({
   proposeIdentityProvider: adminProcedure
     .input(ZIdentityProviderInput)
     .output(z.strictObject({ proposalId: z.string() }))
-    .mutation(({ ctx, input }) => proposeIdentityProvider(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => proposeIdentityProvider(ctx.db, ctx.cipher, ctx.user, input, ctx.now())),
   /** Switching it off narrows access, so it is direct; its sessions end. */
   removeIdentityProvider: adminProcedure
     .input(z.object({ agencyId: z.string().min(1).max(64) }))

@@ -20,7 +20,7 @@ export const approvalsRouter = createRouter({
     .output(z.strictObject({ oneTimePassword: z.string().nullable(), userName: z.string().nullable() }))
     .mutation(({ ctx, input }) => {
       requireFreshSecondFactor(ctx.user, ctx.now());
-      return approveChange(ctx.db, ctx.user, input.id, ctx.now());
+      return approveChange(ctx.db, ctx.cipher, ctx.user, input.id, ctx.now());
     }),
   reject: chairProcedure
     .input(ZProposalId)

@@ -1,5 +1,6 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import type { FormState } from "~/components/ui/form-state";
 import { signIn } from "~/server/auth/config";
 import { getDb } from "~/server/db";
@@ -25,7 +26,14 @@ export async function ssoSignInAction(_prev: FormState, formData: FormData): Pro
       values,
     };
   }
-  // Redirects to the provider (NEXT_REDIRECT propagates).
-  await signIn(providerIdFor(agency.agencyId), { redirectTo: safeLocalPath(formData.get("next")) }, { login_hint: parsed.data });
+  try {
+    await signIn(providerIdFor(agency.agencyId), { redirectTo: safeLocalPath(formData.get("next")) }, { login_hint: parsed.data });
+  } catch (error) {
+    // The provider could not be reached, or its discovery document names another issuer.
+    if (error instanceof AuthError) {
+      return { status: "error", message: `We could not reach ${agency.agencyName}'s sign-in service, or it did not identify itself as the one set up for MARAC Desk. Try again later, or tell your MARAC administrator.`, values };
+    }
+    throw error; // NEXT_REDIRECT to the provider must propagate
+  }
   return { status: "success" };
 }
