@@ -71,7 +71,7 @@ test("an admin proposes each agency's identity provider and a chair approves it"
   await chair.close();
 
   await page.goto(`/admin/agencies/${police}/sign-in`);
-  await expect(page.getByText(E2E_SSO.agency.domain)).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: E2E_SSO.agency.domain })).toBeVisible();
   await a11y();
   idp.register(
     [police, housing].map((id) => ({ client_id: `marac-desk-${id}`, client_secret: `secret-${id}`, redirect_uris: [`${BASE_URL}/api/auth/callback/agency-${id}`] })),
