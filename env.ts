@@ -41,6 +41,16 @@ export const env = createEnv({
     SMTP_FROM: z.string().min(3).default("MARAC Desk <marac-desk@localhost>"),
     /** The address people open MARAC Desk at, for the link in an email. */
     APP_URL: z.url({ error: "APP_URL must be the address MARAC Desk is served at, such as https://marac.example.org." }).default("http://localhost:3000"),
+    /**
+     * Roles that must use an authenticator app (decision 051): by default chair, coordinator, IDVA
+     * and admin. "none" only for the end-to-end test server, whose many sign-ins are by password.
+     */
+    AUTH_SECOND_FACTOR_ROLES: z
+      .string()
+      .default("chair,coordinator,idva,admin")
+      .refine((s) => s === "none" || s.split(",").every((r) => ["admin", "chair", "coordinator", "idva", "agency_rep"].includes(r.trim())), {
+        error: 'AUTH_SECOND_FACTOR_ROLES must be a comma-separated list of roles (admin, chair, coordinator, idva, agency_rep), or "none".',
+      }),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { auth } from "~/server/auth/config";
 import { hstsHeader } from "~/server/http/hsts";
@@ -31,7 +31,7 @@ function contentSecurityPolicy(nonce: string): string {
  * action or route reads it. Sends anonymous visitors to sign-in. The cookie is only a first
  * filter: every page and procedure checks the server-side session again (server/auth/index.ts).
  */
-export const proxy = auth((req: NextRequest & { auth: unknown }) => {
+const authorised = auth((req: NextRequest & { auth: unknown }) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = req.nextUrl;
@@ -60,6 +60,15 @@ export const proxy = auth((req: NextRequest & { auth: unknown }) => {
   if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 });
+
+/**
+ * next-auth is configured lazily (the agencies' identity providers are read per request, decision
+ * 063), and then hands back the wrapped handler asynchronously.
+ */
+export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
+  const handler = (await (authorised as unknown)) as (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
+  return handler(req, ev);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],

@@ -26,9 +26,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Wait for the outcome: either we have left the sign-in page, or the error summary shows.
+  // Wait for the outcome: we have left the sign-in page, or it asks for an authenticator code, or the error summary shows.
   await Promise.race([
-    page.waitForURL((url) => !url.pathname.startsWith("/sign-in")),
+    page.waitForURL((url) => !url.pathname.startsWith("/sign-in") || url.pathname === "/sign-in/two-factor"),
     errorSummary(page).waitFor(),
   ]);
 }

@@ -12,6 +12,7 @@ export const MARKER_REFERRING_AGENCY = "Northshire Police";
 export const E2E_EXTRA_USERS = [
   { name: "Lockout Tester", email: "e2e.lockout@northshire.example", agencyName: "Probation Service, Northshire" },
   { name: "Password Tester", email: "e2e.password@northshire.example", agencyName: "Northshire Children's Social Care" },
+  { name: "Authenticator Tester", email: "e2e.twofactor@northshire.example", agencyName: "Northshire Children's Social Care" },
 ] as const;
 
 /** Flags the e2e server adds to the marker case: notes are markers too, with the tags a viewer needs. */
@@ -60,3 +61,12 @@ export const MARKER_OVERRIDES = [
   { kind: "ended", tag: "health", agency: "Northshire Homes" },
   { kind: "revoked", tag: "immigration", agency: "Northshire Homes" },
 ] as const;
+
+/** Single sign-on (e2e/single-sign-on.spec.ts): two agencies the spec sets up, and their users. */
+export const E2E_SSO = {
+  agency: { name: "Southshire Constabulary", domain: "southshire-police.example" },
+  wrongIssuerAgency: { name: "Eastshire Housing", domain: "eastshire-housing.example" },
+  officer: { name: "Sam Officer", email: "sam.officer@southshire-police.example" },
+  leaver: { name: "Lee Leaver", email: "lee.leaver@southshire-police.example" },
+  colleague: { name: "Ema Housing", email: "ema@eastshire-housing.example" },
+} as const;

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { agencies, cases, users } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { E2E_EXTRA_USERS, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_OVERRIDES, MARKER_REFERRING_AGENCY, RETENTION_VICTIM } from "../e2e/markers";
+import { E2E_EXTRA_USERS, E2E_SSO, GATE_FLAG_FACTOR, GATE_MEETING_VENUE, GATE_TEXTS, GATE_VICTIM, MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_OVERRIDES, MARKER_REFERRING_AGENCY, RETENTION_VICTIM } from "../e2e/markers";
 import { plainText } from "../server/domain/case/text";
 import { makeSampleCase } from "../server/domain/testing/fixtures";
 import { saveResearch } from "../server/services/research";
@@ -26,7 +26,8 @@ process.env.DATA_KEY = E2E_DATA_KEY;
 const file = "data/e2e.db";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 const db = openMigrated(file);
-await seedIfEmpty(db);
+// The many e2e sign-ins are by password: no demo authenticators here (decision 052).
+await seedIfEmpty(db, { enrolAuthenticators: false });
 // One more case whose every value is a unique marker, for the leak tests (e2e/markers.ts).
 const { record } = MARKER_CASE;
 const { caseId: _id, caseNumber: _n, ...referral } = record;
@@ -102,10 +103,21 @@ for (const u of E2E_EXTRA_USERS) {
   if (!agency) throw new Error(`no agency ${u.agencyName}`);
   await createUser(db, null, { name: u.name, email: u.email, agencyId: agency.id, role: "agency_rep", active: true, password: DEMO_PASSWORD }, new Date());
 }
+// Single sign-on: two agencies the spec configures through the pages, with users the admin added.
+{
+  const now = new Date();
+  const police = db.insert(agencies).values({ name: E2E_SSO.agency.name, type: "police", isMaracMember: true, createdAt: now, updatedAt: now }).returning().get();
+  const housing = db.insert(agencies).values({ name: E2E_SSO.wrongIssuerAgency.name, type: "housing", isMaracMember: true, createdAt: now, updatedAt: now }).returning().get();
+  const user = (name: string, email: string, agencyId: string, active: boolean) => createUser(db, null, { name, email, agencyId, role: "agency_rep", active, password: DEMO_PASSWORD }, now);
+  await user(E2E_SSO.officer.name, E2E_SSO.officer.email, police.id, true);
+  await user(E2E_SSO.leaver.name, E2E_SSO.leaver.email, police.id, false);
+  await user(E2E_SSO.colleague.name, E2E_SSO.colleague.email, housing.id, true);
+}
 db.$client.close();
 
 serve("next", ["start", "--port", port], {
   DATABASE_URL: file,
   AUTH_SECRET: "e2e-run-only-K8s2Lq9vXw4Rz7Tn3Bm6Yc1Hd5Gf0Pj",
   DATA_KEY: E2E_DATA_KEY,
+  AUTH_SECOND_FACTOR_ROLES: "none",
 });

@@ -15,8 +15,11 @@ import { signOutAction } from "./_actions/sign-out";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  // A one-time password buys nothing but choosing a new one (the procedures refuse everything else too).
+  // Each step of signing in allows nothing else (the procedures refuse everything else too):
+  // the authenticator code, then a one-time password replaced, then an authenticator set up.
+  if (user.secondFactorPending) redirect("/sign-in/two-factor");
   if (user.mustChangePassword) redirect("/choose-password");
+  if (user.mustEnrolSecondFactor) redirect("/set-up-two-factor");
   const api = await getServerApi();
   const settings = await api.account.settings().catch(() => null);
   const waiting = user.role === "chair" ? await api.approvals.count().catch(() => 0) : 0;

@@ -13,7 +13,15 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
     endedAt: integer("ended_at", { mode: "timestamp_ms" }),
-    endReason: text("end_reason", { enum: ["signed_out", "idle", "expired", "deactivated", "password_changed"] }),
+    endReason: text("end_reason", { enum: ["signed_out", "idle", "expired", "deactivated", "password_changed", "ended_by_user", "ended_by_admin", "second_factor_locked"] }),
+    /** The browser's User-Agent header at sign-in (cut to 300 characters), summarised on the sessions page. */
+    userAgent: text("user_agent"),
+    /** Password checked, authenticator code not yet: only the second-factor step is allowed (decision 051). */
+    secondFactorPending: integer("second_factor_pending", { mode: "boolean" }).notNull().default(false),
+    /** When this session last proved the second factor; sensitive actions need it within 15 minutes. */
+    secondFactorAt: integer("second_factor_at", { mode: "timestamp_ms" }),
+    /** How the session signed in: a password here, or the agency's identity provider (decision 063). */
+    signInMethod: text("sign_in_method", { enum: ["password", "sso"] }).notNull().default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -50,4 +58,19 @@ export const signInAddressFailures = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("sign_in_address_failures_address_at_idx").on(t.address, t.at)],
+);
+
+/**
+ * Recovery codes for a user's authenticator (decision 051): keyed digests only, each usable once.
+ * Replaced as a set whenever the user enrols again.
+ */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull().references(() => users.id),
+    digest: text("digest").notNull().unique(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );

@@ -12,3 +12,4 @@ export * from "./retention";
 export * from "./policy";
 export * from "./overrides";
 export * from "./notifications";
+export * from "./identity-providers";

@@ -21,6 +21,12 @@ export const users = sqliteTable(
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     /** The approved privileged change that set the one-time password, to tell the user who and when. */
     passwordSetByChangeId: text("password_set_by_change_id"),
+    /** The authenticator (TOTP) secret, sealed with the app cipher; null until enrolment is confirmed. */
+    totpSecret: text("totp_secret"),
+    /** A secret shown for enrolment and not yet confirmed with a code. */
+    totpPendingSecret: text("totp_pending_secret"),
+    /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     version: integer("version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),

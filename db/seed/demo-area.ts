@@ -8,6 +8,12 @@ import type { Role } from "../../server/domain/roles";
 export const DEMO_AREA_NAME = "Northshire MARAC";
 export const DEMO_PASSWORD = "northshire-demo-2026";
 
+/**
+ * The demo's authenticator secret (base32), set up for the demo admin, chair, coordinator and IDVA
+ * (decision 052). Printed at start so a demo user can add it to an authenticator app. Demo only.
+ */
+export const DEMO_TOTP_SECRET = "NORTHSHIREDEMOTOTPSECRETKEYABCDE";
+
 export const DEMO_AGENCIES: readonly { key: string; name: string; type: AgencyType; isMaracMember: boolean }[] = [
   { key: "police", name: "Northshire Police", type: "police", isMaracMember: true },
   { key: "idva", name: "Northshire Domestic Abuse Service (IDVA)", type: "idva", isMaracMember: true },

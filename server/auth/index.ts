@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "~/server/db";
+import { applySecondFactorRule } from "~/server/auth/second-factor-roles";
 import { resolveSession, type SessionUser } from "~/server/services/sessions";
 import { auth } from "./config";
 
@@ -8,5 +9,6 @@ import { auth } from "./config";
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   if (!session?.sid) return null;
-  return resolveSession(getDb(), session.sid, new Date());
+  const user = resolveSession(getDb(), session.sid, new Date());
+  return user ? applySecondFactorRule(user) : null;
 });

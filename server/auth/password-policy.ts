@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMON_PASSWORDS } from "./common-passwords";
+import { isCommonPassword } from "./common-passwords";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -9,7 +9,7 @@ export const ZNewPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { error: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` })
   .max(MAX_PASSWORD_LENGTH, { error: `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer` })
-  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), {
+  .refine((p) => !isCommonPassword(p), {
     error: "This password is too common. Choose a password that is harder to guess",
   })
   .refine((p) => new Set(p).size > 3, { error: "Password must not repeat the same few characters" });

@@ -5,7 +5,7 @@ import type { Role } from "./roles";
  * Changes that widen what someone can see take two people (decision 033): an admin proposes and a
  * chair who is not the proposer approves. Narrowing changes (deactivation, a rename) stay direct.
  */
-export const PRIVILEGED_CHANGE_KINDS = ["create_user", "change_user_access", "reset_password", "change_agency", "change_policy"] as const;
+export const PRIVILEGED_CHANGE_KINDS = ["create_user", "change_user_access", "reset_password", "change_agency", "change_policy", "set_identity_provider"] as const;
 export type PrivilegedChangeKind = (typeof PRIVILEGED_CHANGE_KINDS)[number];
 
 export const PRIVILEGED_CHANGE_STATUSES = ["pending", "approved", "rejected"] as const;
@@ -20,6 +20,7 @@ export const PRIVILEGED_CHANGE_LABELS: Record<PrivilegedChangeKind, string> = {
   reset_password: "Reset a password",
   change_agency: "Change an agency's type or MARAC membership",
   change_policy: "Change what an agency is shared (a new sharing policy version)",
+  set_identity_provider: "Set an agency's single sign-on",
 };
 
 /** Whether a user edit touches access (role or agency) and so needs a chair's approval. */

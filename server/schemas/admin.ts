@@ -90,3 +90,11 @@ export const ZChooseFirstPassword = z
   .refine((v) => v.newPassword === v.confirmPassword, { error: "The new passwords do not match", path: ["confirmPassword"] });
 
 export const ZProposalId = z.object({ id: z.string().min(1, { error: "Choose a change" }).max(64) });
+
+/** A 6-digit authenticator code or a recovery code, as typed. */
+export const ZSecondFactorCode = z.object({
+  code: z.string().trim().min(1, { error: "Enter the code from your authenticator app" }).max(40, { error: "Enter the code from your authenticator app" }),
+});
+
+/** Names one of the caller's own sessions on the sessions page. */
+export const ZSessionHandle = z.object({ handle: z.string().min(1, { error: "Choose a session to end" }).max(100) });

@@ -81,3 +81,18 @@ export const ZPendingChangeDto = z.strictObject({
   proposedAt: z.date(),
   expiresAt: z.date(),
 });
+
+export const ZOwnSessionDto = z.strictObject({
+  handle: z.string(),
+  browser: z.string(),
+  signedInAt: z.date(),
+  lastSeenAt: z.date(),
+  current: z.boolean(),
+});
+
+export const ZTwoFactorSetupDto = z.strictObject({
+  enrolled: z.boolean(),
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+  pending: z.strictObject({ secret: z.string(), qrDataUrl: z.string() }).nullable(),
+});

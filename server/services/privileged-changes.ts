@@ -12,11 +12,13 @@ import {
   type PrivilegedChangeKind,
 } from "~/server/domain/privileged-changes";
 import { ROLE_LABELS, ROLES } from "~/server/domain/roles";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AppError } from "~/server/errors";
 import { ZCreateUser } from "~/server/schemas/admin";
 import { assertMembershipAllowed, assertTypeChangeAllowed } from "./agencies";
 import { applyPolicyChange, assertNoPolicyRowForOldType, describePolicyChange } from "./policy";
 import { notifyApprovalRequest, notifyPasswordReset } from "./notifications";
+import { applyIdentityProvider, withoutSecret, ZProposedIdentityProvider } from "./identity-providers";
 import { endUserSessions, type SessionUser } from "./sessions";
 import { assertEmailFree, assertRoleFitsAgency } from "./users";
 
@@ -61,8 +63,9 @@ export function proposeChange(tx: Pick<Db, "insert" | "select">, actor: SessionU
  * What the audit log keeps of a proposal's values. A policy change keeps only the version it was
  * proposed against: the categories are in the stored policy version, not in the log the admin reads.
  */
+/** What the audit log keeps of a proposal: never a policy's categories, never a client secret. */
 function auditedChange(p: Pick<Proposal, "kind" | "change">): Record<string, unknown> {
-  return p.kind === "change_policy" ? { basedOnVersion: p.change.basedOnVersion } : p.change;
+  return p.kind === "change_policy" ? { basedOnVersion: p.change.basedOnVersion } : withoutSecret(p.change);
 }
 
 export type ProposalLine = { label: string; value: string };
@@ -97,6 +100,16 @@ function describe(db: Db, p: typeof privilegedChanges.$inferSelect): ProposalLin
     ];
   }
   const a = db.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();
+  if (p.kind === "set_identity_provider") {
+    const c = ZProposedIdentityProvider.parse(p.change);
+    return [
+      { label: "Agency", value: a?.name ?? "(removed agency)" },
+      { label: "Identity provider (issuer)", value: c.issuer },
+      { label: "Client ID", value: c.clientId },
+      { label: "Client secret", value: "Entered by the admin and stored sealed; not shown" },
+      { label: "Email domains it signs in", value: c.allowedDomains.join(", ") },
+    ];
+  }
   const c = ZAgencyAccess.parse(p.change);
   return [
     { label: "Agency", value: a?.name ?? "(removed agency)" },
@@ -174,7 +187,7 @@ export type ApprovalResult = { oneTimePassword: string | null; userName: string 
  * role fits agency, email free) and applied in one transaction with its audit entry. A new account
  * or a reset gets a one-time password that only this chair sees, once (decision 033).
  */
-export async function approveChange(db: Db, approver: SessionUser, id: string, now: Date): Promise<ApprovalResult> {
+export async function approveChange(db: Db, cipher: FieldCipher, approver: SessionUser, id: string, now: Date): Promise<ApprovalResult> {
   const pre = openProposalFor(db, approver, id, now);
   const needsPassword = pre.kind === "create_user" || pre.kind === "reset_password";
   const oneTimePassword = needsPassword ? generateOneTimePassword() : null;
@@ -207,6 +220,8 @@ export async function approveChange(db: Db, approver: SessionUser, id: string, n
       tx.update(users).set({ ...c, version: u.version + 1, updatedAt: now }).where(eq(users.id, u.id)).run();
     } else if (p.kind === "change_policy") {
       policyVersion = applyPolicyChange(tx, approver, p, now);
+    } else if (p.kind === "set_identity_provider") {
+      applyIdentityProvider(tx, cipher, p.targetId ?? "", p.change, p.id, now);
     } else {
       const c = ZAgencyAccess.parse(p.change);
       const a = tx.select().from(agencies).where(eq(agencies.id, p.targetId ?? "")).get();

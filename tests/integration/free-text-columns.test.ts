@@ -29,6 +29,8 @@ type Kind =
   | "sealed own draft" // read back only by its author and their agency's organisers
   | "sealed restricted fact" // a risk factor, tags, changed paths: sealed whole
   | "keyed digest"
+  | "sealed secret" // an authenticator secret or an identity provider's client secret: sealed with the app cipher, never shown again
+  | "browser header" // the User-Agent a browser sent at sign-in: shown summarised to the session's own user
   | "integrity hash" // the audit log's hash chain: digests of other columns
   | "sealed tagged text"; // free text: detector-tagged, sealed, read only through the projection
 
@@ -158,11 +160,23 @@ const COLUMNS: Record<string, Kind> = {
   "sessions.id": "identifier",
   "sessions.user_id": "identifier",
   "sessions.end_reason": "enum",
+  "sessions.user_agent": "browser header",
+  "sessions.sign_in_method": "enum",
+  "agency_identity_providers.agency_id": "identifier",
+  "agency_identity_providers.issuer": "untagged fact",
+  "agency_identity_providers.client_id": "identifier",
+  "agency_identity_providers.client_secret": "sealed secret",
+  "agency_identity_providers.allowed_domains": "untagged fact",
+  "agency_identity_providers.change_id": "identifier",
+  "recovery_codes.user_id": "identifier",
+  "recovery_codes.digest": "keyed digest",
   "sign_in_failures.email": "identifier",
   "sign_in_locks.email": "identifier",
   "users.id": "identifier",
   "users.name": "untagged name",
   "users.email": "identifier",
+  "users.totp_secret": "sealed secret",
+  "users.totp_pending_secret": "sealed secret",
   "users.agency_id": "identifier",
   "users.role": "enum",
   "users.password_hash": "secret hash",

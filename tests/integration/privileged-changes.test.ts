@@ -152,7 +152,9 @@ describe("privileged changes take an admin's proposal and another person's appro
     const later = createCaller(createInnerContext({ db: t.db, user: chair, now: () => new Date(Date.now() + PROPOSAL_LIFETIME_MS + 1000) }));
     expect(await later.approvals.list()).toEqual([]);
     const other = await sessionUserFor(t.db, "chair");
-    const lapsed = createCaller(createInnerContext({ db: t.db, user: other, now: () => new Date(Date.now() + PROPOSAL_LIFETIME_MS + 1000) }));
+    const lapseTime = () => new Date(Date.now() + PROPOSAL_LIFETIME_MS + 1000);
+    // A chair who checked their authenticator just now, at that later time.
+    const lapsed = createCaller(createInnerContext({ db: t.db, user: { ...other, secondFactorAt: lapseTime() }, now: lapseTime }));
     await expect(lapsed.approvals.approve({ id: own })).rejects.toThrow(/lapsed/);
     await callerFor(other).approvals.reject({ id: own });
     expect(t.db.select().from(auditLog).all().map((r) => r.action)).toContain("change.rejected");

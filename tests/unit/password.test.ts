@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "~/server/auth/password-hash";
+import { commonPasswordCount, isCommonPassword } from "~/server/auth/common-passwords";
 import { ZNewPassword } from "~/server/auth/password-policy";
 
 describe("passwords", () => {
@@ -26,5 +27,18 @@ describe("passwords", () => {
 
   it("accepts a long, uncommon passphrase", () => {
     expect(ZNewPassword.safeParse("violet kettle harbour 9").success).toBe(true);
+  });
+
+  it("bundles the 100,000 most common passwords and refuses those long enough to pass the length rule", () => {
+    // 100,000 lines; fewer once lower-cased, as "Password" and "password" are one entry.
+    expect(commonPasswordCount()).toBe(96_518);
+    for (const common of ["123456", "password", "qwerty123456", "1qaz2wsx3edc", "123qweasdzxc", "qazwsxedcrfv"]) {
+      expect(isCommonPassword(common)).toBe(true);
+    }
+    expect(isCommonPassword("QWERTY123456")).toBe(true);
+    expect(isCommonPassword("violet kettle harbour 9")).toBe(false);
+    for (const pw of ["123qweasdzxc", "qazwsxedcrfv", "sonyericsson", "leavemealone"]) {
+      expect(JSON.stringify(ZNewPassword.safeParse(pw).error?.issues)).toContain("too common");
+    }
   });
 });

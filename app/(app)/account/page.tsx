@@ -29,9 +29,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         ))}
       </dl>
       <p className="mb-4">To change your name, email, agency or role, ask your MARAC administrator.</p>
-      <p>
-        <Link href="/account/password" className="font-bold">Change your password</Link>
-      </p>
+      <ul className="space-y-2">
+        <li><Link href="/account/password" className="font-bold">Change your password</Link></li>
+        <li><Link href="/account/two-factor" className="font-bold">Two-factor sign-in</Link></li>
+        <li><Link href="/account/sessions" className="font-bold">Your sessions</Link></li>
+      </ul>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 "use server";
 
+import { redirect } from "next/navigation";
+import { StaleSecondFactor } from "~/server/services/two-factor";
 import { revalidatePath } from "next/cache";
 import { formValues } from "~/app/_lib/form-data";
 import { formStateFromError } from "~/server/api/form-errors";
@@ -21,6 +23,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
     revalidatePath("/approvals");
     return { status: "success", decision: "rejected" };
   } catch (e) {
+    if (e instanceof StaleSecondFactor) redirect("/account/confirm?next=/approvals");
     return formStateFromError(e, {});
   }
 }

@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Choose a new password" };
 export default async function ChoosePasswordPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  if (user.secondFactorPending) redirect("/sign-in/two-factor");
   if (!user.mustChangePassword) redirect("/");
   const notice = await (await getServerApi()).account.passwordNotice();
   return (

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createRouter, roleProcedure } from "~/server/api/trpc";
 import { dashboards } from "~/server/services/dashboards";
 import { quarterlyReturn } from "~/server/services/reports";
+import { requireFreshSecondFactor } from "~/server/services/two-factor";
 
 /** Chairs and coordinators see every figure; the admin sees the suppressed aggregates only, without those built from sensitive values. */
 const returnReaders = roleProcedure("chair", "coordinator", "admin");
@@ -60,5 +61,9 @@ export const reportsRouter = createRouter({
   quarterlyReturn: returnReaders
     .input(ZQuarterInput.extend({ format: z.enum(["screen", "csv", "xlsx", "pdf"]).default("screen") }))
     .output(ZQuarterlyReturn)
-    .query(({ ctx, input }) => quarterlyReturn(ctx.db, ctx.cipher, ctx.user, { year: input.year, quarter: input.quarter }, input.format, ctx.now())),
+    .query(({ ctx, input }) => {
+      // A file leaves the service: downloading one needs a recent authenticator code (decision 051).
+      if (input.format !== "screen") requireFreshSecondFactor(ctx.user, ctx.now());
+      return quarterlyReturn(ctx.db, ctx.cipher, ctx.user, { year: input.year, quarter: input.quarter }, input.format, ctx.now());
+    }),
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { StaleSecondFactor } from "~/server/services/two-factor";
 import { formValues, safeToEcho, yesNo } from "~/app/_lib/form-data";
 import type { FormState } from "~/components/ui/form-state";
 import { formStateFromError } from "~/server/api/form-errors";
@@ -40,7 +41,20 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
   try {
     await (await getServerApi()).admin.users.resetPassword({ id: v.id ?? "" });
   } catch (e) {
+    if (e instanceof StaleSecondFactor) redirect(`/account/confirm?next=${encodeURIComponent(`/admin/users/${v.id ?? ""}`)}`);
     return formStateFromError(e, {});
   }
   redirect("/admin/users?saved=reset_proposed");
+}
+
+/** Ends every session of the user (audited); the admin stays on the user's page. */
+export async function endUserSessionsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const v = formValues(formData);
+  let ended: number;
+  try {
+    ({ ended } = await (await getServerApi()).admin.users.endSessions({ id: v.id ?? "" }));
+  } catch (e) {
+    return formStateFromError(e, {});
+  }
+  return { status: "success", message: ended === 1 ? "1 session was ended." : `${ended} sessions were ended.` };
 }

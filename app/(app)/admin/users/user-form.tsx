@@ -68,3 +68,20 @@ export function ResetPasswordForm({ action, userId }: { action: (s: FormState, f
     </form>
   );
 }
+
+/** Ends every session of the user at once (a lost laptop, a suspected break-in). */
+export function EndSessionsForm({ action, userId }: { action: (s: FormState, f: FormData) => Promise<FormState>; userId: string }) {
+  const [state, formAction] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} noValidate>
+      {state.status === "success" ? (
+        <p className="mb-4 border-l-8 border-success p-4 font-bold" role="status">{state.message}</p>
+      ) : (
+        <ErrorSummary errors={summaryErrors([], state.fieldErrors, state.message)} />
+      )}
+      <input type="hidden" name="id" value={userId} />
+      <p className="mb-4">Signs the user out in every browser now. They can sign in again with their password.</p>
+      <Button variant="secondary">End all sessions</Button>
+    </form>
+  );
+}

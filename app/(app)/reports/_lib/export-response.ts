@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
 import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
 import { toCsv } from "~/server/exports/reports/csv";
@@ -6,6 +7,7 @@ import { reportDocument } from "~/server/exports/reports/pdf";
 import { returnTable, type ReportTable } from "~/server/exports/reports/table";
 import { toXlsx } from "~/server/exports/reports/xlsx";
 import { renderPdf } from "~/server/exports/pdf/render-document";
+import { StaleSecondFactor } from "~/server/services/two-factor";
 
 export type ExportFormat = "csv" | "xlsx" | "pdf";
 
@@ -21,8 +23,11 @@ async function render(format: ExportFormat, table: ReportTable, reader: { agency
   return new Uint8Array(await renderPdf(reportDocument(table, reader, now)));
 }
 
-/** A download of a report in one format; the procedure checks the reader's role and logs the export. */
-export async function reportDownload(format: ExportFormat, name: string, read: (api: Awaited<ReturnType<typeof getServerApi>>) => Promise<ReportTable>): Promise<Response> {
+/**
+ * A download of a report in one format; the procedure checks the reader's role and logs the export.
+ * Without a recent authenticator code the reader confirms it is them, then comes back to `page`.
+ */
+export async function reportDownload(format: ExportFormat, name: string, read: (api: Awaited<ReturnType<typeof getServerApi>>) => Promise<ReportTable>, page = "/reports"): Promise<Response> {
   try {
     const api = await getServerApi();
     const table = await read(api);
@@ -31,6 +36,7 @@ export async function reportDownload(format: ExportFormat, name: string, read: (
     const body = await render(format, table, { agencyName: user?.agencyName ?? "", userName: user?.name ?? "" }, now);
     return new Response(body as BodyInit, { headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${name}.${format}"`, "Cache-Control": "no-store" } });
   } catch (e) {
+    if (e instanceof StaleSecondFactor) redirect(`/account/confirm?next=${encodeURIComponent(page)}`);
     if (e instanceof TRPCError) return new Response(e.message, { status: e.code === "UNAUTHORIZED" ? 401 : e.code === "FORBIDDEN" ? 403 : e.code === "BAD_REQUEST" ? 400 : 404 });
     throw e;
   }
@@ -45,6 +51,6 @@ export function quarterParams(req: Request): { year: number; quarter: 1 | 2 | 3 
 export function returnExport(format: ExportFormat) {
   return (req: Request) => {
     const quarter = quarterParams(req);
-    return reportDownload(format, `marac-data-return-${quarter.year}-q${quarter.quarter}`, async (api) => returnTable(await api.reports.quarterlyReturn({ ...quarter, format })));
+    return reportDownload(format, `marac-data-return-${quarter.year}-q${quarter.quarter}`, async (api) => returnTable(await api.reports.quarterlyReturn({ ...quarter, format })), `/reports?year=${quarter.year}&quarter=${quarter.quarter}`);
   };
 }

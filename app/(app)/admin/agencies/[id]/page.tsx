@@ -13,6 +13,9 @@ export default async function EditAgencyPage({ params }: { params: Promise<{ id:
     <div className="max-w-2xl">
       <Link href="/admin/agencies" className="mb-6 inline-block">Back to agencies</Link>
       <h1>Change {agency.name}</h1>
+      <p className="mb-6">
+        <Link href={`/admin/agencies/${agency.id}/sign-in`}>Single sign-on through the agency&apos;s own account</Link>
+      </p>
       <AgencyForm action={updateAgencyAction} agency={agency} submitLabel="Save changes" />
     </div>
   );

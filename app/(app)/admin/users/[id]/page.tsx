@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
-import { resetPasswordAction, updateUserAction } from "../actions";
+import { endUserSessionsAction, resetPasswordAction, updateUserAction } from "../actions";
 import { agencyOptions } from "../agency-options";
-import { ResetPasswordForm, UserForm } from "../user-form";
+import { EndSessionsForm, ResetPasswordForm, UserForm } from "../user-form";
 
 export const metadata: Metadata = { title: "Change a user" };
 
@@ -20,6 +20,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       <UserForm action={updateUserAction} user={user} agencies={agencyOptions(agencies, user.agencyId)} submitLabel="Save changes" />
       <h2 className="mt-6">Reset the password</h2>
       <ResetPasswordForm action={resetPasswordAction} userId={user.id} />
+      <h2 className="mt-6">Sessions</h2>
+      <EndSessionsForm action={endUserSessionsAction} userId={user.id} />
     </div>
   );
 }
