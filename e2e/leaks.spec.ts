@@ -45,7 +45,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
     const forbidden = tokens.filter((t) => !oracleMaySeeAll(t.tags, viewer, policyToInput(DEFAULT_POLICY), [], caseId, new Date()));
     if (user.role === "agency_rep" && agency.type !== "idva") expect(forbidden.length).toBeGreaterThan(0);
 
-    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/overrides", "/tell-the-victim", "/policy/immigration-enforcement", "/notifications"];
+    const pages = ["/", "/account", "/cases", `/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`, `/cases/${caseId}`, `/cases/${caseId}/edit`, `/cases/${caseId}/narrative`, `/cases/${caseId}/sharing-record`, "/admin/audit", "/admin/users", "/admin/changes", "/approvals", "/triage", "/referrals", "/actions", "/meetings", "/overrides", "/tell-the-victim", "/policy/immigration-enforcement", "/notifications", "/policy", "/policy/isp"];
     const procedures = [
       trpcGet("account.me"),
       trpcGet("cases.list", { q: MARKER_CASE.record.victim.name }),
@@ -60,6 +60,8 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       trpcGet("actions.mine"),
       trpcGet("admin.audit.list", { page: 1 }),
       trpcGet("home.organiser"),
+      trpcGet("policy.mine"),
+      trpcGet("policy.protocol"),
       trpcGet("home.agency"),
       trpcGet("home.idva"),
       trpcGet("overrides.list", { caseId }),

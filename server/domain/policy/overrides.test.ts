@@ -27,6 +27,13 @@ describe("override rules", () => {
     expect(endDateProblem("2027-11-26", "2026-11-25")).toMatch(/12 months/);
     expect(endDateProblem("2026-11-24", "2026-11-25")).toMatch(/today or later/);
     expect(endsAt("2026-12-31").toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    // In British Summer Time the UK day ends at 23:00 UTC.
+    expect(endsAt("2026-07-14").toISOString()).toBe("2026-07-14T23:00:00.000Z");
+    // The clocks change in the small hours: the day of the change still ends at UK midnight.
+    expect(endsAt("2026-03-28").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(endsAt("2026-03-29").toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(endsAt("2026-10-24").toISOString()).toBe("2026-10-24T23:00:00.000Z");
+    expect(endsAt("2026-10-25").toISOString()).toBe("2026-10-26T00:00:00.000Z");
     const approved = { approvedAt: new Date("2026-11-25T10:00:00Z"), revokedAt: null, endDate: "2026-12-31" };
     expect(overrideState(approved, new Date("2026-12-31T23:59:59Z"))).toBe("in_effect");
     expect(overrideState(approved, new Date("2027-01-01T00:00:00Z"))).toBe("ended");

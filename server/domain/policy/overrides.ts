@@ -1,4 +1,5 @@
 import type { AgencyType } from "../agency-types";
+import { londonDay } from "../dates";
 import { addCalendarMonths, addDays } from "../referral/dates";
 import type { Role } from "../roles";
 import type { Tag } from "../tags";
@@ -32,9 +33,15 @@ export function endDateProblem(endDate: string, today: string): string | null {
   return null;
 }
 
-/** The instant an override stops: midnight (UTC) at the start of the day after its end date. */
+/**
+ * The instant an override stops: midnight in the UK at the start of the day after its end date
+ * (00:00 GMT in winter, 23:00 UTC the evening before in British Summer Time).
+ */
 export function endsAt(endDate: string): Date {
-  return new Date(`${addDays(endDate, 1)}T00:00:00.000Z`);
+  const next = addDays(endDate, 1);
+  const utcMidnight = new Date(`${next}T00:00:00.000Z`);
+  const anHourBefore = new Date(utcMidnight.getTime() - 3_600_000);
+  return londonDay(anHourBefore) === next ? anHourBefore : utcMidnight;
 }
 
 /**
