@@ -78,7 +78,7 @@ test("an admin adds an agency and proposes a user; a chair approves and hands ov
 test("Immigration Enforcement cannot be made a MARAC member", async ({ page }) => {
   await signIn(page, "admin@northshire.example");
   await page.goto("/admin/agencies");
-  await page.getByRole("link", { name: "Immigration Enforcement" }).click();
+  await page.getByRole("link", { name: "Immigration Enforcement", exact: true }).click();
   await page.getByRole("group", { name: "Is this agency a MARAC member?" }).getByLabel("Yes").check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(errorSummary(page)).toContainText("Immigration Enforcement cannot be a MARAC member agency");

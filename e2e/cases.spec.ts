@@ -16,7 +16,7 @@ test("a housing officer and the IDVA open the same case and see two different vi
   await expect(housingImmigration.first()).toBeVisible();
   await expect(housing.getByText("Parts of this text may be withheld under the MARAC information-sharing protocol.").first()).toBeVisible();
   const url = housing.url();
-  const housingNarrative = (await housing.locator("#narrative + div").innerText()).trim();
+  const housingNarrative = (await housing.locator("section[aria-labelledby=narrative] details > div > div").first().innerText()).trim();
 
   const idva = await newPersonPage(browser);
   await signIn(idva, "idva@northshire.example");
@@ -24,7 +24,7 @@ test("a housing officer and the IDVA open the same case and see two different vi
   await a11y(idva);
   await expect(idva.getByText("Restricted: immigration. Not shared with your agency.")).toHaveCount(0);
   await expect(idva.getByText("Restricted: immigration").first()).toBeVisible();
-  const idvaNarrative = (await idva.locator("#narrative + div").innerText()).trim();
+  const idvaNarrative = (await idva.locator("section[aria-labelledby=narrative] details > div > div").first().innerText()).trim();
   const sentence = immigrationSentence(idvaNarrative);
   expect(sentence).not.toBe("");
   expect(housingNarrative).not.toContain(sentence);

@@ -110,7 +110,8 @@ test("sharing with Immigration Enforcement: the independent route first, then th
 
 test("the statement on Immigration Enforcement is readable by everyone, Immigration Enforcement included", async ({ page, a11y }) => {
   await signIn(page, "ie@northshire.example");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Immigration Enforcement statement" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sharing policy" }).click();
+  await page.getByRole("link", { name: "Is anything shared with Immigration Enforcement?" }).click();
   await expect(page.getByRole("heading", { name: "Is anything shared with Immigration Enforcement?" })).toBeVisible();
   await expect(page.getByText("Immigration information is never shared with Immigration Enforcement.").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Print this statement" })).toBeVisible();

@@ -47,10 +47,10 @@ test("error pages render once, inside the layout", async ({ browser, a11y }) => 
     await a11y(idva);
     await shoot(idva, heading === "Page not found" ? "error-404" : "error-403");
   }
-  // An address outside every page: its own shell, still once.
+  // Someone not signed in is asked to sign in, whatever the address: which pages exist is not told.
   const anon = await newPersonPage(browser);
   await anon.goto("/no-such-page");
-  await expect(anon.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(anon.getByRole("heading", { level: 1, name: "Sign in to MARAC Desk" })).toBeVisible();
   await expect(anon.locator("main")).toHaveCount(1);
   await a11y(anon);
 });

@@ -29,7 +29,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/admin/changes", label: "Waiting for approval", roles: ["admin"] },
   { href: "/admin/audit", label: "Audit log", roles: ["admin"] },
   { href: "/policy", label: "Sharing policy", roles: ["chair", "coordinator", "idva", "agency_rep"] },
-  { href: "/policy/immigration-enforcement", label: "Immigration Enforcement statement", roles: "all" },
   { href: "/account", label: "Your account", roles: "all" },
 ];
 

@@ -79,6 +79,9 @@ export function Select({ id, name, label, hint, error, defaultValue, options, ba
   return (
     <FieldWrap id={id} label={label} hint={hint} error={error} badge={badge}>
       <select
+        // A form action resets the form to each select's first default; remounting on a new default keeps
+        // the choice a refused submission sent back (React updates a textarea's default, not a select's).
+        key={defaultValue ?? ""}
         id={id}
         name={name ?? id}
         defaultValue={defaultValue ?? ""}

@@ -69,6 +69,9 @@ export default async function PolicyPage() {
             <Link href="/policy/isp">Read the information-sharing protocol</Link>: every agency, what it is shared and the lawful basis.
           </li>
         )}
+        <li>
+          <Link href="/policy/immigration-enforcement">Is anything shared with Immigration Enforcement?</Link>: the statement for victims and agencies, with a print view.
+        </li>
         {me.role === "admin" ? (
           <li>
             <Link href="/admin/policy">Propose a change to an agency&apos;s row</Link>
