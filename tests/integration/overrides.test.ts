@@ -28,7 +28,8 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe("overrides: recorded, approved by a second person, ending on their date, revocable", () => {
   const t = createTestDb();
   let clock = START;
-  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => clock }));
+  // Each call is made as if the user had just entered an authenticator code (approvals need a fresh one).
+  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: { ...u, secondFactorAt: clock }, now: () => clock }));
   let coordinator: SessionUser;
   let chair: SessionUser;
   let idva: SessionUser;
@@ -81,6 +82,16 @@ describe("overrides: recorded, approved by a second person, ending on their date
     expect(listed?.state).toBe("revoked");
     expect(listed?.revokeReason?.text).toContain("The move is done");
     expect(await codeOf(api(chair).overrides.approve({ overrideId: id }))).toBe("CONFLICT");
+  });
+
+  it("approving needs an authenticator code from the last 15 minutes", async () => {
+    clock = new Date("2027-01-02T12:00:00Z");
+    const { id } = await api(idva).overrides.record({ ...base(), tag: "health", endDate: "2027-02-01" });
+    const stale = { ...chair, secondFactorAt: new Date(clock.getTime() - 16 * 60_000) };
+    const refused = createCaller(createInnerContext({ db: t.db, user: stale, now: () => clock })).overrides.approve({ overrideId: id });
+    await expect(refused).rejects.toThrow(/authenticator/);
+    expect((await housingSees()).pregnantOrBabyUnder18Months).not.toBe("yes");
+    await api(coordinator).overrides.revoke({ overrideId: id, reason: "Not needed after all." });
   });
 
   it("immigration needs the chair's approval, and then opens even what she asked to keep back", async () => {
@@ -162,7 +173,8 @@ describe("overrides: recorded, approved by a second person, ending on their date
 describe("overrides to Immigration Enforcement: a MARAC decision approved by the chair and the IDVA, in the seed's tiers", () => {
   const t = createTestDb();
   const clock = new Date("2026-11-25T10:00:00Z");
-  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: u, now: () => clock }));
+  // Each call is made as if the user had just entered an authenticator code (approvals need a fresh one).
+  const api = (u: SessionUser) => createCaller(createInnerContext({ db: t.db, user: { ...u, secondFactorAt: clock }, now: () => clock }));
   let coordinator: SessionUser;
   let chair: SessionUser;
   let idva: SessionUser;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requireFreshSecondFactor } from "~/server/services/two-factor";
 import { createRouter, maracProcedure, protectedProcedure } from "~/server/api/trpc";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { IE_ITEM_KEYS, ITEM_VIEWS } from "~/server/domain/policy/overrides";
@@ -103,7 +104,11 @@ export const overridesRouter = createRouter({
   approve: holders
     .input(z.object({ overrideId: ZId }))
     .output(z.strictObject({ inEffect: z.boolean() }))
-    .mutation(({ ctx, input }) => approveOverride(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => {
+      // Approving widens what an agency sees: it needs an authenticator code from the last 15 minutes (#15).
+      requireFreshSecondFactor(ctx.user, ctx.now());
+      return approveOverride(ctx.db, ctx.user, input, ctx.now());
+    }),
 
   revoke: holders
     .input(z.object({ overrideId: ZId, reason: ZText("why the override is revoked") }))
