@@ -122,7 +122,7 @@ test("a provider that names another issuer is refused before anyone signs in", a
   await page.goto("/sign-in/sso");
   await page.getByLabel("Work email address").fill(E2E_SSO.colleague.email);
   await page.getByRole("button", { name: "Continue to your agency's sign-in" }).click();
-  // Refused on the form, or by Auth.js before the provider is reached: either way nobody is signed in.
+  // Refused on the form, or by Auth.js (which names every such failure "Configuration"): nobody is signed in.
   await expect(page.getByRole("alert").filter({ hasText: /did not identify itself|did not work/ }).first()).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in\/sso/);
   await a11y();

@@ -11,9 +11,7 @@ import { SsoForm } from "./sso-form";
 export const metadata: Metadata = { title: "Sign in through your agency" };
 
 /** What each refusal (decision 063) tells the person; anything else from Auth.js gets the last one. */
-const REFUSALS: Record<SsoRefusal | "Configuration" | "other", string> = {
-  // Auth.js's word for a provider it could not use: unreachable, or its discovery document names another issuer.
-  Configuration: "We could not reach your agency's sign-in service, or it did not identify itself as the one set up for MARAC Desk, so we did not sign you in. Try again later, or tell your MARAC administrator.",
+const REFUSALS: Record<SsoRefusal | "other", string> = {
   not_configured: "Your agency does not sign in to MARAC Desk through its own account any more. Sign in with your email address and password, or ask your MARAC administrator.",
   wrong_issuer: "Your agency's sign-in service did not identify itself as the one set up for MARAC Desk, so we did not sign you in. Tell your MARAC administrator.",
   no_verified_email: "Your agency's sign-in service did not give us a confirmed email address, so we did not sign you in. Tell your MARAC administrator.",
@@ -26,7 +24,7 @@ const REFUSALS: Record<SsoRefusal | "Configuration" | "other", string> = {
 export default async function SsoSignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   if (await getCurrentUser()) redirect("/");
   const { next, error } = await searchParams;
-  const problem = error ? (REFUSALS[error as SsoRefusal | "Configuration"] ?? REFUSALS.other) : null;
+  const problem = error ? (REFUSALS[error as SsoRefusal] ?? REFUSALS.other) : null;
   return (
     <PageShell header={<ServiceHeader />}>
       <div className="max-w-xl">
