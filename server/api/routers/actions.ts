@@ -13,13 +13,14 @@ const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency
 const organiserProcedure = roleProcedure("chair", "coordinator");
 const ZId = z.string().min(1).max(100);
 
-const ZAction = z.strictObject({
+/** An action as its viewer may see it (also the base of a pack's action). */
+export const ZAction = z.strictObject({
   id: z.number().int(),
   meetingId: z.string(),
   caseId: z.string(),
   caseNumber: z.string(),
   description: ZProjectedText,
-  tags: z.array(z.string()),
+  tags: z.array(z.enum(TAGS)),
   owningAgencyId: z.string(),
   owningAgencyName: z.string(),
   ownerName: z.string(),

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { ZAction } from "./actions";
 import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
-import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
-import { TAGS } from "~/server/domain/tags";
 import { ZAgendaFilters, ZMeetingFields } from "~/server/schemas/meetings";
 import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
@@ -33,23 +32,7 @@ const ZAgendaLine = z.strictObject({
 });
 
 /** An action in a pack: the recipient's view of it; a status note only on the recipient's own actions. */
-const ZPackAction = z.strictObject({
-  id: z.number().int(),
-  meetingId: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  description: ZProjectedText,
-  tags: z.array(z.enum(TAGS)),
-  owningAgencyId: z.string(),
-  owningAgencyName: z.string(),
-  ownerName: z.string(),
-  dueDate: z.string(),
-  status: z.enum(ACTION_STATUSES),
-  statusNote: ZProjectedText.nullable(),
-  overdue: z.boolean(),
-  version: z.number().int(),
-  agreedAt: z.string(),
-});
+const ZPackAction = ZAction.extend({ agreedAt: z.string() });
 
 export const ZPack = z.strictObject({
   meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable() }),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PrintButton } from "~/app/(app)/cases/[caseId]/sharing-record/print-button";
+import { PrintButton } from "~/components/ui/print-button";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 
 export const metadata: Metadata = { title: "Sharing with Immigration Enforcement" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ProjectedText } from "~/components/case/projected-text";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { TAG_LABELS } from "~/server/domain/tags";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "~/components/ui/print-button";
 import { formatDate, formatDateTime } from "~/server/domain/dates";
 import { TableScroll } from "~/components/ui/table-scroll";
 
@@ -62,7 +62,7 @@ export default async function SharingRecordPage({ params }: { params: Promise<{ 
         MARAC member agency so they can search their own records.
       </p>
       <div className="mb-8 print:hidden">
-        <PrintButton />
+        <PrintButton label="Print this record" />
       </div>
 
       <h2>Shared with agencies</h2>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { agendaLineRows, meetingPlace } from "~/server/exports/agenda-document";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "~/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Agenda (print view)" };
 
@@ -18,7 +18,7 @@ export default async function AgendaPrintPage({ params }: { params: Promise<{ me
       <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.date)} at {m.time}</span>
       <h1>Agenda (print view)</h1>
       <p className="mb-6 flex flex-wrap items-center gap-6 print:hidden">
-        <PrintButton />
+        <PrintButton label="Print this agenda" />
         <a href={`/meetings/${meetingId}/agenda.pdf`} download>Download the agenda as a PDF</a>
       </p>
       <dl className="mb-8">
