@@ -94,7 +94,7 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
     const when = o.kind === "ended" ? past : new Date();
     const endDate = new Date(when.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     const { id } = recordOverride(db, scriptCipher(), flagger, { caseId: imported.caseIds[0] ?? "", agencyId: agency.id, tag: o.tag, reason: "E2E override.", decisionRef: "E2E 1", endDate }, when);
-    approveOverride(db, organiser, { overrideId: id }, when);
+    approveOverride(db, scriptCipher(), organiser, { overrideId: id }, when);
     if (o.kind === "revoked") revokeOverride(db, scriptCipher(), organiser, { overrideId: id, reason: "E2E revoked." }, new Date());
   }
 }

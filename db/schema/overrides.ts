@@ -1,7 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { IE_ITEM_KEYS, type IeItem } from "../../server/domain/policy/overrides";
 import { ROLES } from "../../server/domain/roles";
-import { TAGS } from "../../server/domain/tags";
 import { agencies } from "./agencies";
 import { cases } from "./cases";
 import { users } from "./users";
@@ -21,11 +20,8 @@ export const caseOverrides = sqliteTable(
     id: text("id").primaryKey(),
     caseId: text("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
     agencyId: text("agency_id").notNull().references(() => agencies.id),
-    /**
-     * In clear, unlike an action's tags (decision 037): the grants loader behind readSharingRules(db, now)
-     * has no cipher (decision 067).
-     */
-    tag: text("tag", { enum: TAGS }).notNull(),
+    /** The category shared, sealed like an action's tags (decision 037): it says what the case holds. */
+    tag: text("tag").notNull(),
     reasonSealed: text("reason_sealed").notNull(),
     /** The MARAC meeting or decision reference: letters, digits and simple punctuation only. */
     decisionRef: text("decision_ref").notNull(),

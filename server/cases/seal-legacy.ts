@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { caseRevisions, caseRiskFlags, cases, caseSuggestionRemovals, disclosures, meetingActions } from "~/db/schema";
+import { caseOverrides, caseRevisions, caseRiskFlags, cases, caseSuggestionRemovals, disclosures, meetingActions } from "~/db/schema";
 import { isSealed, type FieldCipher } from "~/server/crypto/field-cipher";
 import { taggedTextSchema } from "~/server/domain/case/text";
 import { isTag } from "~/server/domain/tags";
@@ -8,7 +8,8 @@ import { PLACES, sealFreeText, sealTags } from "./sealed-values";
 
 /**
  * Brings rows written before restricted facts were sealed (decision 037) up to date: plaintext
- * risk factors, action tags, removal tags, changed paths and disclosure tags and purposes are
+ * risk factors, action tags, removal tags, override categories, changed paths and disclosure tags
+ * and purposes are
  * sealed; reasons and notes sealed as plain strings become sealed tagged text, with the detector's
  * suggestions. SQL migrations cannot do this (they have no key), so `npm start` runs it after
  * migrating. Idempotent: a second run changes nothing. Returns how many values it sealed.
@@ -59,6 +60,10 @@ export function sealLegacyValues(db: Db, cipher: FieldCipher): number {
       const tag = sealPlain(r.tag, (v) => cipher.seal(v, PLACES.removalTag(r.id)));
       const reason = retag(r.reasonSealed, PLACES.removalReason(r.id));
       if (tag !== r.tag || reason) tx.update(caseSuggestionRemovals).set({ tag, ...(reason ? { reasonSealed: reason } : {}) }).where(eq(caseSuggestionRemovals.id, r.id)).run();
+    }
+    for (const o of tx.select({ id: caseOverrides.id, tag: caseOverrides.tag }).from(caseOverrides).all()) {
+      const tag = sealPlain(o.tag, (v) => cipher.seal(v, PLACES.overrideTag(o.id)));
+      if (tag !== o.tag) tx.update(caseOverrides).set({ tag }).where(eq(caseOverrides.id, o.id)).run();
     }
     // The disclosure log's trigger allows exactly this one update: plaintext to sealed, once.
     for (const d of tx.select().from(disclosures).all()) {

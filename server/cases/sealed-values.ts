@@ -29,6 +29,7 @@ export const PLACES = {
   disclosureTagsShown: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:tags_shown`,
   disclosurePurpose: (caseId: string, userId: string) => `disclosures:${caseId}/${userId}:purpose`,
   research: (meetingId: string, caseId: string, agencyId: string, part: "shared" | "withheld") => `case_research:${meetingId}/${caseId}/${agencyId}:${part}`,
+  overrideTag: (id: string) => `case_overrides:${id}:tag`,
   overrideReason: (id: string) => `case_overrides:${id}:reason`,
   overrideItemView: (id: string, item: string) => `case_override_items:${id}/${item}:victim_view`,
   overrideRevokeReason: (id: string) => `case_overrides:${id}:revoke_reason`,

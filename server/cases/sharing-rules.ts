@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { Policy } from "~/server/domain/policy/define-policy";
 import type { Grant } from "~/server/domain/policy/grants";
 import { readGrantsInEffect } from "./overrides-store";
@@ -15,6 +16,6 @@ export interface SharingRules {
 }
 
 // The policy in force, and the overrides in effect at `now` (an override ends on its date with nobody acting).
-export function readSharingRules(db: Pick<Db, "select">, now: Date): SharingRules {
-  return { policy: readPolicyInForce(db).policy, grants: readGrantsInEffect(db, now) };
+export function readSharingRules(db: Pick<Db, "select">, cipher: FieldCipher, now: Date): SharingRules {
+  return { policy: readPolicyInForce(db).policy, grants: readGrantsInEffect(db, cipher, now) };
 }

@@ -47,7 +47,7 @@ export function createAction(db: Db, cipher: FieldCipher, user: SessionUser, inp
     // unsure of stays withheld in the text until a case holder reviews it, but does not move the
     // whole action out of its owner's sight ("Fit a panic alarm" is not health information).
     const tags = [...new Set<Tag>([...input.tags, ...description.spans.filter((s) => !s.uncertain).flatMap((s) => s.tags)])];
-    const rules = readSharingRules(db, now);
+    const rules = readSharingRules(db, cipher, now);
     const allowed = allowedTags(rules.policy, agency.id, agency.type);
     const blocked = tags.filter((t) => !allowed.has(t));
     if (blocked.length > 0) {
@@ -90,7 +90,7 @@ function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, no
 function presentFor(db: Db, rows: Row[], cipher: FieldCipher, viewer: Viewer, seesNote: (owningAgencyId: string) => boolean, now: Date) {
   const today = ukDate(now);
   // Each action is decided on its own case's views (read once per case).
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const sharingOf = caseSharingReader(db, cipher);
   const caseOf = (r: { caseId: string }) => sharingOf(r.caseId);
   return rows

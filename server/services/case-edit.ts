@@ -161,7 +161,7 @@ export function listRemovals(db: Db, cipher: FieldCipher, user: SessionUser, cas
       const tag = cipher.open(r.tag, PLACES.removalTag(r.id)) as Tag;
       return { ...r, tag, tags: [tag] };
     });
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   return visibleItems(rows, viewer, rules.policy, rules.grants, theCase, now).map(({ reasonSealed, tags, ...r }) => ({
     ...r,

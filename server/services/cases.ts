@@ -159,7 +159,7 @@ export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId:
   return db.transaction((tx) => {
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
-    const rules = readSharingRules(tx, now);
+    const rules = readSharingRules(tx, cipher, now);
     const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
     // The repeat criterion and last MARAC case are shown only as far as this user may see the links behind them.
     const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, user, caseId)) };

@@ -152,7 +152,7 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
     .where(eq(agendaItems.meetingId, id))
     .all();
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const lines = orderAgenda(items).map(({ data, perpetrators, position: _p, hasChildren, isRepeat, ...r }) => {
     const facts = repeatFactsFor(db, viewer, r.caseId);
     const theCase = readCaseSharing(db, cipher, r.caseId);

@@ -95,7 +95,7 @@ export function saveCaseNotes(db: Db, cipher: FieldCipher, user: SessionUser, in
     // Version 0 is a row the timer made before any note was written: nothing to conflict with.
     if (current && current.version !== (input.version ?? 0)) {
       const theCase = readCaseSharing(tx, cipher, input.caseId);
-      const rules = readSharingRules(tx, now);
+      const rules = readSharingRules(tx, cipher, now);
       const asChair = (part: NotePart, sealed: string | null) => projectItemText(openNote(cipher, input, part, sealed), [], viewerOf(user), rules.policy, rules.grants, theCase, now, minutesAuthorOf(tx, input.meetingId)).text;
       return {
         saved: false,
@@ -165,7 +165,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
   const attendance = (record?.attendance ?? []).map((a) => ({ agencyName: names.get(a.agencyId) ?? "", status: a.status, names: a.names }));
   const minutesAuthor = minutesAuthorOf(db, meetingId);
   // Her views on each case narrow what its minutes show; read once per case, never returned.
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const sharingOf = caseSharingReader(db, cipher);
   const cases = meeting.lines.map((line) => {
     const theCase = sharingOf(line.caseId);

@@ -4,6 +4,8 @@ import { agencies, caseOverrideApprovals, caseOverrideItems, caseOverrides, case
 import { writeAudit } from "~/server/audit/log";
 import { caseSharingReader } from "~/server/cases/case-store";
 import { openFreeText, PLACES, sealFreeText } from "~/server/cases/sealed-values";
+import { openOverrideTag, sealOverrideTag } from "~/server/cases/overrides-store";
+import { readPolicyInForce } from "~/server/cases/policy-store";
 import { readSharingRules } from "~/server/cases/sharing-rules";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { AGENCY_TYPE_LABELS } from "~/server/domain/agency-types";
@@ -88,7 +90,7 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
     if (!isIe && input.immigrationEnforcement) bad("agencyId", "The Immigration Enforcement form is only for sharing with Immigration Enforcement");
     const items = isIe ? checkImmigrationEnforcementPath(input.immigrationEnforcement) : [];
     const views = caseSharingReader(tx, cipher)(theCase.id).views;
-    const rules = readSharingRules(tx, now);
+    const rules = readSharingRules(tx, cipher, now);
     if (allowedTags(rules.policy, agency.id, agency.type).has(input.tag) && views[input.tag] !== "do_not_share") {
       bad("tag", `${agency.name} already sees ${TAG_LABELS[input.tag]} information under the sharing policy: no override is needed`);
     }
@@ -96,18 +98,19 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
     const check = checkGrant({ caseId: theCase.id, agencyId: agency.id, tag: input.tag, expiresAt: new Date(now.getTime() + 1), maracDecisionRef: input.decisionRef }, agency.type);
     if (!check.ok) bad("decisionRef", check.message);
     const open = tx
-      .select({ id: caseOverrides.id, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
+      .select({ id: caseOverrides.id, tag: caseOverrides.tag, approvedAt: caseOverrides.approvedAt, revokedAt: caseOverrides.revokedAt, endDate: caseOverrides.endDate })
       .from(caseOverrides)
-      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), eq(caseOverrides.tag, input.tag), isNull(caseOverrides.revokedAt)))
+      .where(and(eq(caseOverrides.caseId, theCase.id), eq(caseOverrides.agencyId, agency.id), isNull(caseOverrides.revokedAt)))
       .all()
-      .filter((o) => ["pending", "in_effect"].includes(overrideState(o, now)));
+      // The category is sealed, so it is compared after opening, on rows narrowed to this case and agency.
+      .filter((o) => openOverrideTag(cipher, o.id, o.tag) === input.tag && ["pending", "in_effect"].includes(overrideState(o, now)));
     if (open.length > 0) throw new AppError("CONFLICT", `An override sharing ${TAG_LABELS[input.tag]} information with ${agency.name} on this case is already waiting for approval or in effect.`);
     tx.insert(caseOverrides)
       .values({
         id,
         caseId: theCase.id,
         agencyId: agency.id,
-        tag: input.tag,
+        tag: sealOverrideTag(cipher, id, input.tag),
         reasonSealed: sealFreeText(cipher, input.reason, PLACES.overrideReason(id)),
         decisionRef: input.decisionRef,
         endDate: input.endDate,
@@ -138,12 +141,12 @@ export function recordOverride(db: Db, cipher: FieldCipher, user: SessionUser, i
  * A case holder approves. When the last approval it needs is in, the override takes effect and a
  * "tell the victim" task is created for the IDVA, due a week later.
  */
-export function approveOverride(db: Db, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
+export function approveOverride(db: Db, cipher: FieldCipher, user: SessionUser, input: { overrideId: string }, now: Date): { inEffect: boolean } {
   return db.transaction((tx) => {
     const o = tx.select({ row: caseOverrides, agencyType: agencies.type }).from(caseOverrides).innerJoin(agencies, eq(agencies.id, caseOverrides.agencyId)).where(eq(caseOverrides.id, input.overrideId)).get();
     if (!o) throw new AppError("NOT_FOUND", "There is no such override.");
     if (overrideState(o.row, now) !== "pending") throw new AppError("CONFLICT", "This override is no longer waiting for approval.");
-    const need = approvalNeed(o.row.tag, o.agencyType);
+    const need = approvalNeed(openOverrideTag(cipher, o.row.id, o.row.tag), o.agencyType);
     const approvals = tx.select({ userId: caseOverrideApprovals.userId, role: caseOverrideApprovals.role }).from(caseOverrideApprovals).where(eq(caseOverrideApprovals.overrideId, o.row.id)).all();
     const problem = approvalProblem(need, o.row.recordedByUserId, approvals, { userId: user.id, role: user.role });
     if (problem) throw new AppError("FORBIDDEN", problem);
@@ -202,11 +205,11 @@ export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, no
     : [];
   const items = ids.length ? db.select().from(caseOverrideItems).where(inArray(caseOverrideItems.overrideId, ids)).all() : [];
   const revokers = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, rows.flatMap((r) => (r.o.revokedByUserId ? [r.o.revokedByUserId] : [])))).all().map((u) => [u.id, u.name]));
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const sharingOf = caseSharingReader(db, cipher);
   const viewer = viewerOf(user);
   return rows.map(({ o, caseNumber, agencyName, agencyType, recordedBy }) => {
-    const tag = o.tag;
+    const tag = openOverrideTag(cipher, o.id, o.tag);
     const theCase = sharingOf(o.caseId);
     const text = (sealed: string, place: string) => projectItemText(openFreeText(cipher, sealed, place), [], viewer, rules.policy, rules.grants, theCase, now, HOLDERS_ONLY);
     const mine = approvals.filter((a) => a.overrideId === o.id);
@@ -277,7 +280,7 @@ export function listVictimTasks(db: Db, cipher: FieldCipher, user: SessionUser, 
   const overrides = new Map(listOverrides(db, cipher, user, now).map((o) => [o.id, o]));
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
   const viewer = viewerOf(user);
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const sharingOf = caseSharingReader(db, cipher);
   const today = ukDate(now);
   return tasks.flatMap((t) => {
@@ -317,8 +320,8 @@ export function completeVictimTask(db: Db, cipher: FieldCipher, user: SessionUse
 }
 
 /** The statement on sharing with Immigration Enforcement, from the hard rules and the policy in force. */
-export function ieStatement(db: Db, now: Date) {
+export function ieStatement(db: Db) {
   const ie = db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.type, "immigration_enforcement")).orderBy(asc(agencies.name)).all();
-  const s = immigrationEnforcementStatement(readSharingRules(db, now).policy, ie);
+  const s = immigrationEnforcementStatement(readPolicyInForce(db).policy, ie);
   return { policyVersion: s.policyVersion, sections: s.sections.map((x) => ({ heading: x.heading, paragraphs: [...x.paragraphs], ...(x.list ? { list: [...x.list] } : {}) })) };
 }

@@ -51,7 +51,7 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
   const { meeting, agency, viewer, preview } = recipientFor(db, user, meetingId, opts.asAgencyId);
   // The agenda lines as the recipient agency sees them (repeat, children, flags), also in a preview.
   const agenda = getMeeting(db, cipher, user, meetingId, now, viewer);
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   return db.transaction((tx) => {
     const cases = agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);

@@ -59,7 +59,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
   const { researchDeadline } = getMeeting(db, cipher, user, meetingId);
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   return db
     .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })
@@ -96,7 +96,7 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
  */
 export function listPackResearch(db: Db, cipher: FieldCipher, viewer: Viewer, meetingId: string, caseId: string, now: Date) {
   const theCase = readCaseSharing(db, cipher, caseId);
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   return db
     .select({ r: caseResearch, agencyName: agencies.name })
     .from(caseResearch)

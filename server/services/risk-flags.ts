@@ -68,7 +68,7 @@ export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, ca
     .filter((r): r is typeof r & { factor: NonNullable<typeof r.factor> } => r.factor !== undefined)
     .map((r) => ({ ...r, tags: r.factor.tags }));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   return visibleItems(rows, viewer, rules.policy, rules.grants, theCase, now).map((r) => ({
     id: r.flag.id,

@@ -113,7 +113,7 @@ function grouped(entries: readonly SharingRecordEntry[]): SharingGroup[] {
  */
 export function getSharingRecord(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   const theCase = readCaseSharing(db, cipher, caseId);
   // A purpose is free text: shown through the reader's sentence rules; nothing left reads as no purpose.
   const purposeOf = (d: { purpose: TaggedText | null }) =>

@@ -111,7 +111,7 @@ export function declineReasonOf(db: Db, cipher: FieldCipher, user: SessionUser, 
     .get();
   if (!row?.sealed) return null;
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
-  const rules = readSharingRules(db, now);
+  const rules = readSharingRules(db, cipher, now);
   return projectItemText(openFreeText(cipher, row.sealed, PLACES.declineReason(caseId)), [], viewer, rules.policy, rules.grants, readCaseSharing(db, cipher, caseId), now, { agencyId: row.authorAgencyId });
 }
 

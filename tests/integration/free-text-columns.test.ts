@@ -219,8 +219,8 @@ const COLUMNS: Record<string, Kind> = {
   "case_overrides.id": "identifier",
   "case_overrides.case_id": "identifier",
   "case_overrides.agency_id": "identifier",
-  // The category shared. In clear: readSharingRules(db, now) loads grants without a cipher (decision 067).
-  "case_overrides.tag": "enum",
+  // The category shared: it says what the case holds (decision 037).
+  "case_overrides.tag": "sealed restricted fact",
   "case_overrides.reason_sealed": "sealed tagged text",
   // A reference to the MARAC decision ("MARAC 26/11/2026 item 3"): letters, digits and . / : , ( ) # - only.
   "case_overrides.decision_ref": "identifier",

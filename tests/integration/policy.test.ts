@@ -1,3 +1,4 @@
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgency } from "~/db/factories";
@@ -36,7 +37,7 @@ describe("the sharing policy: changed by two people, used by every projection", 
   afterAll(() => t.cleanup());
 
   it("starts at the built-in version 1, and /policy tells housing what it gets and why", async () => {
-    expect(readSharingRules(t.db, NOW).policy.version).toBe(1);
+    expect(readSharingRules(t.db, getAppCipher(), NOW).policy.version).toBe(1);
     const mine = await api(housing).policy.mine();
     expect(mine).toMatchObject({ version: 1, source: "type_default", agencyName: housing.agencyName });
     const byTag = Object.fromEntries(mine.categories.map((c) => [c.tag, c]));
@@ -71,7 +72,7 @@ describe("the sharing policy: changed by two people, used by every projection", 
 
     const { proposalId } = await api(admin).admin.policy.propose({ agencyId: housing.agencyId, followTypeDefault: false, allow: ["safe_contact", "criminal", "children", "health"] });
     await expect(api(admin).approvals.approve({ id: proposalId })).rejects.toThrow(/Your role does not allow this/);
-    expect(readSharingRules(t.db, NOW).policy.version).toBe(1);
+    expect(readSharingRules(t.db, getAppCipher(), NOW).policy.version).toBe(1);
     expect(JSON.stringify((await api(housing).cases.get({ caseId })).view)).not.toContain(PREGNANT);
 
     // The chair reads the change as a diff against the version in force.
@@ -90,7 +91,7 @@ describe("the sharing policy: changed by two people, used by every projection", 
     const [pending] = await api(chair).approvals.list();
     await api(otherChair).approvals.approve({ id: pending?.id ?? "" });
 
-    expect(readSharingRules(t.db, NOW).policy.version).toBe(2);
+    expect(readSharingRules(t.db, getAppCipher(), NOW).policy.version).toBe(2);
     const view = await api(housing).cases.get({ caseId });
     expect(view.policyVersion).toBe(2);
     expect(JSON.stringify(view.view)).toContain(PREGNANT);
@@ -132,7 +133,7 @@ describe("the sharing policy: changed by two people, used by every projection", 
     const { proposalId } = await api(admin).admin.policy.propose({ agencyId: housing.agencyId, followTypeDefault: true, allow: [] });
     await expect(api(admin).admin.policy.propose({ agencyId: housing.agencyId, followTypeDefault: true, allow: [] })).rejects.toThrow(/already waiting/);
     await api(chair).approvals.approve({ id: proposalId });
-    expect(readSharingRules(t.db, NOW).policy.version).toBe(3);
+    expect(readSharingRules(t.db, getAppCipher(), NOW).policy.version).toBe(3);
     expect(JSON.stringify((await api(housing).cases.get({ caseId })).view)).not.toContain(PREGNANT);
     expect((await api(housing).policy.mine()).source).toBe("type_default");
   });

@@ -1,3 +1,4 @@
+import { getAppCipher } from "~/server/crypto/app-cipher";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgency } from "~/db/factories";
 import { agencies } from "~/db/schema";
@@ -47,7 +48,7 @@ describe("the information-sharing protocol says what the projection enforces", (
 
   async function checkProtocol(expectedVersion: number) {
     const protocol = await api(admin).admin.policy.protocol();
-    const rules = readSharingRules(t.db, NOW);
+    const rules = readSharingRules(t.db, getAppCipher(), NOW);
     expect(protocol.version).toBe(expectedVersion);
     expect(rules.policy.version).toBe(expectedVersion);
     const stored = t.db.select().from(agencies).all();

@@ -26,6 +26,8 @@ describe("sealing rows written before restricted facts were sealed", () => {
     await api(idva).cases.withdrawFlag({ flagId: flag, reason: "Entered on the wrong case." });
     const { id: action } = await api(coordinator).actions.create({ meetingId, caseId, description: "Fit a door chain.", tags: [], owningAgencyId: housing.agencyId, ownerName: "Hannah", dueDate: "2026-12-10" });
 
+    const { id: override } = await api(coordinator).overrides.record({ caseId, agencyId: housing.agencyId, tag: "immigration", reason: "Housing must know to place her safely.", decisionRef: "MARAC 26/11/2026 item 1", endDate: "2027-01-31" });
+
     // Rows as the old code wrote them: plaintext facts, reasons and notes sealed as plain strings.
     sql("UPDATE case_risk_flags SET factor_id = 'immigration_status_abuse', withdraw_reason_sealed = ? WHERE id = ?", cipher.seal(`Wrong case. ${MARK}`, PLACES.flagWithdrawReason(flag)), flag);
     sql("UPDATE meeting_actions SET tags = '[\"criminal\"]', status_note_sealed = ? WHERE id = ?", cipher.seal(`Chased. ${MARK}`, PLACES.actionStatusNote(action)), action);
@@ -39,9 +41,10 @@ describe("sealing rows written before restricted facts were sealed", () => {
       caseId, idva.id, idva.agencyId, `research ${MARK}`,
     );
 
-    expect(sealLegacyValues(t.db, cipher)).toBe(10);
+    sql("UPDATE case_overrides SET tag = 'immigration' WHERE id = ?", override);
+    expect(sealLegacyValues(t.db, cipher)).toBe(11);
     expect(sealLegacyValues(t.db, cipher)).toBe(0);
-    for (const [table, col] of [["case_risk_flags", "factor_id"], ["meeting_actions", "tags"], ["case_revisions", "changed_paths"], ["case_suggestion_removals", "tag"], ["disclosures", "tags_shown"], ["disclosures", "purpose"]] as const) {
+    for (const [table, col] of [["case_risk_flags", "factor_id"], ["meeting_actions", "tags"], ["case_revisions", "changed_paths"], ["case_suggestion_removals", "tag"], ["disclosures", "tags_shown"], ["disclosures", "purpose"], ["case_overrides", "tag"]] as const) {
       for (const v of column(table, col)) expect(isSealed(v), `${table}.${col}`).toBe(true);
     }
 
@@ -49,6 +52,7 @@ describe("sealing rows written before restricted facts were sealed", () => {
     expect((await api(coordinator).cases.flags({ caseId }))[0]).toMatchObject({ factorId: "immigration_status_abuse", withdrawn: { reason: { text: `Wrong case. ${MARK}` } } });
     expect((await api(coordinator).cases.removals({ caseId }))[0]).toMatchObject({ tag: "immigration", reason: { text: `Shared by her. ${MARK}` } });
     expect((await api(idva).cases.sharingRecord({ caseId })).entries.find((e) => e.agencyName === "IDVA")).toMatchObject({ tagsShown: ["immigration"], why: `research ${MARK}` });
+    expect((await api(coordinator).overrides.list({ caseId }))[0]).toMatchObject({ id: override, tag: "immigration", state: "pending" });
     // Re-sealed reasons and notes start unreviewed: the referring agency reads them once a holder has.
     expect((await api(housing).cases.declineReason({ caseId }))?.text).toBe("");
     await confirmAllTexts(api(coordinator), caseId);

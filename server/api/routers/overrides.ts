@@ -107,7 +107,7 @@ export const overridesRouter = createRouter({
     .mutation(({ ctx, input }) => {
       // Approving widens what an agency sees: it needs an authenticator code from the last 15 minutes (#15).
       requireFreshSecondFactor(ctx.user, ctx.now());
-      return approveOverride(ctx.db, ctx.user, input, ctx.now());
+      return approveOverride(ctx.db, ctx.cipher, ctx.user, input, ctx.now());
     }),
 
   revoke: holders
@@ -155,5 +155,5 @@ export const overridesRouter = createRouter({
         sections: z.array(z.strictObject({ heading: z.string(), paragraphs: z.array(z.string()), list: z.array(z.string()).optional() })),
       }),
     )
-    .query(({ ctx }) => ieStatement(ctx.db, ctx.now())),
+    .query(({ ctx }) => ieStatement(ctx.db)),
 });
