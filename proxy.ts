@@ -1,6 +1,6 @@
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
-import { auth } from "~/server/auth/config";
+import { sessionIdFromCookies } from "~/server/auth/session-cookie";
 import { hstsHeader } from "~/server/http/hsts";
 import { refuseOversizedRequest } from "~/server/http/request-limits";
 
@@ -31,7 +31,8 @@ function contentSecurityPolicy(nonce: string): string {
  * action or route reads it. Sends anonymous visitors to sign-in. The cookie is only a first
  * filter: every page and procedure checks the server-side session again (server/auth/index.ts).
  */
-const authorised = auth((req: NextRequest & { auth: unknown }) => {
+export async function proxy(req: NextRequest): Promise<Response> {
+  const signedIn = (await sessionIdFromCookies(req.cookies)) !== null;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = req.nextUrl;
@@ -41,7 +42,7 @@ const authorised = auth((req: NextRequest & { auth: unknown }) => {
   let res: NextResponse;
   if (tooLarge) {
     res = new NextResponse(tooLarge.body, { status: tooLarge.status, headers: tooLarge.headers });
-  } else if (!req.auth && !isPublic) {
+  } else if (!signedIn && !isPublic) {
     if (pathname.startsWith("/api/")) {
       res = NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
     } else {
@@ -59,15 +60,6 @@ const authorised = auth((req: NextRequest & { auth: unknown }) => {
   const hsts = hstsHeader(env.NODE_ENV, req.nextUrl, req.headers.get("x-forwarded-proto"));
   if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
-});
-
-/**
- * next-auth is configured lazily (the agencies' identity providers are read per request, decision
- * 063), and then hands back the wrapped handler asynchronously.
- */
-export async function proxy(req: NextRequest, ev: NextFetchEvent): Promise<Response> {
-  const handler = (await (authorised as unknown)) as (req: NextRequest, ev: NextFetchEvent) => Promise<Response>;
-  return handler(req, ev);
 }
 
 export const config = {

@@ -8,6 +8,7 @@ step("Type check (tsc)", "tsc", ["--noEmit", "-p", "."]);
 step("Lint (ESLint)", "eslint", ["--max-warnings", "0", "."]);
 step("Unit and integration tests (Vitest)", "vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`]);
 step("Production build (next build)", "next", ["build"], BUILD_ENV);
+step("JavaScript budget (first load, gzipped)", "tsx", ["scripts/js-budget.ts"]);
 step("End-to-end tests", "tsx", ["scripts/e2e.ts", "--reporter=list,json"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT });
 const totals = countTests();
 console.log(`\nAll checks passed.\n${totals.passed} passed, ${totals.failed} failed`);

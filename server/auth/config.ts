@@ -7,6 +7,7 @@ import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { clientAddress } from "~/server/auth/client-address";
 import { ABSOLUTE_TIMEOUT_MS } from "~/server/auth/rules";
+import { SECURE_SESSION_COOKIES } from "~/server/auth/session-cookie";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import { sameOriginRedirect } from "~/server/http/safe-path";
 import { activeIdentityProviders, agencyIdFromProviderId, providerIdFor, type AgencyProvider } from "~/server/services/identity-providers";
@@ -67,9 +68,10 @@ const buildConfig = (): NextAuthConfig => ({
   secret: env.AUTH_SECRET,
   // Behind `next start` the host header is the app's own; Auth.js refuses it otherwise.
   trustHost: true,
-  useSecureCookies: env.NODE_ENV === "production" && env.AUTH_SECURE_COOKIES !== "false",
-  // The cookie lives at most 12 hours; idle time, sign-out and deactivation are checked in the
-  // sessions table on every request (server/services/sessions.ts).
+  useSecureCookies: SECURE_SESSION_COOKIES,
+  // The cookie lives at most 12 hours, the absolute limit, and is not renewed on each request
+  // (server/auth/session-cookie.ts only reads it); idle time, sign-out and deactivation are checked
+  // in the sessions table on every request (server/services/sessions.ts).
   session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
   // Errors reach the error page only from the identity providers' redirects (credentials errors
   // return to the sign-in form): the SSO page explains them.
@@ -133,4 +135,5 @@ const buildConfig = (): NextAuthConfig => ({
   },
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(buildConfig);
+// Reading the session on each request does not go through Auth.js (server/auth/session-cookie.ts).
+export const { handlers, signIn, signOut } = NextAuth(buildConfig);
