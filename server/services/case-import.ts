@@ -24,7 +24,15 @@ export type ImportResult = { ok: true; caseNumbers: string[]; caseIds: string[] 
  * repeat detection). All cases are written in one transaction, through statements prepared once
  * (server/cases/bulk-intake.ts); `onProgress` hears how many are saved as it goes.
  */
-export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser | null, document: unknown, now: Date, onProgress?: (p: ImportProgress) => void): ImportResult {
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type ImportOptions = {
+  onProgress?: (p: ImportProgress) => void;
+  /** Runs inside the import's transaction after the last case, so what it writes commits with them (the job's outcome). */
+  alsoWrite?: (tx: Tx, caseNumbers: string[]) => void;
+};
+
+export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser | null, document: unknown, now: Date, { onProgress, alsoWrite }: ImportOptions = {}): ImportResult {
   const parsed = ZReferralImportFile.safeParse(document);
   if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
 
@@ -60,6 +68,7 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
     });
     intake.finish();
     writeAudit(tx, { at: now, actorUserId: actor?.id ?? null, action: "cases.imported", targetType: "case", details: { count: numbers.length, caseNumbers: numbers } });
+    alsoWrite?.(tx, numbers);
     return { numbers, ids };
   });
   onProgress?.({ done: total, total });
