@@ -82,7 +82,7 @@ describe("import jobs", () => {
     expect((await api(admin).admin.imports.get({ id: jobId })).status).toBe("imported");
   }, 120_000);
 
-  it("shows a job the server was running when it stopped as interrupted after a restart", async () => {
+  it("shows a job the server was running when it stopped as interrupted after a restart", () => {
     t.db.insert(importJobs).values({ id: crypto.randomUUID(), startedByUserId: admin.id, startedAt: new Date(), total: 10, status: "running" }).run();
     expect(markInterruptedImports(t.db, new Date())).toBe(1);
     expect(t.db.$client.prepare("select count(*) as n from import_jobs where status = 'running'").get()).toEqual({ n: 0 });
