@@ -89,6 +89,8 @@ test("the IDVA changes victim details, reviews narrative tags, and removes a sug
 });
 
 test("an admin imports a referrals file as a job with a progress page, and a bad file is refused with the path of each problem", async ({ page, a11y }, testInfo) => {
+  // Two imports, each starting a worker thread, on a shared machine.
+  test.setTimeout(180_000);
   await signIn(page, "admin@northshire.example");
   await page.goto("/admin/import");
   await a11y();
