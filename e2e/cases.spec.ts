@@ -88,20 +88,46 @@ test("the IDVA changes victim details, reviews narrative tags, and removes a sug
   await a11y();
 });
 
-test("an admin imports a referrals file, and a bad file is refused with the path of each problem", async ({ page, a11y }) => {
+test("an admin imports a referrals file as a job with a progress page, and a bad file is refused with the path of each problem", async ({ page, a11y }, testInfo) => {
+  // Two imports, each starting a worker thread, on a shared machine.
+  test.setTimeout(180_000);
   await signIn(page, "admin@northshire.example");
   await page.goto("/admin/import");
   await a11y();
+  // Not a referrals file at all: refused at once, on the form.
+  await page.getByLabel("Referrals file (JSON)").setInputFiles({ name: "other.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ format: "csv" })) });
+  await page.getByRole("button", { name: "Import referrals" }).click();
+  await expect(errorSummary(page)).toContainText("Nothing was imported");
+  await expect(page.getByRole("cell", { name: "$.format" })).toBeVisible();
+  // A referrals file with a wrong referral: checked on the worker, refused on the job's page.
   await page.getByLabel("Referrals file (JSON)").setInputFiles({
     name: "bad.json",
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify({ format: "marac-desk.referrals", version: 1, referrals: [{ victim: { name: "" } }] })),
   });
   await page.getByRole("button", { name: "Import referrals" }).click();
-  await expect(errorSummary(page)).toContainText("Nothing was imported");
+  await expect(page).toHaveURL(/\/admin\/import\/[0-9a-f-]{36}$/);
+  await expect(errorSummary(page)).toContainText("Nothing was imported", { timeout: 60_000 });
   await expect(page.getByRole("cell", { name: "$.referrals[0].victim.name" })).toBeVisible();
   await a11y();
+
+  await page.goto("/admin/import");
   await page.getByLabel("Referrals file (JSON)").setInputFiles("docs/examples/referrals.json");
   await page.getByRole("button", { name: "Import referrals" }).click();
-  await expect(page.getByText(/Imported 3 referrals: NS-\d{4}-\d{4}/)).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/import\/[0-9a-f-]{36}$/);
+  // The progress screen shows while the worker starts and checks the file (it may already be done).
+  if (await page.getByRole("progressbar").isVisible()) {
+    await a11y();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: testInfo.outputPath(`import-progress-${width}.png`), fullPage: true });
+    }
+  }
+  await expect(page.getByText("Imported 3 referrals.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("listitem").filter({ hasText: /^NS-\d{4}-\d{4}$/ })).toHaveCount(3);
+  await a11y();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath(`import-result-${width}.png`), fullPage: true });
+  }
 });

@@ -4,6 +4,7 @@ import { buildCase } from "~/server/domain/testing/build-case";
 import { makeViewer } from "~/server/domain/testing/fixtures";
 import { randomSource } from "~/server/domain/testing/sources";
 import { benchCaseList } from "./lib/bench-case-list";
+import { benchImport } from "./lib/bench-import";
 import { benchNarratives } from "./lib/bench-narratives";
 import { benchPacks } from "./lib/bench-packs";
 import { benchReports } from "./lib/bench-reports";
@@ -16,13 +17,20 @@ import { buildCaslAbilities, caslProject } from "./lib/casl-baseline";
  * full-scan baseline, and the quarterly return and dashboards at 50,000 cases.
  * Each figure is the best of several timed rounds after a warm-up round.
  * `npm run bench -- detector reports` runs only the named sections (projection, detector, packs,
- * list, reports).
+ * list, reports, import); `--import-cases N` imports N referrals instead of 50,000.
  */
 const CASES = 10_000;
 const ROUNDS = 5;
 const NOW = new Date("2025-03-01T12:00:00Z");
-const SECTIONS = ["projection", "detector", "packs", "list", "reports"] as const;
-const chosen = process.argv.slice(2);
+const SECTIONS = ["projection", "detector", "packs", "list", "reports", "import"] as const;
+const args = process.argv.slice(2);
+const importCasesAt = args.indexOf("--import-cases");
+const IMPORT_CASES = importCasesAt >= 0 ? Number(args[importCasesAt + 1]) : 50_000;
+if (!Number.isInteger(IMPORT_CASES) || IMPORT_CASES < 1) {
+  process.stderr.write("--import-cases needs a whole number of referrals, e.g. --import-cases 5000.\n");
+  process.exit(1);
+}
+const chosen = importCasesAt >= 0 ? args.filter((_, i) => i !== importCasesAt && i !== importCasesAt + 1) : args;
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name));
 if (unknown.length > 0) {
   process.stderr.write(`Unknown bench section ${unknown.join(", ")}; choose from ${SECTIONS.join(", ")}.\n`);
@@ -106,6 +114,21 @@ if (runs("reports")) {
     { measure: "quarterly return, again (sealed answers already opened; ms; target 1,000)", value: reports.returnMs.toFixed(1) },
     { measure: "dashboards for a year, chair (ms)", value: reports.dashboardsMs.toFixed(1) },
     { measure: "referral figures for a year, agency representative (ms)", value: reports.referralsMs.toFixed(1) },
+  ]);
+}
+if (runs("import")) {
+  // The per-record baseline takes about four times as long, so it runs on at most 5,000.
+  const baselineCases = Math.min(IMPORT_CASES, 5_000);
+  process.stderr.write(`Importing ${IMPORT_CASES.toLocaleString("en-GB")} generated referrals into a temporary database...\n`);
+  const { current, baseline } = benchImport(IMPORT_CASES, baselineCases);
+  const rate = (t: { cases: number; ms: number }) => perSecond(t.cases, t.ms);
+  const cpuRate = (t: { cases: number; cpuMs: number }) => perSecond(t.cases, t.cpuMs);
+  console.table([
+    { measure: `import: ${IMPORT_CASES.toLocaleString("en-GB")} referrals, cases/s (wall clock; target 1,000)`, value: rate(current).toLocaleString("en-GB") },
+    { measure: "import: cases per CPU second (this process)", value: cpuRate(current).toLocaleString("en-GB") },
+    { measure: `baseline, one referral at a time: ${baselineCases.toLocaleString("en-GB")} referrals, cases/s (wall clock)`, value: rate(baseline).toLocaleString("en-GB") },
+    { measure: "baseline: cases per CPU second", value: cpuRate(baseline).toLocaleString("en-GB") },
+    { measure: "ratio import / baseline (CPU time per case)", value: (baseline.cpuMs / baseline.cases / (current.cpuMs / current.cases)).toFixed(2) },
   ]);
 }
 if (sink < 0) console.log(sink);

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { importReferrals } from "../server/services/case-import";
 import { ensureDemoSecrets } from "./lib/demo-secrets";
 import { databaseUrl, openMigrated, scriptCipher } from "./lib/database";
+import { importProgress } from "./lib/import-progress";
 
 // `npm run import -- FILE.json`: imports referrals (docs/import-format.md). Nothing is written
-// unless every record is valid; every problem is listed with its JSON path.
+// unless every record is valid; every problem is listed with its JSON path. Shows a progress bar
+// while saving (plain lines when not on a terminal).
 const file = process.argv[2];
 if (!file) {
   console.error("Usage: npm run import -- FILE.json   (format: docs/import-format.md)");
@@ -19,7 +21,10 @@ try {
 }
 ensureDemoSecrets();
 const db = openMigrated();
-const result = importReferrals(db, scriptCipher(), null, document, new Date());
+process.stderr.write(`Checking every referral in ${file} before any is saved...\n`);
+const progress = importProgress();
+const result = importReferrals(db, scriptCipher(), null, document, new Date(), { onProgress: progress.update });
+progress.stop();
 db.$client.close();
 if (!result.ok) {
   console.error(`Nothing was imported: ${result.issues.length} problem(s) in ${file}.`);

@@ -13,3 +13,4 @@ export * from "./policy";
 export * from "./overrides";
 export * from "./notifications";
 export * from "./identity-providers";
+export * from "./imports";

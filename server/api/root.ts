@@ -2,6 +2,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { adminAgenciesRouter } from "./routers/admin-agencies";
 import { adminAuditRouter } from "./routers/admin-audit";
+import { adminImportsRouter } from "./routers/admin-imports";
 import { adminSettingsRouter } from "./routers/admin-settings";
 import { adminUsersRouter } from "./routers/admin-users";
 import { adminChangesRouter, approvalsRouter } from "./routers/approvals";
@@ -41,6 +42,7 @@ export const appRouter = createRouter({
     users: adminUsersRouter,
     settings: adminSettingsRouter,
     audit: adminAuditRouter,
+    imports: adminImportsRouter,
     policy: adminPolicyRouter,
   }),
 });

@@ -51,81 +51,99 @@ export function dashScore(record: CaseRecord): number {
   return DASH_QUESTION_IDS.filter((q) => record.dash.answers[q].answer === "yes").length;
 }
 
+/** Every row of one case, sealed and ready to insert (see writeCaseRows). */
+export type CaseRows = {
+  case: typeof cases.$inferInsert;
+  victim: typeof caseVictims.$inferInsert;
+  perpetrators: (typeof casePerpetrators.$inferInsert)[];
+  household: (typeof caseHouseholdMembers.$inferInsert)[];
+  dash: (typeof caseDashAnswers.$inferInsert)[];
+  narrative: typeof caseNarratives.$inferInsert;
+  views: typeof caseVictimViews.$inferInsert;
+  tokens: (typeof caseNameTokens.$inferInsert)[];
+};
+
 /**
- * Writes every row of a case (replacing any earlier rows of the same case). Call inside a
- * transaction. Every sealed value is bound to `meta.version`: each write re-seals them all anyway.
+ * Builds (and seals) every row of a case without touching the database, so a bulk import can
+ * insert them through prepared statements. Every sealed value is bound to `meta.version`.
  */
-export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, meta: CaseMeta): void {
+export function caseRowsOf(cipher: FieldCipher, record: CaseRecord, meta: CaseMeta): CaseRows {
   const caseId = record.caseId;
   const at = (table: string, rowId: string) => ({ table, rowId, version: meta.version });
-  const row = {
-    id: caseId,
-    caseNumber: record.caseNumber,
-    status: meta.status,
-    referringAgencyId: meta.referringAgencyId,
-    referringAgencyName: record.referring.agencyName,
-    referralDate: record.referring.referralDate,
-    dashScore: dashScore(record),
-    acceptedAt: meta.acceptedAt,
-    data: sealDocument(
-      cipher,
-      { referring: record.referring, criteria: record.criteria, consent: record.consent, dashAdditional: record.dash.additionalConsiderations },
-      CASE_ROW_FIELDS,
-      at("cases", caseId),
-    ),
-    version: meta.version,
-    createdAt: meta.createdAt,
-    updatedAt: meta.updatedAt,
-    createdByUserId: meta.createdByUserId,
-  };
-  tx.insert(cases).values(row).onConflictDoUpdate({ target: cases.id, set: row }).run();
-
-  for (const table of [caseVictims, caseNarratives, caseVictimViews]) tx.delete(table).where(eq(table.caseId, caseId)).run();
-  for (const table of [casePerpetrators, caseHouseholdMembers, caseDashAnswers, caseNameTokens]) tx.delete(table).where(eq(table.caseId, caseId)).run();
-
   const { name, dateOfBirth, ...victimRest } = record.victim;
-  tx.insert(caseVictims)
-    .values({ caseId, name, dateOfBirth: dateOfBirth ?? null, data: sealDocument(cipher, victimRest, VICTIM_DATA_FIELDS, at("case_victims", caseId)) })
-    .run();
-  record.perpetrators.forEach((p, position) => {
-    const id = `${caseId}:p${position}`;
-    const { name: pName, dateOfBirth: pDob, ...rest } = p;
-    tx.insert(casePerpetrators)
-      .values({ id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", id)) })
-      .run();
-  });
-  record.householdMembers.forEach((m, position) => {
-    const id = `${caseId}:h${position}`;
-    tx.insert(caseHouseholdMembers)
-      .values({ id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, at("case_household_members", id), HOUSEHOLD_TAGS) })
-      .run();
-  });
-  for (const q of DASH_QUESTION_IDS) {
-    const entry = C.dash.fields.answers.fields[q];
-    tx.insert(caseDashAnswers)
-      .values({ caseId, questionId: q, data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: entry }, at("case_dash_answers", `${caseId}:${q}`)) })
-      .run();
-  }
-  tx.insert(caseNarratives)
-    .values({ caseId, sealed: cipher.seal(JSON.stringify(record.narrative), placeOf(at("case_narratives", caseId), "narrative")) })
-    .run();
-  tx.insert(caseVictimViews)
-    .values({ caseId, data: sealDocument(cipher, record.victimViews, C.victimViews.fields, at("case_victim_views", caseId)) })
-    .run();
-
-  // Everything is now sealed under this version: the case is no longer a legacy one.
-  tx.delete(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).run();
-
   const tokens = new Set<string>();
   // Words as typed (for search) and their spelling-variant keys (so repeat matching finds
   // "Mohammed" for "Muhammad"); both are untagged names.
   const tokensOf = (n: string) => [...nameTokens(n), ...nameKeyTokens(n)];
   for (const n of [record.victim.name, ...record.victim.aliases]) for (const t of tokensOf(n)) tokens.add(`victim|${t}`);
   for (const p of record.perpetrators) for (const n of [p.name, ...p.aliases]) for (const t of tokensOf(n)) tokens.add(`perpetrator|${t}`);
-  for (const key of tokens) {
-    const [party, token] = key.split("|") as ["victim" | "perpetrator", string];
-    tx.insert(caseNameTokens).values({ caseId, token, party }).run();
-  }
+  return {
+    case: {
+      id: caseId,
+      caseNumber: record.caseNumber,
+      status: meta.status,
+      referringAgencyId: meta.referringAgencyId,
+      referringAgencyName: record.referring.agencyName,
+      referralDate: record.referring.referralDate,
+      dashScore: dashScore(record),
+      acceptedAt: meta.acceptedAt,
+      data: sealDocument(
+        cipher,
+        { referring: record.referring, criteria: record.criteria, consent: record.consent, dashAdditional: record.dash.additionalConsiderations },
+        CASE_ROW_FIELDS,
+        at("cases", caseId),
+      ),
+      version: meta.version,
+      createdAt: meta.createdAt,
+      updatedAt: meta.updatedAt,
+      createdByUserId: meta.createdByUserId,
+    },
+    victim: { caseId, name, dateOfBirth: dateOfBirth ?? null, data: sealDocument(cipher, victimRest, VICTIM_DATA_FIELDS, at("case_victims", caseId)) },
+    perpetrators: record.perpetrators.map((p, position) => {
+      const id = `${caseId}:p${position}`;
+      const { name: pName, dateOfBirth: pDob, ...rest } = p;
+      return { id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", id)) };
+    }),
+    household: record.householdMembers.map((m, position) => {
+      const id = `${caseId}:h${position}`;
+      return { id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, at("case_household_members", id), HOUSEHOLD_TAGS) };
+    }),
+    dash: DASH_QUESTION_IDS.map((q) => ({
+      caseId,
+      questionId: q,
+      data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: C.dash.fields.answers.fields[q] }, at("case_dash_answers", `${caseId}:${q}`)),
+    })),
+    narrative: { caseId, sealed: cipher.seal(JSON.stringify(record.narrative), placeOf(at("case_narratives", caseId), "narrative")) },
+    views: { caseId, data: sealDocument(cipher, record.victimViews, C.victimViews.fields, at("case_victim_views", caseId)) },
+    tokens: [...tokens].map((key) => {
+      const [party, token] = key.split("|") as ["victim" | "perpetrator", string];
+      return { caseId, token, party };
+    }),
+  };
+}
+
+/**
+ * Writes every row of a case (replacing any earlier rows of the same case). Call inside a
+ * transaction. Every sealed value is bound to `meta.version`: each write re-seals them all anyway.
+ */
+export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, meta: CaseMeta): void {
+  const caseId = record.caseId;
+  const rows = caseRowsOf(cipher, record, meta);
+  tx.insert(cases).values(rows.case).onConflictDoUpdate({ target: cases.id, set: rows.case }).run();
+
+  for (const table of [caseVictims, caseNarratives, caseVictimViews]) tx.delete(table).where(eq(table.caseId, caseId)).run();
+  for (const table of [casePerpetrators, caseHouseholdMembers, caseDashAnswers, caseNameTokens]) tx.delete(table).where(eq(table.caseId, caseId)).run();
+
+  tx.insert(caseVictims).values(rows.victim).run();
+  for (const p of rows.perpetrators) tx.insert(casePerpetrators).values(p).run();
+  for (const m of rows.household) tx.insert(caseHouseholdMembers).values(m).run();
+  for (const d of rows.dash) tx.insert(caseDashAnswers).values(d).run();
+  tx.insert(caseNarratives).values(rows.narrative).run();
+  tx.insert(caseVictimViews).values(rows.views).run();
+
+  // Everything is now sealed under this version: the case is no longer a legacy one.
+  tx.delete(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).run();
+  for (const t of rows.tokens) tx.insert(caseNameTokens).values(t).run();
 }
 
 /** Reads and decrypts a whole case record, or null if there is no such case. */

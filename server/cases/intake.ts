@@ -45,22 +45,26 @@ export function earlierReferralCandidates(tx: Tx, victim: { name: string; aliase
 
 export type IntakeResult = { caseId: string; caseNumber: string; repeat: RepeatResult; matches: EarlierReferralMatch[] };
 
+export type IntakeOptions = {
+  referringAgencyId: string | null;
+  createdByUserId: string | null;
+  now: Date;
+  settings: MaracSettings & { caseNumberPrefix: string };
+  criteriaFromSource: boolean;
+};
+
+/** The year a referral's case number is counted in. */
+export const caseNumberYear = (referral: TReferral) => Number(referral.referring.referralDate.slice(0, 4));
+
 /**
- * Turns a validated referral into a stored case, the same way for the form and for imports:
- * a case number, detector suggestions on all free text, the Dash score, repeat detection against
- * earlier referrals (certain matches count; possible ones wait for the coordinator), the criteria
- * evaluated on this MARAC's settings (kept with the case), and the rows written.
+ * The stored form of a referral, given its case number and the earlier referrals that could be
+ * the same victim: detector suggestions on all free text, the Dash score, repeat detection
+ * (certain matches count; possible ones wait for the coordinator), and the criteria evaluated on
+ * this MARAC's settings (kept with the case). Touches no database.
  */
-export function intakeReferral(
-  tx: Tx,
-  cipher: FieldCipher,
-  referral: TReferral,
-  opts: { referringAgencyId: string | null; createdByUserId: string | null; now: Date; settings: MaracSettings & { caseNumberPrefix: string }; criteriaFromSource: boolean },
-): IntakeResult {
+export function referralToCase(referral: TReferral, caseId: string, caseNumber: string, candidates: EarlierReferral[], opts: IntakeOptions) {
   const { status, ...rest } = referral;
-  const caseId = crypto.randomUUID();
-  const caseNumber = nextCaseNumber(tx, opts.settings.caseNumberPrefix, Number(rest.referring.referralDate.slice(0, 4)));
-  const matches = findEarlierReferrals(rest.victim, rest.referring.referralDate, earlierReferralCandidates(tx, rest.victim));
+  const matches = findEarlierReferrals(rest.victim, rest.referring.referralDate, candidates);
   const repeat = repeatStatus(rest.referring.referralDate, matches.filter((m) => m.kind === "match"), opts.settings.repeatWindowMonths);
   const score = dashScore(rest.dash.answers);
   const evaluation = evaluateCriteria(
@@ -91,28 +95,32 @@ export function intakeReferral(
       },
     }),
   );
-  writeCaseRows(tx, cipher, record, {
-    status: status,
+  const meta = {
+    status,
     referringAgencyId: opts.referringAgencyId,
     acceptedAt: status === "accepted" || status === "closed" ? opts.now : null,
     version: 1,
     createdAt: opts.now,
     updatedAt: opts.now,
     createdByUserId: opts.createdByUserId,
-  });
-  tx.update(cases)
-    .set({
-      scoredWith: { dashThreshold: opts.settings.dashThreshold, escalationIncidents: opts.settings.escalationIncidents, repeatWindowMonths: opts.settings.repeatWindowMonths },
-      isRepeat: record.criteria.repeat,
-      hasChildren: record.householdMembers.some((m) => m.isChild),
-      closedAt: status === "closed" ? opts.now : null,
-    })
-    .where(eq(cases.id, caseId))
-    .run();
-  for (const m of matches) {
-    tx.insert(caseRepeatLinks)
-      .values({ caseId, earlierCaseId: m.caseId, kind: m.kind, status: m.kind === "match" ? "confirmed" : "pending", reason: m.reason })
-      .run();
-  }
+  };
+  const scored = {
+    scoredWith: { dashThreshold: opts.settings.dashThreshold, escalationIncidents: opts.settings.escalationIncidents, repeatWindowMonths: opts.settings.repeatWindowMonths },
+    isRepeat: record.criteria.repeat,
+    hasChildren: record.householdMembers.some((m) => m.isChild),
+    closedAt: status === "closed" ? opts.now : null,
+  };
+  const links = matches.map((m) => ({ caseId, earlierCaseId: m.caseId, kind: m.kind, status: m.kind === "match" ? ("confirmed" as const) : ("pending" as const), reason: m.reason }));
+  return { record, meta, scored, links, repeat, matches };
+}
+
+/** Turns a validated referral into a stored case, the same way for the form and for imports (see referralToCase). */
+export function intakeReferral(tx: Tx, cipher: FieldCipher, referral: TReferral, opts: IntakeOptions): IntakeResult {
+  const caseId = crypto.randomUUID();
+  const caseNumber = nextCaseNumber(tx, opts.settings.caseNumberPrefix, caseNumberYear(referral));
+  const { record, meta, scored, links, repeat, matches } = referralToCase(referral, caseId, caseNumber, earlierReferralCandidates(tx, referral.victim), opts);
+  writeCaseRows(tx, cipher, record, meta);
+  tx.update(cases).set(scored).where(eq(cases.id, caseId)).run();
+  for (const link of links) tx.insert(caseRepeatLinks).values(link).run();
   return { caseId, caseNumber, repeat, matches };
 }

@@ -1,0 +1,112 @@
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "~/db/client";
+import {
+  caseDashAnswers,
+  caseHouseholdMembers,
+  caseNameTokens,
+  caseNarratives,
+  caseNumberSequences,
+  casePerpetrators,
+  caseRepeatLinks,
+  cases,
+  caseVictimViews,
+  caseVictims,
+} from "~/db/schema";
+import type { FieldCipher } from "~/server/crypto/field-cipher";
+import type { EarlierReferral } from "~/server/domain/referral/repeat";
+import { nameKeyTokens, nameTokens } from "~/server/domain/names";
+import { caseRowsOf } from "./case-store";
+import { caseNumberYear, referralToCase, type IntakeOptions, type IntakeResult } from "./intake";
+import type { TReferral } from "./import-schema";
+
+/**
+ * An insert prepared once for the columns named in `row` (later rows must have the same keys),
+ * each value mapped to SQLite as drizzle would (JSON, timestamps, booleans).
+ */
+function preparedInsert(client: Db["$client"], table: SQLiteTable, row: Record<string, unknown>) {
+  const columns = getTableColumns(table);
+  const keys = Object.keys(row);
+  const used = keys.map((k) => {
+    const column = columns[k];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return column;
+  });
+  const statement = client.prepare(`INSERT INTO "${getTableName(table)}" (${used.map((c) => `"${c.name}"`).join(", ")}) VALUES (${used.map(() => "?").join(", ")})`);
+  return (values: Record<string, unknown>) => {
+    statement.run(keys.map((k, i) => {
+      const v = values[k];
+      return v === null || v === undefined ? null : used[i]?.mapToDriverValue(v);
+    }));
+  };
+}
+
+/**
+ * Intake for many referrals in one transaction (the import): the same steps as intakeReferral
+ * (referralToCase, then every row written), with every statement prepared once, case numbers
+ * counted in memory and stored once at the end, and the earlier-referral candidates found by one
+ * prepared query. Use it inside `db.transaction` (one connection: the statements run in it), and
+ * call `finish()` before the transaction commits.
+ */
+export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
+  const client = db.$client;
+  // Same rows as earlierReferralCandidates: same date of birth, or a victim name word in common.
+  const candidatesQuery = client.prepare<{ dob: string | null; tokens: string }, { caseId: string; caseNumber: string; referralDate: string; name: string; dob: string | null; data: string }>(
+    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.referral_date AS referralDate, v.name AS name, v.date_of_birth AS dob, v.data AS data
+       FROM case_victims v JOIN cases c ON c.id = v.case_id
+      WHERE v.date_of_birth = @dob
+         OR v.case_id IN (SELECT case_id FROM case_name_tokens WHERE party = 'victim' AND token IN (SELECT value FROM json_each(@tokens)))`,
+  );
+  const last = new Map<number, number>(db.select().from(caseNumberSequences).all().map((r) => [r.year, r.last]));
+  const inserts = new Map<SQLiteTable, ReturnType<typeof preparedInsert>>();
+  const insert = (table: SQLiteTable, row: Record<string, unknown>) => {
+    let statement = inserts.get(table);
+    if (!statement) {
+      statement = preparedInsert(client, table, row);
+      inserts.set(table, statement);
+    }
+    statement(row);
+  };
+
+  function candidates(victim: TReferral["victim"]): EarlierReferral[] {
+    const tokens = [...new Set([victim.name, ...victim.aliases].flatMap((n) => [...nameTokens(n), ...nameKeyTokens(n)]))];
+    if (!victim.dateOfBirth && tokens.length === 0) return [];
+    return candidatesQuery.all({ dob: victim.dateOfBirth ?? null, tokens: JSON.stringify(tokens) }).map((r) => {
+      // Aliases are untagged, so they sit in the victim row's document in clear.
+      const aliases = (JSON.parse(r.data) as { aliases?: unknown }).aliases;
+      return {
+        caseId: r.caseId,
+        caseNumber: r.caseNumber,
+        referralDate: r.referralDate,
+        victimName: r.name,
+        victimAliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === "string") : [],
+        victimDateOfBirth: r.dob ?? undefined,
+      };
+    });
+  }
+
+  return {
+    add(referral: TReferral, opts: IntakeOptions): IntakeResult {
+      const year = caseNumberYear(referral);
+      const next = (last.get(year) ?? 0) + 1;
+      last.set(year, next);
+      const caseId = crypto.randomUUID();
+      const caseNumber = `${prefix}-${year}-${String(next).padStart(4, "0")}`;
+      const { record, meta, scored, links, repeat, matches } = referralToCase(referral, caseId, caseNumber, candidates(referral.victim), opts);
+      const rows = caseRowsOf(cipher, record, meta);
+      insert(cases, { ...rows.case, ...scored });
+      insert(caseVictims, rows.victim);
+      for (const p of rows.perpetrators) insert(casePerpetrators, p);
+      for (const m of rows.household) insert(caseHouseholdMembers, m);
+      for (const d of rows.dash) insert(caseDashAnswers, d);
+      insert(caseNarratives, rows.narrative);
+      insert(caseVictimViews, rows.views);
+      for (const t of rows.tokens) insert(caseNameTokens, t);
+      for (const link of links) insert(caseRepeatLinks, link);
+      return { caseId, caseNumber, repeat, matches };
+    },
+    finish(): void {
+      for (const [year, n] of last) db.insert(caseNumberSequences).values({ year, last: n }).onConflictDoUpdate({ target: caseNumberSequences.year, set: { last: n } }).run();
+    },
+  };
+}
