@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { DEMO_PASSWORD } from "../db/seed/demo-area";
-import { BUILD_ENV } from "./lib/build-env";
+import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
-import { step, toolEnv } from "./lib/run";
+import { toolEnv } from "./lib/run";
 
 // `npm run load [-- --duration 20 --scenario mix|case-pages]`: the production build on a fresh demo
 // database, on loopback only, driven by autocannon for a fixed time with a bounded number of
@@ -119,7 +119,8 @@ async function drive(route: Route, area: LoadArea, cookies: ReadonlyMap<string, 
   };
 }
 
-if (!existsSync(".next/BUILD_ID")) step("Production build", "next", ["build"], BUILD_ENV);
+if (existsSync(".next/BUILD_ID")) bundleWorkers();
+else buildApp();
 const file = "data/load.db";
 process.env.DATA_KEY = DATA_KEY;
 const area = await prepareLoadArea(file);

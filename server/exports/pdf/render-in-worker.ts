@@ -1,5 +1,6 @@
 import { env } from "~/env";
-import { createBoundedPool, defaultThreads, type BoundedPool, type PoolOptions, type WorkerEntry } from "~/server/workers/pool";
+import { PDF_WORKER } from "~/server/workers/entries";
+import { createBoundedPool, defaultThreads, type BoundedPool, type PoolOptions } from "~/server/workers/pool";
 import type { PdfTask } from "./worker-entry";
 import type { PdfDocument } from "./types";
 
@@ -8,8 +9,6 @@ import type { PdfDocument } from "./types";
  * has already authorised the reader and projected the content through its tRPC procedure; only
  * the resulting document description crosses to the worker.
  */
-export const PDF_WORKER: WorkerEntry = { name: "pdf", source: "server/exports/pdf/worker-entry.ts" };
-
 /** What a reader sees when the queue is full (a plain-text page, like the routes' other refusals). */
 export const BUSY_MESSAGE = "MARAC Desk is busy preparing other documents. Try again in a minute.";
 
@@ -18,15 +17,15 @@ export function busyResponse(): Response {
 }
 
 export type PdfRenderer = {
-  pdf: (document: PdfDocument) => Promise<Uint8Array>;
+  pdf: (document: PdfDocument) => Promise<Uint8Array<ArrayBuffer>>;
   /** One zip of several PDFs, rendered and zipped in one task. */
-  zip: (files: readonly { name: string; document: PdfDocument }[]) => Promise<Uint8Array>;
+  zip: (files: readonly { name: string; document: PdfDocument }[]) => Promise<Uint8Array<ArrayBuffer>>;
   close: () => Promise<void>;
 };
 
 export function createPdfRenderer(options: PoolOptions): PdfRenderer {
   const pool: BoundedPool = createBoundedPool(PDF_WORKER, options);
-  const run = async (task: PdfTask) => new Uint8Array(await pool.run<ArrayBuffer>(task));
+  const run = async (task: PdfTask): Promise<Uint8Array<ArrayBuffer>> => new Uint8Array(await pool.run<ArrayBuffer>(task));
   return { pdf: (document) => run({ kind: "pdf", document }), zip: (files) => run({ kind: "zip", files }), close: pool.close };
 }
 

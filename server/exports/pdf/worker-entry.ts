@@ -22,5 +22,5 @@ export default async function renderTask(task: PdfTask): Promise<unknown> {
 /** The bytes as an ArrayBuffer of their own: a Buffer may be a view into a larger shared pool. */
 function transferable(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
+  return bytes.slice().buffer;
 }
