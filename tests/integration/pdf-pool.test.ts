@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
-import { BUSY_MESSAGE, busyResponse, createPdfRenderer, type PdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { BUSY_MESSAGE, busyResponse, createPdfRenderer, type PdfRenderer } from "~/server/exports/pdf/pdf-pool";
 import { renderPdf, type PdfDocument } from "~/server/exports/pdf/render-document";
 import { WorkersBusy } from "~/server/workers/pool";
 import { meetingWithCase } from "../helpers/meeting";

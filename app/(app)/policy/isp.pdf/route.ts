@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { getServerApi } from "~/server/api/server-caller";
 import { getCurrentUser } from "~/server/auth";
-import { busyResponse, pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { protocolDocument } from "~/server/exports/protocol-document";
 import { WorkersBusy } from "~/server/workers/pool";
 

@@ -6,7 +6,8 @@ import { toCsv } from "~/server/exports/reports/csv";
 import { reportDocument } from "~/server/exports/reports/pdf";
 import { returnTable, type ReportTable } from "~/server/exports/reports/table";
 import { toXlsx } from "~/server/exports/reports/xlsx";
-import { busyResponse, pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { StaleSecondFactor } from "~/server/services/two-factor";
 import { WorkersBusy } from "~/server/workers/pool";
 

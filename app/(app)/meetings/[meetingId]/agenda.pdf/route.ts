@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { getServerApi } from "~/server/api/server-caller";
 import { agendaDocument } from "~/server/exports/agenda-document";
-import { busyResponse, pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { WorkersBusy } from "~/server/workers/pool";
 
 /** The agenda as a PDF, from the agenda lines in the signed-in user's own view. */

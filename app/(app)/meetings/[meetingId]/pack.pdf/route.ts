@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { getServerApi } from "~/server/api/server-caller";
 import { packDocument } from "~/server/exports/pack-document";
-import { busyResponse, pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { WorkersBusy } from "~/server/workers/pool";
 
 /** The signed-in agency's pack as a PDF, rendered on the server from the projected pack only. */
