@@ -19,6 +19,9 @@ if (scenario !== "mix" && scenario !== "case-pages" && scenario !== "zips") thro
 const base = `http://127.0.0.1:${values.port}`;
 const DATA_KEY = Buffer.alloc(32, 9).toString("base64");
 const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
+// As on the end-to-end server (decision 052): the chair, coordinator and IDVA sign in by password
+// alone, so their requests (the packs zip among them) are served rather than sent to the code page.
+const LOAD_SECOND_FACTOR = "none";
 
 /** One kind of request, with its share of the connections and who makes it. */
 interface Route {
@@ -127,7 +130,7 @@ else buildApp();
 const file = "data/load.db";
 process.env.DATA_KEY = DATA_KEY;
 const area = await prepareLoadArea(file);
-const server = spawn("next", ["start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET }) });
+const server = spawn("next", ["start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET, AUTH_SECOND_FACTOR_ROLES: LOAD_SECOND_FACTOR }) });
 try {
   await waitForServer();
   const routes = scenario === "zips" ? [CASE_PAGES, PACKS_ZIPS] : (SCENARIOS[scenario] ?? []);
