@@ -19,6 +19,12 @@ export const ZDataKey = z
     error: "DATA_KEY must be the base64 encoding of 32 random bytes (`openssl rand -base64 32`).",
   });
 
+/** A count setting from 1 to `max`, with one message for any other value. */
+const wholeNumber = (name: string, max: number) => {
+  const error = `${name} must be a whole number from 1 to ${max}.`;
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error });
+};
+
 /**
  * The only module that reads configuration. Everything else imports `env` from here, so a bad
  * value stops start-up with one clear message rather than failing later in a request.
@@ -41,6 +47,10 @@ export const env = createEnv({
     SMTP_FROM: z.string().min(3).default("MARAC Desk <marac-desk@localhost>"),
     /** The address people open MARAC Desk at, for the link in an email. */
     APP_URL: z.url({ error: "APP_URL must be the address MARAC Desk is served at, such as https://marac.example.org." }).default("http://localhost:3000"),
+    /** Worker threads rendering PDFs and zips (decision 060); unset: one per spare core, at most 2. */
+    PDF_WORKER_THREADS: wholeNumber("PDF_WORKER_THREADS", 16).optional(),
+    /** PDF and zip downloads that may wait for a worker; past this, readers are asked to try again in a minute. */
+    PDF_QUEUE_LIMIT: wholeNumber("PDF_QUEUE_LIMIT", 1000).default(20),
     /**
      * Roles that must use an authenticator app (decision 051): by default chair, coordinator, IDVA
      * and admin. "none" only for the end-to-end test server, whose many sign-ins are by password.

@@ -24,7 +24,7 @@ const nextConfig = {
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: 20 * 1024 * 1024 + 64 * 1024 } },
   // `npm test` type-checks the whole project once (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit", "fontkit", "piscina"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

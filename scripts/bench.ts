@@ -89,8 +89,10 @@ if (runs("packs")) {
   console.table([
     { measure: `packs: screen data, ms per agency pack (${packs.cases} cases, ${packs.agencies} agencies)`, value: packs.screenMsPerPack.toFixed(1) },
     { measure: "packs: screen data, cases per second", value: Math.round((packs.cases / packs.screenMsPerPack) * 1000).toLocaleString("en-GB") },
-    { measure: "packs: PDF rendering, ms per agency pack", value: packs.pdfMsPerPack.toFixed(1) },
+    { measure: "packs: PDF rendering on this thread, ms per agency pack (first one parses the fonts)", value: packs.pdfMsPerPack.toFixed(1) },
     { measure: "packs: PDF, cases per second", value: Math.round((packs.cases / packs.pdfMsPerPack) * 1000).toLocaleString("en-GB") },
+    { measure: "packs: PDF through the worker pool, ms per agency pack (target 300)", value: packs.poolMsPerPack.toFixed(1) },
+    { measure: "ratio worker pool / this thread (pool and transfer overhead)", value: (packs.poolMsPerPack / packs.pdfMsPerPack).toFixed(2) },
   ]);
 }
 

@@ -4,18 +4,19 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/seed/demo-area";
 import { totpCodeAt, totpStep } from "../server/auth/totp";
-import { BUILD_ENV } from "./lib/build-env";
+import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
-import { step, toolEnv } from "./lib/run";
+import { toolEnv } from "./lib/run";
 
-// `npm run load [-- --duration 20 --scenario mix|case-pages]`: the production build on a fresh demo
-// database, on loopback only, driven by autocannon for a fixed time with a bounded number of
-// requests; prints requests per second, p50, p95 and p99 per route, and errors.
+// `npm run load [-- --duration 20 --scenario mix|case-pages|zips]`: the production build on a fresh
+// demo database, on loopback only, driven by autocannon for a fixed time with a bounded number of
+// requests; prints requests per second, p50, p95 and p99 per route, and errors. `zips` runs case
+// pages alone, then again while 5 packs zips are requested continuously, and prints the p95 ratio.
 const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" } } });
 const duration = Number(values.duration);
 if (!Number.isInteger(duration) || duration < 1 || duration > 300) throw new Error("--duration must be a whole number of seconds from 1 to 300.");
 const scenario = values.scenario;
-if (scenario !== "mix" && scenario !== "case-pages") throw new Error('--scenario must be "mix" or "case-pages".');
+if (scenario !== "mix" && scenario !== "case-pages" && scenario !== "zips") throw new Error('--scenario must be "mix", "case-pages" or "zips".');
 const base = `http://127.0.0.1:${values.port}`;
 const DATA_KEY = Buffer.alloc(32, 9).toString("base64");
 const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
@@ -43,6 +44,8 @@ const SCENARIOS: Record<string, readonly Route[]> = {
   ],
   "case-pages": [{ ...CASE_PAGES, connections: 20 }],
 };
+/** Every invited agency's pack in one zip, five at a time without pause (issue 14 §3). */
+const PACKS_ZIPS: Route = { name: "Packs zip", connections: 5, users: ["coordinator@northshire.example", "chair@northshire.example"], paths: (a) => [`/meetings/${a.meetingId}/packs.zip`] };
 
 async function waitForServer(): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -144,21 +147,30 @@ async function drive(route: Route, area: LoadArea, cookies: ReadonlyMap<string, 
   };
 }
 
-if (!existsSync(".next/BUILD_ID")) step("Production build", "next", ["build"], BUILD_ENV);
+if (existsSync(".next/BUILD_ID")) bundleWorkers();
+else buildApp();
 const file = "data/load.db";
 process.env.DATA_KEY = DATA_KEY;
 const area = await prepareLoadArea(file);
 const server = spawn("next", ["start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET }) });
 try {
   await waitForServer();
-  const routes = SCENARIOS[scenario] ?? [];
+  const routes = scenario === "zips" ? [CASE_PAGES, PACKS_ZIPS] : (SCENARIOS[scenario] ?? []);
   const cookies = new Map<string, string>();
   for (const u of new Set(routes.flatMap((r) => r.users))) cookies.set(u, await signIn(u));
   // Warm every route once, so the table measures steady state rather than first compilation.
   for (const r of routes) for (const p of r.paths(area).slice(0, 2)) await fetch(`${base}${p}`, { headers: { cookie: cookies.get(r.users[0] ?? "") ?? "" } });
-  console.log(`Driving "${scenario}" for ${duration} s against ${base} (${routes.reduce((n, r) => n + r.connections, 0)} connections)…`);
-  const rows = await Promise.all(routes.map((r) => drive(r, area, cookies)));
-  console.table(rows);
+  if (scenario === "zips") {
+    console.log(`Case pages alone for ${duration} s, then with 5 packs zips in parallel for ${duration} s, against ${base}…`);
+    const alone = await drive(CASE_PAGES, area, cookies);
+    const [withZips, zips] = await Promise.all([drive(CASE_PAGES, area, cookies), drive(PACKS_ZIPS, area, cookies)]);
+    console.table([{ ...alone, route: "Case page, alone" }, { ...withZips, route: "Case page, while zips render" }, zips]);
+    console.log(`Case-page p95 while 5 packs zips render / alone: ${(withZips["p95 ms"] / alone["p95 ms"]).toFixed(2)} (target: at most 1.20)`);
+  } else {
+    console.log(`Driving "${scenario}" for ${duration} s against ${base} (${routes.reduce((n, r) => n + r.connections, 0)} connections)…`);
+    const rows = await Promise.all(routes.map((r) => drive(r, area, cookies)));
+    console.table(rows);
+  }
 } finally {
   server.kill("SIGTERM");
 }

@@ -1,6 +1,7 @@
 import { ensureDemoSecrets } from "./lib/demo-secrets";
 import { databaseUrl, openMigrated, printDemoSignIns, sealLegacy, seedIfEmpty } from "./lib/database";
-import { serve, step } from "./lib/run";
+import { buildApp } from "./lib/build";
+import { serve } from "./lib/run";
 
 // `npm start`: migrate, seed the demo area into an empty database, build, serve.
 ensureDemoSecrets();
@@ -11,7 +12,7 @@ console.log(`Database ${databaseUrl()}: migrations applied.`);
 sealLegacy(db);
 if (await seedIfEmpty(db)) console.log("Seeded the Northshire MARAC demo area (first run).");
 
-step("Building MARAC Desk", "next", ["build"]);
+buildApp("Building MARAC Desk", {});
 printDemoSignIns(db, `http://localhost:${port}`);
 db.$client.close();
 

@@ -1,4 +1,4 @@
-import { FONT, textOpts } from "./fonts";
+import { FONT } from "./fonts";
 import type { Block, KeyValueBlock, NoticeBlock, TableBlock } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -14,6 +14,19 @@ function area(doc: Doc): { left: number; width: number; top: number; bottom: num
   const { margins, width } = doc.page;
   return { left: margins.left, width: width - margins.left - margins.right, top: margins.top, bottom: doc.page.maxY() };
 }
+
+/**
+ * `doc.heightOfString` runs PDFKit's whole line wrapper, and every cell is measured before it is
+ * drawn, so measuring cost about a quarter of a pack's rendering. Text with no line break that is
+ * narrower than its box is one line, whose height is known without wrapping (the same value PDFKit
+ * computes: one line height plus the gap); anything else is measured by PDFKit. The 1 pt slack keeps
+ * words near the edge, where PDFKit's per-word rounding could differ, on the exact path.
+ */
+function heightOf(doc: Doc, text: string, options: { width: number }): number {
+  if (text !== "" && !LINE_BREAK.test(text) && doc.widthOfString(text) <= options.width - 1) return doc.currentLineHeight(true);
+  return doc.heightOfString(text, options);
+}
+const LINE_BREAK = /[\n\r\u0085\u2028\u2029\u00ad\t]/;
 
 export function renderBlock(doc: Doc, block: Block): void {
   switch (block.kind) {
@@ -31,11 +44,11 @@ export function renderBlock(doc: Doc, block: Block): void {
 export function heading(doc: Doc, text: string, size: number): void {
   const a = area(doc);
   doc.font(FONT.bold).fontSize(size);
-  const height = doc.heightOfString(text, textOpts(text, { width: a.width }));
+  const height = heightOf(doc, text, { width: a.width });
   // Keep a heading with at least three lines of what follows rather than strand it at a page foot.
   if (doc.y + height + 3 * BODY_SIZE * 1.4 > a.bottom && doc.y > a.top) doc.addPage();
   doc.moveDown(0.3);
-  doc.fillColor("#000000").text(text, a.left, doc.y, textOpts(text, { width: a.width }));
+  doc.fillColor("#000000").text(text, a.left, doc.y, { width: a.width });
   doc.moveDown(0.3);
 }
 
@@ -43,7 +56,7 @@ export function paragraph(doc: Doc, text: string): void {
   const a = area(doc);
   // PDFKit wraps at spaces, splits over-long words and flows onto new pages by itself.
   doc.font(FONT.regular).fontSize(BODY_SIZE).fillColor("#000000");
-  doc.text(text, a.left, doc.y, textOpts(text, { width: a.width }));
+  doc.text(text, a.left, doc.y, { width: a.width });
   doc.moveDown(0.5);
 }
 
@@ -72,7 +85,7 @@ function grid(doc: Doc, g: Grid): void {
     Math.max(...widths.map((w, c) => {
       const cell = cells[c] ?? "";
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE);
-      return doc.heightOfString(cell, textOpts(cell, { width: w - 2 * CELL_PAD }));
+      return heightOf(doc, cell, { width: w - 2 * CELL_PAD });
     })) + 2 * CELL_PAD;
 
   const headerHeight = g.header ? measure(g.header, true) : 0;
@@ -84,7 +97,7 @@ function grid(doc: Doc, g: Grid): void {
     widths.forEach((w, c) => {
       const cell = cells[c] ?? "";
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE).fillColor("#000000");
-      doc.text(cell, x + CELL_PAD, top + CELL_PAD, textOpts(cell, { width: w - 2 * CELL_PAD }));
+      doc.text(cell, x + CELL_PAD, top + CELL_PAD, { width: w - 2 * CELL_PAD });
       x += w;
     });
     doc.moveTo(a.left, top + height).lineTo(a.left + a.width, top + height).lineWidth(0.5).strokeColor(GREY.rule).stroke();
@@ -118,9 +131,9 @@ function notice(doc: Doc, block: NoticeBlock): void {
   const a = area(doc);
   const inner = a.width - 2 * NOTICE_PAD - 3;
   doc.font(FONT.bold).fontSize(BODY_SIZE);
-  const titleHeight = block.title ? doc.heightOfString(block.title, textOpts(block.title, { width: inner })) + 2 : 0;
+  const titleHeight = block.title ? heightOf(doc, block.title, { width: inner }) + 2 : 0;
   doc.font(FONT.regular).fontSize(BODY_SIZE);
-  const height = titleHeight + doc.heightOfString(block.text, textOpts(block.text, { width: inner })) + 2 * NOTICE_PAD;
+  const height = titleHeight + heightOf(doc, block.text, { width: inner }) + 2 * NOTICE_PAD;
   if (height > a.bottom - a.top) {
     // A box cannot span pages simply; the words matter more than the shading.
     if (block.title) heading(doc, block.title, BODY_SIZE);
@@ -133,10 +146,10 @@ function notice(doc: Doc, block: NoticeBlock): void {
   const x = a.left + 3 + NOTICE_PAD;
   doc.fillColor("#000000");
   if (block.title) {
-    doc.font(FONT.bold).fontSize(BODY_SIZE).text(block.title, x, top + NOTICE_PAD, textOpts(block.title, { width: inner }));
+    doc.font(FONT.bold).fontSize(BODY_SIZE).text(block.title, x, top + NOTICE_PAD, { width: inner });
   }
   const textTop = top + NOTICE_PAD + titleHeight;
-  doc.font(FONT.regular).fontSize(BODY_SIZE).text(block.text, x, textTop, textOpts(block.text, { width: inner }));
+  doc.font(FONT.regular).fontSize(BODY_SIZE).text(block.text, x, textTop, { width: inner });
   doc.x = a.left;
   doc.y = top + height;
   doc.moveDown(0.6);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { create } from "fontkit";
 
 /**
  * Noto Sans (SIL OFL 1.1) from the `@expo-google-fonts/noto-sans` npm package: one complete TTF per
@@ -14,44 +15,71 @@ const FONT_FILES = {
 } as const;
 
 /**
- * The font package's folder. Found from the working directory (the app, scripts and tests all run
- * from the repository root) rather than `require.resolve`, which the bundler would try to bundle.
+ * The font package's folder. Found from the working directory (the app, scripts, tests and the PDF
+ * worker threads all run from the repository root) rather than `require.resolve`, which the bundler
+ * would try to bundle.
  */
 const FONT_DIR = join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans");
 
-export type FontBytes = { regular: Buffer; bold: Buffer };
-
 /** Registered names used by the renderer; kept here so both sides agree. */
 export const FONT = { regular: "MaracBody", bold: "MaracBold" } as const;
+type Face = keyof typeof FONT;
 
-// Read once per process: the files are ~630 KB each and never change while the server runs.
-let cached: FontBytes | undefined;
-
-export function loadFonts(): FontBytes {
-  if (!cached) {
-    cached = {
-      regular: readFileSync(join(FONT_DIR, FONT_FILES.regular)),
-      bold: readFileSync(join(FONT_DIR, FONT_FILES.bold)),
-    };
-  }
-  return cached;
-}
-
-// Any UTF-16 unit above ASCII (surrogate halves included, so astral characters count too).
-const NON_ASCII = /[\u0080-\uffff]/;
+/** The part of a fontkit font this module touches; PDFKit uses the rest itself. */
+type FontkitFont = { layout: (text: string, features?: object, ...rest: unknown[]) => unknown };
 
 /**
- * Options for every text draw AND measure call (they must match or wrapping drifts). Noto's `ccmp`
- * feature splits some precomposed letters (e.g. Vietnamese "ị") into a base glyph and a mark glyph
- * with no Unicode mapping: the page looks right but extracts and searches as "i" plus junk. With
- * ccmp off the font's precomposed glyph is used. PDFKit passes `features` to fontkit, which takes
- * a { tag: boolean } map; @types/pdfkit declares only the list form, hence the cast. A fresh object
- * each call because fontkit writes its defaults into the object it is given.
- * Plain ASCII has nothing for ccmp to split, and passing features disables PDFKit's layout cache
- * (about 2.5x slower), so they are passed only for text that needs them.
+ * Past this many distinct words a face's shared layout cache starts again, so a long-running worker
+ * holds a bounded amount (a 16-case pack uses a few thousand).
  */
-export function textOpts(text: string, options: PDFKit.Mixins.TextOptions = {}): PDFKit.Mixins.TextOptions {
-  if (!NON_ASCII.test(text)) return options;
-  const features = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
-  return { ...options, features };
+const LAYOUT_CACHE_WORDS = 20_000;
+
+type Shared = { font: FontkitFont; layoutCache: Record<string, unknown> };
+let shared: Record<Face, Shared> | undefined;
+
+/**
+ * Each face parsed once per process (per worker thread), not once per document: given bytes, PDFKit
+ * re-parses the ~630 KB TTF and re-decodes its layout tables for every document. PDFKit accepts a
+ * parsed fontkit font in place of bytes and still subsets it per document.
+ */
+function faces(): Record<Face, Shared> {
+  if (!shared) {
+    const face = (file: string): Shared => ({ font: withoutCcmp(create(readFileSync(join(FONT_DIR, file)))), layoutCache: Object.create(null) as Record<string, unknown> });
+    shared = { regular: face(FONT_FILES.regular), bold: face(FONT_FILES.bold) };
+  }
+  return shared;
+}
+
+/**
+ * Noto's `ccmp` feature splits some precomposed letters (e.g. Vietnamese "ị") into a base glyph and
+ * a mark glyph with no Unicode mapping: the page looks right but extracts and searches as "i" plus
+ * junk. Turning it off in the font itself, rather than passing `features` on each text call, keeps
+ * PDFKit's per-word layout cache (which it skips whenever features are passed) for every script.
+ * A fresh object each call because fontkit writes its defaults into the object it is given.
+ */
+function withoutCcmp(font: FontkitFont): FontkitFont {
+  const layout = font.layout.bind(font);
+  font.layout = (text, features, ...rest) => layout(text, features ?? { ccmp: false }, ...rest);
+  return font;
+}
+
+/** PDFKit's font object for the current face; internal, so every use below tolerates its absence. */
+type PdfkitFace = { layoutCache?: Record<string, unknown> };
+
+/**
+ * Registers both faces on a new document. PDFKit lays out each word once per document and caches
+ * the result on its per-document font object; shaping is most of a pack's rendering time and the
+ * packs of one meeting share nearly all their words, so the cache is shared across documents
+ * (one per face; a word's layout depends only on the face). Glyph subsets stay per document.
+ */
+export function useFonts(doc: PDFKit.PDFDocument): void {
+  for (const face of ["regular", "bold"] as const) {
+    const s = faces()[face];
+    if (Object.keys(s.layoutCache).length > LAYOUT_CACHE_WORDS) s.layoutCache = Object.create(null) as Record<string, unknown>;
+    // @types/pdfkit lists only paths and bytes, but PDFKit takes a parsed fontkit font too.
+    doc.registerFont(FONT[face], s.font as unknown as Buffer);
+    doc.font(FONT[face]);
+    const current = (doc as unknown as { _font?: PdfkitFace })._font;
+    if (current?.layoutCache) current.layoutCache = s.layoutCache;
+  }
 }

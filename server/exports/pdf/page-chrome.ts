@@ -1,4 +1,4 @@
-import { FONT, textOpts } from "./fonts";
+import { FONT } from "./fonts";
 import type { ProtectiveMarking, PdfRecipient } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -47,7 +47,7 @@ export function drawChrome(doc: Doc, chrome: Chrome): void {
     rule(doc, left, 64, width);
 
     const pageLabel = `Page ${i - start + 1} of ${count}`;
-    const labelWidth = doc.font(FONT.regular).fontSize(8.5).widthOfString(pageLabel, textOpts(pageLabel));
+    const labelWidth = doc.font(FONT.regular).fontSize(8.5).widthOfString(pageLabel);
     rule(doc, left, bottom - 58, width);
     line(doc, chrome.title, left, bottom - 52, width - labelWidth - 12, 8.5);
     line(doc, pageLabel, left + width - labelWidth, bottom - 52, labelWidth, 8.5);
@@ -59,25 +59,25 @@ export function drawChrome(doc: Doc, chrome: Chrome): void {
 
 function centred(doc: Doc, text: string, y: number, pageWidth: number): void {
   doc.font(FONT.bold).fontSize(11).fillColor("#000000");
-  doc.text(text, 0, y, textOpts(text, { width: pageWidth, align: "center", lineBreak: false }));
+  doc.text(text, 0, y, { width: pageWidth, align: "center", lineBreak: false });
 }
 
 /** One line that never wraps: long text is shrunk to fit rather than cut, so nothing is dropped. */
 function line(doc: Doc, text: string, x: number, y: number, width: number, size: number): void {
   doc.font(FONT.regular).fontSize(size);
-  const natural = doc.widthOfString(text, textOpts(text));
+  const natural = doc.widthOfString(text);
   const fitted = natural > width ? Math.max(4, (size * width) / natural) : size;
-  doc.fontSize(fitted).fillColor("#000000").text(text, x, y, textOpts(text, { width, lineBreak: false }));
+  doc.fontSize(fitted).fillColor("#000000").text(text, x, y, { width, lineBreak: false });
 }
 
 /** Bold text at the right edge of the body width, shrunk to at most `max` wide; returns its width. */
 function rightAligned(doc: Doc, text: string, left: number, y: number, max: number): number {
   const page = doc.page.width - 2 * PAGE.side;
   doc.font(FONT.bold).fontSize(10);
-  const natural = doc.widthOfString(text, textOpts(text));
+  const natural = doc.widthOfString(text);
   const size = natural > max ? Math.max(4, (10 * max) / natural) : 10;
   const width = Math.min(natural, max);
-  doc.fontSize(size).fillColor("#000000").text(text, left + page - width, y, textOpts(text, { width: width + 1, align: "right", lineBreak: false }));
+  doc.fontSize(size).fillColor("#000000").text(text, left + page - width, y, { width: width + 1, align: "right", lineBreak: false });
   return width;
 }
 

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { heading, renderBlock } from "./blocks";
-import { FONT, loadFonts } from "./fonts";
+import { useFonts } from "./fonts";
 import { PAGE, drawChrome } from "./page-chrome";
 import type { Block, PdfDocument } from "./types";
 
@@ -38,9 +38,7 @@ export function renderPdf(raw: PdfDocument): Promise<Buffer> {
       doc.on("end", () => resolve(Buffer.concat(chunks)));
       doc.on("error", reject);
 
-      const fonts = loadFonts();
-      doc.registerFont(FONT.regular, fonts.regular);
-      doc.registerFont(FONT.bold, fonts.bold);
+      useFonts(doc);
 
       // Each page's running header: what was current when the page began, plus any set on it.
       const headers: string[][] = [[]];

@@ -6,8 +6,10 @@ import { toCsv } from "~/server/exports/reports/csv";
 import { reportDocument } from "~/server/exports/reports/pdf";
 import { returnTable, type ReportTable } from "~/server/exports/reports/table";
 import { toXlsx } from "~/server/exports/reports/xlsx";
-import { renderPdf } from "~/server/exports/pdf/render-document";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { StaleSecondFactor } from "~/server/services/two-factor";
+import { WorkersBusy } from "~/server/workers/pool";
 
 export type ExportFormat = "csv" | "xlsx" | "pdf";
 
@@ -20,7 +22,7 @@ const TYPES: Record<ExportFormat, string> = {
 async function render(format: ExportFormat, table: ReportTable, reader: { agencyName: string; userName: string }, now: Date): Promise<Uint8Array> {
   if (format === "csv") return new TextEncoder().encode(toCsv(table));
   if (format === "xlsx") return new Uint8Array(await toXlsx(table, now));
-  return new Uint8Array(await renderPdf(reportDocument(table, reader, now)));
+  return pdfRenderer().pdf(reportDocument(table, reader, now));
 }
 
 /**
@@ -36,6 +38,7 @@ export async function reportDownload(format: ExportFormat, name: string, read: (
     const body = await render(format, table, { agencyName: user?.agencyName ?? "", userName: user?.name ?? "" }, now);
     return new Response(body as BodyInit, { headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${name}.${format}"`, "Cache-Control": "no-store" } });
   } catch (e) {
+    if (e instanceof WorkersBusy) return busyResponse();
     if (e instanceof StaleSecondFactor) redirect(`/account/confirm?next=${encodeURIComponent(page)}`);
     if (e instanceof TRPCError) return new Response(e.message, { status: e.code === "UNAUTHORIZED" ? 401 : e.code === "FORBIDDEN" ? 403 : e.code === "BAD_REQUEST" ? 400 : 404 });
     throw e;

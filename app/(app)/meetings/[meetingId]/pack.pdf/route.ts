@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { getServerApi } from "~/server/api/server-caller";
 import { packDocument } from "~/server/exports/pack-document";
-import { renderPdf } from "~/server/exports/pdf/render-document";
+import { busyResponse } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import { WorkersBusy } from "~/server/workers/pool";
 
 /** The signed-in agency's pack as a PDF, rendered on the server from the projected pack only. */
 export async function GET(req: Request, { params }: { params: Promise<{ meetingId: string }> }) {
@@ -9,8 +11,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ meetingI
   const as = new URL(req.url).searchParams.get("as") ?? undefined;
   try {
     const pack = await (await getServerApi()).meetings.packPdf({ meetingId, asAgencyId: as });
-    const pdf = await renderPdf(packDocument(pack, new Date()));
-    return new Response(new Uint8Array(pdf), {
+    const pdf = await pdfRenderer().pdf(packDocument(pack, new Date()));
+    return new Response(pdf, {
       headers: {
         "Content-Type": "application/pdf",
         "Content-Disposition": `attachment; filename="marac-pack-${pack.meeting.date}-${slug(pack.recipient.agencyName)}.pdf"`,
@@ -18,6 +20,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ meetingI
       },
     });
   } catch (e) {
+    if (e instanceof WorkersBusy) return busyResponse();
     if (e instanceof TRPCError) return new Response(e.message, { status: e.code === "UNAUTHORIZED" ? 401 : e.code === "FORBIDDEN" ? 403 : 404 });
     throw e;
   }

@@ -1,0 +1,28 @@
+import { PDF_WORKER } from "~/server/workers/entries";
+import { createBoundedPool, type BoundedPool, type PoolOptions } from "~/server/workers/pool";
+import type { PdfTask } from "./worker-entry";
+import type { PdfDocument } from "./types";
+
+/**
+ * PDFs and zips rendered by a bounded pool of worker threads (decision 060); free of the validated
+ * env, so scripts can make their own. The server's one pool is in render-in-worker.ts.
+ */
+/** What a reader sees when the queue is full (a plain-text page, like the routes' other refusals). */
+export const BUSY_MESSAGE = "MARAC Desk is busy preparing other documents. Try again in a minute.";
+
+export function busyResponse(): Response {
+  return new Response(BUSY_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60", "Cache-Control": "no-store" } });
+}
+
+export type PdfRenderer = {
+  pdf: (document: PdfDocument) => Promise<Uint8Array<ArrayBuffer>>;
+  /** One zip of several PDFs, rendered and zipped in one task. */
+  zip: (files: readonly { name: string; document: PdfDocument }[]) => Promise<Uint8Array<ArrayBuffer>>;
+  close: () => Promise<void>;
+};
+
+export function createPdfRenderer(options: PoolOptions): PdfRenderer {
+  const pool: BoundedPool = createBoundedPool(PDF_WORKER, options);
+  const run = async (task: PdfTask): Promise<Uint8Array<ArrayBuffer>> => new Uint8Array(await pool.run<ArrayBuffer>(task));
+  return { pdf: (document) => run({ kind: "pdf", document }), zip: (files) => run({ kind: "zip", files }), close: pool.close };
+}
