@@ -158,6 +158,18 @@ export function IdvaHome({ data }: { data: Home["idva"] }) {
           </ul>
         )}
       </Panel>
+      <Panel id="victim-tasks" title="Tell the victim">
+        {data.victimTasks.length === 0 ? <p>Nothing to tell anyone at the moment.</p> : (
+          <ul className="list-disc space-y-2 pl-6">
+            {data.victimTasks.map((t) => (
+              <li key={t.overrideId}>
+                <Link href={`/tell-the-victim#task-${t.overrideId}`}>Case {t.caseNumber}: tell her what {t.agencyName} was given</Link>, by {formatValue(t.dueDate)}
+                {t.overdue ? <StatusTag tone="red" className="ml-2">Overdue</StatusTag> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
       <Panel id="recent-flags" title="Risk flags added in the last two weeks">
         {data.recentFlags.length === 0 ? <p>No new flags.</p> : (
           <ul className="list-disc pl-6">
