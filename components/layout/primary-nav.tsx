@@ -31,7 +31,8 @@ export function PrimaryNav({ items, more = [], counts = {} }: Props) {
     </li>
   );
   return (
-    <nav aria-label="Main" className="border-b border-border bg-white text-ink print:hidden">
+    // overflow-x-clip: the closed "More" panel must never widen the page at 390 px (it measured 1 px over).
+    <nav aria-label="Main" className="overflow-x-clip border-b border-border bg-white text-ink print:hidden">
       <div className="relative mx-auto max-w-5xl px-4 py-3">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {items.map(link)}
