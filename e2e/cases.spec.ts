@@ -12,7 +12,7 @@ test("a housing officer and the IDVA open the same case and see two different vi
   await expect(housing).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
   await expect(housing.getByRole("heading", { level: 1 })).toContainText("Parveen");
   await a11y(housing);
-  const housingImmigration = housing.getByRole("definition").filter({ hasText: "Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA." });
+  const housingImmigration = housing.getByRole("definition").filter({ hasText: "Not shared with your agency (immigration information). Ask the MARAC IDVA." });
   await expect(housingImmigration.first()).toBeVisible();
   await expect(housing.getByText("Parts of this text may be withheld under the MARAC information-sharing protocol.").first()).toBeVisible();
   const url = housing.url();
@@ -22,7 +22,7 @@ test("a housing officer and the IDVA open the same case and see two different vi
   await signIn(idva, "idva@northshire.example");
   await idva.goto(url);
   await a11y(idva);
-  await expect(idva.getByText("Restricted: immigration. Not shared with your agency.")).toHaveCount(0);
+  await expect(idva.getByText("Not shared with your agency (immigration information).")).toHaveCount(0);
   await expect(idva.getByText("Restricted: immigration").first()).toBeVisible();
   const idvaNarrative = (await idva.locator("section[aria-labelledby=narrative] details > div > div").first().innerText()).trim();
   const sentence = immigrationSentence(idvaNarrative);

@@ -107,7 +107,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   await expect(housing.getByRole("heading", { name: "Pack for Northshire Homes" })).toBeVisible();
   // The research deadline, two working days before 17 December 2026.
   await expect(housing.getByText("Research is due by the end of 15 December 2026.")).toBeVisible();
-  await expect(housing.getByText("Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA.").first()).toBeVisible();
+  await expect(housing.getByText("Not shared with your agency (immigration information). Ask the MARAC IDVA.").first()).toBeVisible();
   await a11y(housing);
   const housingPdf = await housing.request.get(`${meetingUrl}/pack.pdf`);
   expect(housingPdf.headers()["content-type"]).toBe("application/pdf");
@@ -123,7 +123,7 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   // A by-and-for service may see immigration information (design.md section 4), marked Restricted,
   // except where the victim asked for it not to be shared (decision 049); it may not see safe contact details.
   await expect(saheli.getByText(/^Restricted: immigration$/).first()).toBeVisible();
-  await expect(saheli.getByText(/^Restricted: safe contact\. Not shared with your agency\./).first()).toBeVisible();
+  await expect(saheli.getByText(/^Not shared with your agency \(safe contact information\)\./).first()).toBeVisible();
   await a11y(saheli);
 
   const probation = await newPersonPage(browser);

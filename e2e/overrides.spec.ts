@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { errorSummary, expect, newPersonPage, signIn, test } from "./fixtures";
 
 const VICTIM = "Daniel Price";
-const HEALTH_WITHHELD = "Restricted: health. Not shared with your agency.";
+const HEALTH_WITHHELD = "Not shared with your agency (health information).";
 
 async function openCase(page: Page): Promise<string> {
   await page.goto(`/cases?q=${encodeURIComponent(VICTIM)}`);

@@ -2,7 +2,8 @@ import { expect, signIn, test } from "./fixtures";
 
 test("the coordinator reads the quarterly return, its chart's table view and downloads it in three formats", async ({ page, a11y }) => {
   await signIn(page, "coordinator@northshire.example");
-  await page.getByRole("link", { name: "Reports" }).first().click();
+  await page.getByRole("navigation", { name: "Main" }).getByText("More").click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page.getByRole("heading", { name: "SafeLives quarterly data return" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Cases discussed, including repeats" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Victims who are LGBT+" })).toBeVisible();

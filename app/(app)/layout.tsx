@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { navItemsFor } from "~/components/layout/nav-items";
+import { navGroupsFor, type NavItem } from "~/components/layout/nav-items";
 import { NotificationsLink } from "~/components/layout/notifications-link";
 import { PageShell } from "~/components/layout/page-shell";
 import { PrimaryNav } from "~/components/layout/primary-nav";
@@ -23,7 +23,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const api = await getServerApi();
   const settings = await api.account.settings().catch(() => null);
   const waiting = user.role === "chair" ? await api.approvals.count().catch(() => 0) : 0;
-  const nav = navItemsFor(user).map((item) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item));
+  const withWaiting = (item: NavItem) => (item.href === "/approvals" && waiting > 0 ? { ...item, label: `${item.label} (${waiting})` } : item);
+  const groups = navGroupsFor(user);
   // Case holders see how many texts wait for their review.
   const toReview = isCaseHolder(user.role) ? await api.review.count().catch(() => 0) : 0;
   const unread = await unreadNotifications();
@@ -42,7 +43,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           user={{ name: user.name, agencyName: user.agencyName, roleLabel: ROLE_LABELS[user.role] }}
           notifications={<NotificationsLink unread={unread} />}
           signOut={signOut}
-          nav={<PrimaryNav items={nav} counts={{ "/review": toReview }} />}
+          nav={<PrimaryNav items={groups.primary.map(withWaiting)} more={groups.more.map(withWaiting)} counts={{ "/review": toReview }} />}
         />
       }
     >

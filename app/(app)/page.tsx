@@ -18,6 +18,9 @@ const ROLE_SUMMARY = {
 const NON_MEMBER_SUMMARY =
   "You can refer cases to the MARAC and see whether each referral was accepted or declined. Your agency does not attend MARAC, so it receives no MARAC information: no meetings, packs, minutes, actions or risk-factor flags.";
 
+/** A role's label inside a sentence: "MARAC chair" and "IDVA" keep their capitals, "Agency representative" does not. */
+const inSentence = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
 export default async function HomePage() {
   const { me, settings, organiser, agency, idva, referrals } = await readOrRefuse(async () => {
     const api = await getServerApi();
@@ -40,7 +43,7 @@ export default async function HomePage() {
       <span className="mb-1 block text-lg text-secondary">{settings.name}</span>
       <h1>Welcome, {me.name}</h1>
       <p className="mb-8 max-w-2xl">
-        You are signed in as {ROLE_LABELS[me.role].toLowerCase()} for {me.agencyName}. {summary}
+        You are signed in as {inSentence(ROLE_LABELS[me.role])} for {me.agencyName}. {summary}
       </p>
       {organiser ? <OrganiserHome data={organiser} /> : null}
       {idva ? <IdvaHome data={idva} /> : null}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatValue } from "~/components/case/labels";
 import { StatusTag } from "~/components/ui/status-tag";
+import { formatTime } from "~/server/domain/dates";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 
@@ -42,7 +43,7 @@ export function OrganiserHome({ data }: { data: Home["organiser"] }) {
         {next ? (
           <>
             <p className="mb-4">
-              <Link href={`/meetings/${next.id}`} className="font-bold">{formatValue(next.date)} at {next.time}</Link>{" "}
+              <Link href={`/meetings/${next.id}`} className="font-bold">{formatValue(next.date)} at {formatTime(next.time)}</Link>{" "}
               {next.published ? <StatusTag tone="green">Agenda published</StatusTag> : <StatusTag tone="grey">Draft agenda</StatusTag>}
             </p>
             <h3>Cases ({next.cases.length})</h3>
@@ -50,7 +51,7 @@ export function OrganiserHome({ data }: { data: Home["organiser"] }) {
               <ol className="mb-6 list-decimal pl-6">
                 {next.cases.map((c) => (
                   <li key={c.caseId}>
-                    <Link href={`/cases/${c.caseId}`}>{c.caseNumber}</Link>: {c.victimName} {c.isRepeat ? <StatusTag tone="blue">Repeat</StatusTag> : null}
+                    <Link href={`/cases/${c.caseId}`}>{c.caseNumber}</Link>: {c.victimName} {c.isRepeat ? <StatusTag tone="red">Repeat</StatusTag> : null}
                   </li>
                 ))}
               </ol>
@@ -112,7 +113,7 @@ export function AgencyHome({ data }: { data: Home["agency"] }) {
         {pack ? (
           <>
             <p className="mb-4">
-              MARAC meeting on {formatValue(pack.date)} at {pack.time}: {pack.caseCount} {pack.caseCount === 1 ? "case" : "cases"}.{" "}
+              MARAC meeting on {formatValue(pack.date)} at {formatTime(pack.time)}: {pack.caseCount} {pack.caseCount === 1 ? "case" : "cases"}.{" "}
               <Link href={`/meetings/${pack.meetingId}/pack`} className="font-bold">Open your agency&apos;s pack</Link>
             </p>
             <h3>Research due before the meeting</h3>
@@ -154,6 +155,18 @@ export function IdvaHome({ data }: { data: Home["idva"] }) {
           <ul className="list-disc pl-6">
             {data.cases.map((c) => (
               <li key={c.caseId}><Link href={`/cases/${c.caseId}`}>{c.caseNumber}</Link>: {c.victimName}, referred {formatValue(c.referralDate)} ({statusLabel(c.status)})</li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+      <Panel id="victim-tasks" title="Tell the victim">
+        {data.victimTasks.length === 0 ? <p>Nothing to tell anyone at the moment.</p> : (
+          <ul className="list-disc space-y-2 pl-6">
+            {data.victimTasks.map((t) => (
+              <li key={t.overrideId}>
+                <Link href={`/tell-the-victim#task-${t.overrideId}`}>Case {t.caseNumber}: tell her what {t.agencyName} was given</Link>, by {formatValue(t.dueDate)}
+                {t.overdue ? <StatusTag tone="red" className="ml-2">Overdue</StatusTag> : null}
+              </li>
             ))}
           </ul>
         )}

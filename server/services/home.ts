@@ -6,6 +6,7 @@ import { listAgencyActions, listOverdueActions } from "./actions";
 import { casesDueForReview, getMeeting } from "./meetings";
 import { ukDate } from "./referral-submit";
 import { reviewQueueCount } from "./review";
+import { listVictimTasks } from "./overrides";
 import { listRiskFlags } from "./risk-flags";
 import type { SessionUser } from "./sessions";
 
@@ -75,8 +76,9 @@ export function agencyHome(db: Db, cipher: FieldCipher, user: SessionUser, now: 
 }
 
 /**
- * The IDVA's home: the open cases their service referred, and risk-factor flags added in the last
- * two weeks, each read through the IDVA's own view of the case.
+ * The IDVA's home: the open cases their service referred, risk-factor flags added in the last two
+ * weeks (each read through the IDVA's own view of the case), and the "tell the victim" tasks still
+ * to do, overdue first.
  */
 export function idvaHome(db: Db, cipher: FieldCipher, user: SessionUser, now: Date) {
   const ownCases = db
@@ -99,5 +101,8 @@ export function idvaHome(db: Db, cipher: FieldCipher, user: SessionUser, now: Da
       .filter((f) => f.withdrawn === null && f.flaggedAt >= since)
       .map((f) => ({ id: f.id, caseId: c.caseId, caseNumber: c.caseNumber, label: f.label, flaggedBy: f.flaggedBy, flaggedAt: f.flaggedAt })))
     .sort((a, b) => b.flaggedAt.getTime() - a.flaggedAt.getTime());
-  return { cases: ownCases, recentFlags };
+  const tasks = listVictimTasks(db, cipher, user, now)
+    .filter((t) => t.status === "open")
+    .map((t) => ({ overrideId: t.overrideId, caseId: t.caseId, caseNumber: t.caseNumber, agencyName: t.override.agencyName, dueDate: t.dueDate, overdue: t.overdue }));
+  return { cases: ownCases, recentFlags, victimTasks: [...tasks.filter((t) => t.overdue), ...tasks.filter((t) => !t.overdue)] };
 }

@@ -13,6 +13,7 @@ import { canBeMaracMember } from "~/server/domain/agency-types";
 import { moveBlockedBy, moveOnAgenda, orderAgenda } from "~/server/domain/meeting/agenda";
 import { deadlineOf } from "~/server/domain/meeting/research-deadline";
 import { addCalendarMonths } from "~/server/domain/referral/dates";
+import { formatDate } from "~/server/domain/dates";
 import { AppError, staleVersion } from "~/server/errors";
 import type { TAgendaFilters, TMeetingFields } from "~/server/schemas/meetings";
 import { notifyAgendaPublished } from "./notifications";
@@ -145,7 +146,7 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
       dashScore: cases.dashScore,
       referringAgencyName: cases.referringAgencyName,
       data: cases.data,
-      perpetrators: sql<string | null>`(SELECT group_concat(${casePerpetrators.name} || coalesce(' (born ' || ${casePerpetrators.dateOfBirth} || ')', ''), '; ') FROM ${casePerpetrators} WHERE ${casePerpetrators.caseId} = ${cases.id})`,
+      perpetrators: sql<string | null>`(SELECT json_group_array(json_array(${casePerpetrators.name}, ${casePerpetrators.dateOfBirth})) FROM ${casePerpetrators} WHERE ${casePerpetrators.caseId} = ${cases.id})`,
     })
     .from(agendaItems)
     .innerJoin(cases, eq(cases.id, agendaItems.caseId))
@@ -170,7 +171,7 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
       isRepeat: facts ? facts.repeat : isRepeat,
       hasChildren: maySeeTag(viewer, "children", theCase, rules, now) ? hasChildren : null,
       flags: visibleItems(flags, viewer, rules.policy, rules.grants, theCase, now).map((f) => f.label),
-      perpetrators: perpetrators ?? "",
+      perpetrators: perpetratorLine(perpetrators),
       criteria: (["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"] as const).filter((k) => c[k] === true),
     };
   });
@@ -192,6 +193,12 @@ export function getMeeting(db: Db, cipher: FieldCipher, user: SessionUser, id: s
     changes,
     reviewDue: isHolder(user) ? casesDueForReview(db, m.date) : [],
   };
+}
+
+/** "Name (born 5 March 1990); Name": the perpetrators as an agenda line reads them, dates in UK form. */
+function perpetratorLine(json: string | null): string {
+  const rows = json ? (JSON.parse(json) as [string, string | null][]) : [];
+  return rows.map(([name, born]) => (born ? `${name} (born ${formatDate(born)})` : name)).join("; ");
 }
 
 /** Accepted cases whose repeat window (12 months by default) has passed by the given date (a meeting's, or today): to review or close. */

@@ -36,6 +36,12 @@ describe("meetings list and the agenda PDF", () => {
     expect(byAndFor.map((m) => m.date)).toEqual(["2026-12-10"]);
   });
 
+  it("writes dates of birth on agenda lines as UK dates, the perpetrator's too (issue 12 §7)", async () => {
+    const m = await ctx.api(ctx.rep("housing")).meetings.get({ meetingId: ctx.meetingId });
+    expect(m.lines[0]?.perpetrators).toBe("Karim Rahman (born 2 November 1985)");
+    expect(JSON.stringify(m.lines)).not.toContain("1985-11-02");
+  });
+
   it("prints each agency's agenda in its own view: children only for those allowed, marked on every page", async () => {
     const render = async (type: "housing" | "by_and_for") => {
       const user = ctx.rep(type);

@@ -24,6 +24,10 @@ describe("home pages per role", () => {
     await api(chair).cases.addFlag({ caseId, factorId: "immigration_status_abuse", note: "He holds her passport." });
     await api(coordinator).actions.create({ meetingId, caseId, description: "Fit a panic alarm.", owningAgencyId: rep("housing").agencyId, ownerName: "J Smith", dueDate: "2026-11-20" });
     await api(coordinator).actions.create({ meetingId, caseId, description: "Visit her at the refuge.", owningAgencyId: rep("housing").agencyId, ownerName: "J Smith", dueDate: "2026-12-20" });
+    // An override in effect gives the IDVA a "tell the victim" task (approvals need a fresh authenticator code).
+    const fresh = (u: SessionUser) => api({ ...u, secondFactorAt: NOW });
+    const { id } = await fresh(chair).overrides.record({ caseId, agencyId: rep("housing").agencyId, tag: "health", decisionRef: "MARAC 28/11/2026 item 1", reason: "Housing needs to know about her pregnancy to plan the move.", endDate: "2027-01-31" });
+    await fresh(idva).overrides.approve({ overrideId: id });
     await api(rep("housing")).meetings.saveResearch({ meetingId, caseId, version: null, shared: "Tenancy in her sole name since 2022.", withheld: "" });
   });
   afterAll(() => t.cleanup());
@@ -59,10 +63,13 @@ describe("home pages per role", () => {
     await expect(ctx.api(ctx.rep("housing")).home.idva()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
-  it("gives the IDVA recent flags through the IDVA's view, and no pack for a service not invited", async () => {
+  it("gives the IDVA recent flags through the IDVA's view, the tasks to tell the victim, and no pack for a service not invited", async () => {
     const home = await ctx.api(idva).home.idva();
     expect(home.recentFlags.map((f) => f.label).sort()).toEqual(["Stalking or harassment", "The abuser uses the victim's immigration status to control them"]);
     expect(home.cases).toEqual([]);
+    expect(home.victimTasks).toEqual([
+      { overrideId: expect.any(String) as unknown, caseId: ctx.caseId, caseNumber: expect.any(String) as unknown, agencyName: ctx.rep("housing").agencyName, dueDate: expect.any(String) as unknown, overdue: false },
+    ]);
     expect((await ctx.api(idva).home.agency()).nextPack).toBeNull();
   });
 

@@ -76,7 +76,7 @@ describe("the meeting pack PDF", () => {
     // Plain English, not developer wording; the agency's own status note is not another agency's.
     expect(flat).not.toMatch(/per tag/i);
     expect(flat).toContain("Immigration information");
-    expect(flat).toContain("Nationality Restricted: immigration. Not shared with your agency.");
+    expect(flat).toContain("Nationality Not shared with your agency (immigration information).");
   });
 
   it("gives the health service the Dash comments it may see", async () => {
@@ -95,7 +95,7 @@ describe("the meeting pack PDF", () => {
     const housing = (await pdfFor("housing")).pages.join("\n").replace(/\s+/g, " ");
     expect(housing).toContain("Restricted: safe contact");
     // Only the core's placeholder names immigration to housing, never a shown item's marking.
-    expect(housing).not.toMatch(/Restricted: immigration(?!\. Not shared with your agency)/);
+    expect(housing).not.toContain("Restricted: immigration");
   });
 
   it("gives a chair's preview of housing's pack exactly housing's research and actions", async () => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { StatusTag } from "~/components/ui/status-tag";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Meetings" };
 
@@ -37,7 +38,7 @@ export default async function MeetingsPage() {
                 {shown.map((m) => (
                   <li key={m.id} className="border-b border-border pb-3">
                     <Link href={`/meetings/${m.id}`} className="font-bold">
-                      {formatValue(m.date)} at {m.time}
+                      {formatValue(m.date)} at {formatTime(m.time)}
                     </Link>{" "}
                     {m.published ? <StatusTag tone="green">Agenda published</StatusTag> : <StatusTag tone="grey">Draft agenda</StatusTag>}
                     <span className="block text-secondary">{m.online ? `Online: ${m.venue}` : m.venue}</span>

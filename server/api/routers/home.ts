@@ -37,12 +37,13 @@ export const homeRouter = createRouter({
       }),
     )
     .query(({ ctx }) => agencyHome(ctx.db, ctx.cipher, ctx.user, ctx.now())),
-  /** The IDVA: the open cases their service referred and recent risk-factor flags. */
+  /** The IDVA: the open cases their service referred, recent risk-factor flags and "tell the victim" tasks to do. */
   idva: maracProcedure("idva")
     .output(
       z.strictObject({
         cases: z.array(z.strictObject({ ...ZCaseRef, status: z.string(), referralDate: z.string() })),
         recentFlags: z.array(z.strictObject({ id: z.number().int(), caseId: z.string(), caseNumber: z.string(), label: z.string(), flaggedBy: z.string(), flaggedAt: z.date() })),
+        victimTasks: z.array(z.strictObject({ overrideId: z.string(), caseId: z.string(), caseNumber: z.string(), agencyName: z.string(), dueDate: z.string(), overdue: z.boolean() })),
       }),
     )
     .query(({ ctx }) => idvaHome(ctx.db, ctx.cipher, ctx.user, ctx.now())),

@@ -44,7 +44,11 @@ export function sortTags(tags: Iterable<Tag>): Tag[] {
   return TAGS.filter((tag) => set.has(tag));
 }
 
-const labels = (tags: readonly Tag[]) => tags.map((tag) => TAG_LABELS[tag]).join(", ");
+/** "immigration", "children and safe contact", "a, b and c": a field's categories in a sentence. */
+const inWords = (tags: readonly Tag[]) => {
+  const words = tags.map((tag) => TAG_LABELS[tag]);
+  return words.length < 2 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
+};
 
 /** "2025-03-01 17:00 UTC": unambiguous whatever the reader's locale. */
 export function formatInstant(date: Date): string {
@@ -60,9 +64,9 @@ export function explain(verdict: ItemVerdict, policyVersion: number): string {
     case "override_until":
       return `Shown under a MARAC override until ${verdict.until ? formatInstant(verdict.until) : "its expiry"}.`;
     case "not_shared_with_agency":
-      return `Restricted: ${labels(verdict.blocking)}. Not shared with your agency.`;
+      return `Not shared with your agency (${inWords(verdict.blocking)} information).`;
     case "hard_rule":
-      return `Restricted: ${labels(verdict.blocking)}. Never shared with Immigration Enforcement without a recorded MARAC decision (hard rule).`;
+      return `Never shared with Immigration Enforcement (${inWords(verdict.blocking)} information) without a recorded MARAC decision.`;
     case "admin_no_case_content":
       return "Administrators see no case content (separation of duties).";
   }

@@ -75,10 +75,18 @@ describe("project: placeholders", () => {
     expect(view.victim.immigrationStatus).toEqual({
       withheld: true,
       tags: ["immigration"],
-      reason: "Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA.",
+      reason: "Not shared with your agency (immigration information). Ask the MARAC IDVA.",
       reasonCode: "not_shared_with_agency",
       askWho: "the MARAC IDVA",
     });
+  });
+
+  it("never calls a withheld item \"Restricted\", which means shown and sensitive (decisions 065, 073)", () => {
+    for (const type of AGENCY_TYPES) {
+      const { view } = project(marker, rep(type), DEFAULT_POLICY, [], NOW);
+      const reasons = [...json(view).matchAll(/"reason":"([^"]*)"/g)].map((m) => m[1] ?? "");
+      for (const reason of reasons) expect(reason, type).toMatch(/^(Not|Never) shared with (your agency|Immigration Enforcement) \([a-z ,]+ information\)/);
+    }
   });
 
   it("hides a withheld list's length: one placeholder for any number of children", () => {

@@ -13,7 +13,7 @@ import type { Tag } from "../tags";
 export interface Withheld {
   readonly withheld: true;
   readonly tags: readonly Tag[];
-  /** e.g. "Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA." */
+  /** e.g. "Not shared with your agency (immigration information). Ask the MARAC IDVA." */
   readonly reason: string;
   readonly reasonCode: ReasonCode;
   /** e.g. "the MARAC IDVA" */

@@ -20,7 +20,7 @@ function bigDocument(): { doc: PdfDocument; markers: string[] } {
   }
   blocks.push({ kind: "heading", level: 2, text: "Victim" });
   blocks.push({ kind: "keyValue", rows: NAMES.map((name, i) => ({ label: `Name ${i + 1}`, value: name })) });
-  blocks.push({ kind: "notice", title: "Withheld", text: "Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA." });
+  blocks.push({ kind: "notice", title: "Withheld", text: "Not shared with your agency (immigration information). Ask the MARAC IDVA." });
   const rows = Array.from({ length: 60 }, (_, i) => {
     markers.push(marker("T", i));
     return [marker("T", i), "Housing", i % 3 === 0 ? `${filler}${filler}` : "Open"];
@@ -89,7 +89,7 @@ describe("renderPdf", () => {
   it("renders and extracts non-ASCII names exactly", () => {
     const all = pages.join("\n");
     for (const name of NAMES) expect(all).toContain(name);
-    expect(all).toContain("Restricted: immigration. Not shared with your agency. Ask the MARAC IDVA.");
+    expect(all).toContain("Not shared with your agency (immigration information). Ask the MARAC IDVA.");
   });
 
   it("repeats the table header on each page the table spans", () => {

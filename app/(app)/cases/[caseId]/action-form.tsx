@@ -36,7 +36,7 @@ export function ActionForm({ caseId, meetings, agencies, meeting, back }: { case
         name="tags"
         label="Restricted categories this action touches"
         hint="Only agencies that may see these see the action. Sentences are also checked automatically."
-        options={TAGS.map((t) => ({ value: t, label: TAG_LABELS[t] }))}
+        options={TAGS.map((t) => ({ value: t, label: `${TAG_LABELS[t][0]?.toUpperCase() ?? ""}${TAG_LABELS[t].slice(1)}` }))}
         checked={[]}
         error={err("tags")}
       />

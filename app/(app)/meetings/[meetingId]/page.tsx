@@ -8,6 +8,7 @@ import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { Suspense } from "react";
 import { agendaAction } from "../actions";
 import { FocusFromHash } from "./focus-from-hash";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Meeting" };
 
@@ -64,7 +65,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
       <Link href="/meetings" className="mb-6 inline-block">Back to meetings</Link>
       <span className="mb-1 block text-lg text-secondary">MARAC meeting</span>
       <h1>
-        {formatValue(m.date)} at {m.time}
+        {formatValue(m.date)} at {formatTime(m.time)}
       </h1>
       <dl className="mb-8">
         {[

@@ -40,7 +40,7 @@ export function TagSentenceForm({ caseId, version, start, end, index }: Ids & { 
     <form action={action} noValidate className="mt-2">
       <ErrorSummary errors={summaryErrors([id], state.fieldErrors?.tag ? { [id]: state.fieldErrors.tag } : undefined, state.message)} />
       <Hidden caseId={caseId} version={version} extra={{ start, end }} />
-      <Select id={id} name="tag" label={`Tag sentence ${index + 1} as restricted`} options={TAGS.map((t) => ({ value: t, label: TAG_LABELS[t] }))} error={state.fieldErrors?.tag?.[0]} />
+      <Select id={id} name="tag" label={`Tag sentence ${index + 1} as restricted`} options={TAGS.map((t) => ({ value: t, label: `${TAG_LABELS[t][0]?.toUpperCase() ?? ""}${TAG_LABELS[t].slice(1)}` }))} error={state.fieldErrors?.tag?.[0]} />
       <Button variant="secondary">Add tag</Button>
     </form>
   );

@@ -6,6 +6,7 @@ import { Checkbox, DatePartsInput } from "~/components/ui/more-fields";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { AddCasesForm } from "./add-cases-form";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Add cases to the agenda" };
 
@@ -48,7 +49,7 @@ export default async function AddCasesPage({ params, searchParams }: { params: P
   return (
     <>
       <Link href={`/meetings/${meetingId}#agenda`} className="mb-6 inline-block">Back to the meeting</Link>
-      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(meeting.date)} at {meeting.time}</span>
+      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(meeting.date)} at {formatTime(meeting.time)}</span>
       <h1>Add cases to the agenda</h1>
       {filterErrors.length > 0 ? (
         <div role="alert" className="mb-8 border-4 border-error p-4">

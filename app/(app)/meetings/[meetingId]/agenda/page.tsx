@@ -4,6 +4,7 @@ import { formatValue } from "~/components/case/labels";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { agendaLineRows, meetingPlace } from "~/server/exports/agenda-document";
 import { PrintButton } from "~/components/ui/print-button";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Agenda (print view)" };
 
@@ -15,7 +16,7 @@ export default async function AgendaPrintPage({ params }: { params: Promise<{ me
     <>
       <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
       <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block print:hidden">Back to the meeting</Link>
-      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.date)} at {m.time}</span>
+      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.date)} at {formatTime(m.time)}</span>
       <h1>Agenda (print view)</h1>
       <p className="mb-6 flex flex-wrap items-center gap-6 print:hidden">
         <PrintButton label="Print this agenda" />

@@ -4,6 +4,7 @@ import { formatValue } from "~/components/case/labels";
 import { ProjectedText } from "~/components/case/projected-text";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ACTION_STATUS_LABELS } from "~/server/domain/meeting/actions";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Minutes" };
 
@@ -22,7 +23,7 @@ export default async function MinutesPage({ params, searchParams }: { params: Pr
     <>
       <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
       <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block print:hidden">Back to the meeting</Link>
-      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.meeting.date)} at {m.meeting.time}</span>
+      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.meeting.date)} at {formatTime(m.meeting.time)}</span>
       <h1>{fullView ? "Minutes (full view)" : `Minutes for ${m.recipient.agencyName}`}</h1>
       <p className="mb-6 print:hidden">
         <a href={`/meetings/${meetingId}/minutes.pdf${as ? `?as=${encodeURIComponent(as)}` : ""}`} download>Download these minutes as a PDF</a>

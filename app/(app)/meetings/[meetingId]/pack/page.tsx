@@ -8,6 +8,7 @@ import { StatusTag } from "~/components/ui/status-tag";
 import { SuccessBanner } from "~/components/ui/notification-banner";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ResearchForm } from "./research-form";
+import { formatTime } from "~/server/domain/dates";
 
 /** Today's date in the UK, to say whether the research deadline has passed. */
 const ukToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
@@ -33,7 +34,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
       <p className="mb-2 font-bold">OFFICIAL-SENSITIVE</p>
       <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block">Back to the meeting</Link>
       <span className="mb-1 block text-lg text-secondary">
-        MARAC meeting, {formatValue(pack.meeting.date)} at {pack.meeting.time}
+        MARAC meeting, {formatValue(pack.meeting.date)} at {formatTime(pack.meeting.time)}
       </span>
       <h1>{pack.preview ? `Preview of the pack for ${pack.recipient.agencyName}` : `Pack for ${pack.recipient.agencyName}`}</h1>
       {pack.preview ? (

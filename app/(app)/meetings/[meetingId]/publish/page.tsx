@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatValue } from "~/components/case/labels";
 import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { agendaAction } from "../../actions";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Publish the agenda" };
 
@@ -27,7 +28,7 @@ export default async function PublishAgendaPage({ params }: { params: Promise<{ 
   return (
     <div className="max-w-2xl">
       {back}
-      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.date)} at {m.time}</span>
+      <span className="mb-1 block text-lg text-secondary">MARAC meeting, {formatValue(m.date)} at {formatTime(m.time)}</span>
       <h1>Are you sure you want to publish the agenda?</h1>
       <p className="mb-4">Each invited agency will then see the agenda and its own pack, and can add its research.</p>
       <dl className="mb-8">

@@ -9,6 +9,7 @@ import { getServerApi, readOrRefuse } from "~/server/api/server-caller";
 import { ActionForm } from "../../../cases/[caseId]/action-form";
 import { runCaseAction } from "../../actions";
 import { CaseNotes, CaseTimer, RecordForm } from "./run-forms";
+import { formatTime } from "~/server/domain/dates";
 
 export const metadata: Metadata = { title: "Run the meeting" };
 
@@ -86,7 +87,7 @@ export default async function RunMeetingPage({ params, searchParams }: { params:
         {banner}
         {alert}
         <Link href={`/meetings/${meetingId}`} className="mb-6 inline-block">Back to the meeting</Link>
-        <span className="mb-1 block text-lg text-secondary">{formatValue(minutes.meeting.date)} at {minutes.meeting.time}</span>
+        <span className="mb-1 block text-lg text-secondary">{formatValue(minutes.meeting.date)} at {formatTime(minutes.meeting.time)}</span>
         <h1>Run the meeting: before the first case</h1>
         <h2>Confidentiality statement</h2>
         <p className="mb-2">Read this to everyone present before the first case.</p>
@@ -117,7 +118,7 @@ export default async function RunMeetingPage({ params, searchParams }: { params:
       {alert}
       <Link href={`/meetings/${meetingId}/run`} className="mb-6 inline-block">Confidentiality statement and attendance</Link>
       <span className="mb-1 block text-lg text-secondary">
-        {formatValue(minutes.meeting.date)} at {minutes.meeting.time}: case {position} of {total}
+        {formatValue(minutes.meeting.date)} at {formatTime(minutes.meeting.time)}: case {position} of {total}
       </span>
       <h1>
         {current.caseNumber}: {current.victimName} {current.completedAt ? <StatusTag tone="green">Complete</StatusTag> : null}
