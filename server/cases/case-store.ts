@@ -87,25 +87,27 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
   tx.insert(caseVictims)
     .values({ caseId, name, dateOfBirth: dateOfBirth ?? null, data: sealDocument(cipher, victimRest, VICTIM_DATA_FIELDS, at("case_victims", caseId)) })
     .run();
-  record.perpetrators.forEach((p, position) => {
+  // One multi-row statement per table: a case has up to 28 Dash answers and dozens of name tokens.
+  const perpetratorRows = record.perpetrators.map((p, position) => {
     const id = `${caseId}:p${position}`;
     const { name: pName, dateOfBirth: pDob, ...rest } = p;
-    tx.insert(casePerpetrators)
-      .values({ id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", id)) })
-      .run();
+    return { id, caseId, position, name: pName, dateOfBirth: pDob ?? null, data: sealDocument(cipher, rest, PERPETRATOR_DATA_FIELDS, at("case_perpetrators", id)) };
   });
-  record.householdMembers.forEach((m, position) => {
+  if (perpetratorRows.length > 0) tx.insert(casePerpetrators).values(perpetratorRows).run();
+  const householdRows = record.householdMembers.map((m, position) => {
     const id = `${caseId}:h${position}`;
-    tx.insert(caseHouseholdMembers)
-      .values({ id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, at("case_household_members", id), HOUSEHOLD_TAGS) })
-      .run();
+    return { id, caseId, position, data: sealDocument(cipher, m, C.householdMembers.items, at("case_household_members", id), HOUSEHOLD_TAGS) };
   });
-  for (const q of DASH_QUESTION_IDS) {
-    const entry = C.dash.fields.answers.fields[q];
-    tx.insert(caseDashAnswers)
-      .values({ caseId, questionId: q, data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: entry }, at("case_dash_answers", `${caseId}:${q}`)) })
-      .run();
-  }
+  if (householdRows.length > 0) tx.insert(caseHouseholdMembers).values(householdRows).run();
+  tx.insert(caseDashAnswers)
+    .values(
+      DASH_QUESTION_IDS.map((q) => ({
+        caseId,
+        questionId: q,
+        data: sealDocument(cipher, { answer: record.dash.answers[q] }, { answer: C.dash.fields.answers.fields[q] }, at("case_dash_answers", `${caseId}:${q}`)),
+      })),
+    )
+    .run();
   tx.insert(caseNarratives)
     .values({ caseId, sealed: cipher.seal(JSON.stringify(record.narrative), placeOf(at("case_narratives", caseId), "narrative")) })
     .run();
@@ -122,10 +124,11 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
   const tokensOf = (n: string) => [...nameTokens(n), ...nameKeyTokens(n)];
   for (const n of [record.victim.name, ...record.victim.aliases]) for (const t of tokensOf(n)) tokens.add(`victim|${t}`);
   for (const p of record.perpetrators) for (const n of [p.name, ...p.aliases]) for (const t of tokensOf(n)) tokens.add(`perpetrator|${t}`);
-  for (const key of tokens) {
+  const tokenRows = [...tokens].map((key) => {
     const [party, token] = key.split("|") as ["victim" | "perpetrator", string];
-    tx.insert(caseNameTokens).values({ caseId, token, party }).run();
-  }
+    return { caseId, token, party };
+  });
+  if (tokenRows.length > 0) tx.insert(caseNameTokens).values(tokenRows).run();
 }
 
 /** Reads and decrypts a whole case record, or null if there is no such case. */
