@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, caseHouseholdMembers, casePerpetrators, cases, caseSealingLegacy, caseVictims, meetings } from "~/db/schema";
 import { placeOf } from "~/server/cases/sealing";
@@ -54,15 +54,11 @@ function openMissingFacts(db: Db, cipher: FieldCipher, missing: readonly { caseI
     const chunk = missing.slice(i, i + OPEN_CHUNK);
     const sealed = new Map(
       db
-        .select({
-          caseId: caseVictims.caseId,
-          legacy: sql<number>`EXISTS (SELECT 1 FROM ${caseSealingLegacy} WHERE ${caseSealingLegacy.caseId} = ${caseVictims.caseId})`,
-          lgbtSealed: sql<string | null>`json_extract(${caseVictims.data}, '$.lgbtPlus')`,
-          disabilitySealed: sql<string | null>`json_extract(${caseVictims.data}, '$.disability')`,
-        })
-        .from(caseVictims)
-        .where(inArray(caseVictims.caseId, chunk.map((c) => c.caseId)))
-        .all()
+        .all<{ caseId: string; legacy: number; lgbtSealed: string | null; disabilitySealed: string | null }>(
+          sql`SELECT v.case_id AS caseId, EXISTS (SELECT 1 FROM ${caseSealingLegacy} l WHERE l.case_id = v.case_id) AS legacy,
+            json_extract(v.data, '$.lgbtPlus') AS lgbtSealed, json_extract(v.data, '$.disability') AS disabilitySealed
+          FROM ${caseVictims} v WHERE v.case_id IN ${chunk.map((c) => c.caseId)}`,
+        )
         .map((r) => [r.caseId, r]),
     );
     for (const { caseId, version } of chunk) {
