@@ -48,6 +48,8 @@ export const cases = sqliteTable(
     // The quarterly return reads these per hearing from the index alone, never the row and its
     // large sealed document (decision 075).
     index("cases_report_idx").on(t.id, t.version, t.referralDate, t.isRepeat, t.referringAgencyId),
+    // Referrals per month by referring agency, for the dashboards, from the index alone.
+    index("cases_referrals_idx").on(t.referralDate, t.referringAgencyId, t.referringAgencyName),
   ],
 );
 
