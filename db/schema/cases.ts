@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CASE_STATUSES } from "../../server/cases/import-schema";
 import { agencies } from "./agencies";
@@ -44,6 +45,11 @@ export const cases = sqliteTable(
     index("cases_referring_agency_idx").on(t.referringAgencyId),
     // The case list pages by (referral date, case number): keyset pagination walks this index.
     index("cases_referral_order_idx").on(t.referralDate, t.caseNumber),
+    // The quarterly return reads these per hearing from the index alone, never the row and its
+    // large sealed document (decision 075).
+    index("cases_report_idx").on(t.id, t.version, t.referralDate, t.isRepeat, t.referringAgencyId),
+    // Referrals per month by referring agency, for the dashboards, from the index alone.
+    index("cases_referrals_idx").on(t.referralDate, t.referringAgencyId, t.referringAgencyName),
   ],
 );
 
@@ -55,7 +61,11 @@ export const caseVictims = sqliteTable(
     dateOfBirth: text("date_of_birth"),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index("case_victims_dob_idx").on(t.dateOfBirth)],
+  (t) => [
+    index("case_victims_dob_idx").on(t.dateOfBirth),
+    // The quarterly return's unsealed victim values, read from the index alone (decision 075).
+    index("case_victims_report_idx").on(t.caseId, t.dateOfBirth, sql`json_extract(${t.data}, '$.gender')`, sql`json_extract(${t.data}, '$.ethnicity')`),
+  ],
 );
 
 export const casePerpetrators = sqliteTable(
@@ -68,7 +78,8 @@ export const casePerpetrators = sqliteTable(
     dateOfBirth: text("date_of_birth"),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index("case_perpetrators_case_idx").on(t.caseId, t.position), index("case_perpetrators_dob_idx").on(t.dateOfBirth)],
+  // The date of birth in the case index lets the quarterly return count young perpetrators from the index alone (decision 075).
+  (t) => [index("case_perpetrators_case_idx").on(t.caseId, t.position, t.dateOfBirth), index("case_perpetrators_dob_idx").on(t.dateOfBirth)],
 );
 
 /** Children and other household members: tagged `children` as a whole, so never searchable. */
@@ -80,7 +91,11 @@ export const caseHouseholdMembers = sqliteTable(
     position: integer("position").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index("case_household_case_idx").on(t.caseId, t.position)],
+  (t) => [
+    index("case_household_case_idx").on(t.caseId, t.position),
+    // The quarterly return counts children per case from the index alone (decision 075).
+    index("case_household_children_idx").on(t.caseId, sql`json_extract(${t.data}, '$.isChild')`),
+  ],
 );
 
 export const caseDashAnswers = sqliteTable(

@@ -135,15 +135,16 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
   for (const table of [casePerpetrators, caseHouseholdMembers, caseDashAnswers, caseNameTokens]) tx.delete(table).where(eq(table.caseId, caseId)).run();
 
   tx.insert(caseVictims).values(rows.victim).run();
-  for (const p of rows.perpetrators) tx.insert(casePerpetrators).values(p).run();
-  for (const m of rows.household) tx.insert(caseHouseholdMembers).values(m).run();
-  for (const d of rows.dash) tx.insert(caseDashAnswers).values(d).run();
+  // One multi-row statement per table: a case has up to 28 Dash answers and dozens of name tokens.
+  if (rows.perpetrators.length > 0) tx.insert(casePerpetrators).values(rows.perpetrators).run();
+  if (rows.household.length > 0) tx.insert(caseHouseholdMembers).values(rows.household).run();
+  tx.insert(caseDashAnswers).values(rows.dash).run();
   tx.insert(caseNarratives).values(rows.narrative).run();
   tx.insert(caseVictimViews).values(rows.views).run();
 
   // Everything is now sealed under this version: the case is no longer a legacy one.
   tx.delete(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).run();
-  for (const t of rows.tokens) tx.insert(caseNameTokens).values(t).run();
+  if (rows.tokens.length > 0) tx.insert(caseNameTokens).values(rows.tokens).run();
 }
 
 /** Reads and decrypts a whole case record, or null if there is no such case. */

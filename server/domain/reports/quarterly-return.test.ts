@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countReturn, isRaciallyMinoritised, presentReturn, type Hearing, type ReturnCounts } from "./quarterly-return";
 import { ageOn, quarterOf, quarterRange } from "./quarters";
@@ -73,6 +74,19 @@ describe("the definitions of the return (docs/reports.md)", () => {
   it("ages are whole years", () => {
     expect(ageOn("2000-02-29", "2018-02-28")).toBe(17);
     expect(ageOn("2000-02-29", "2018-03-01")).toBe(18);
+  });
+
+  it("ages agree with calendar arithmetic for any two dates", () => {
+    const day = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true });
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [born, on] = a <= b ? [a, b] : [b, a];
+        const birthdayPassed = on.getUTCMonth() > born.getUTCMonth() || (on.getUTCMonth() === born.getUTCMonth() && on.getUTCDate() >= born.getUTCDate());
+        const iso = (d: Date) => d.toISOString().slice(0, 10);
+        expect(ageOn(iso(born), iso(on))).toBe(on.getUTCFullYear() - born.getUTCFullYear() - (birthdayPassed ? 0 : 1));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -21,9 +21,12 @@ export function quarterLabel({ year, quarter }: Quarter): string {
   return `Q${quarter} ${year} (${month(from)} to ${month(to)})`;
 }
 
-/** Whole years between a date of birth and a later date. */
+/**
+ * Whole years between a date of birth and a later date, both ISO (YYYY-MM-DD). Compares the
+ * month and day as text ("03-01" < "03-15"), without splitting: the return calls this for every
+ * victim and perpetrator of every hearing.
+ */
 export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = on.split("-").map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return on.slice(5, 10) < dateOfBirth.slice(5, 10) ? years - 1 : years;
 }
