@@ -46,9 +46,10 @@ export default async function PackPage({ params, searchParams }: { params: Promi
       )}
       {organiser ? (
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4">
-        <div>
+        {/* min-w-0 and max-w-full: a long agency name must not widen the page at 390 px. */}
+        <div className="min-w-0 max-w-full">
           <label htmlFor="as" className="mb-1 block font-bold">View the pack of</label>
-          <select id="as" name="as" defaultValue={pack.recipient.agencyId} className="min-h-10 border-2 border-input bg-white p-1.5">
+          <select id="as" name="as" defaultValue={pack.recipient.agencyId} className="min-h-10 max-w-full border-2 border-input bg-white p-1.5">
             {pack.invited.map((a) => (
               <option key={a.id} value={a.id}>{a.name}</option>
             ))}
