@@ -30,7 +30,8 @@ export function minutesDocument(m: TMinutes, generatedAt: Date): PdfDocument {
       { kind: "paragraph", text: text(c.safetyPlan) },
       { kind: "heading", level: 3, text: "Actions" },
       c.actions.length === 0
-        ? { kind: "paragraph", text: "None that your agency may see." }
+        ? // Only a reader without full access can have actions left out; the chair and coordinator see them all.
+          { kind: "paragraph", text: notice ? "None that your agency may see." : "No actions were agreed." }
         : { kind: "table", header: ["Action", "Owner", "Due", "Status"], widths: [4, 2, 1, 1], rows: c.actions.map((a) => [text(a.description), `${a.owningAgencyName}, ${a.ownerName}`, formatValue(a.dueDate), ACTION_STATUS_LABELS[a.status]]) },
     );
   });

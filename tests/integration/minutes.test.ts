@@ -51,11 +51,18 @@ describe("minutes per agency, on screen and as PDF", () => {
     expect(housingPdf).toContain("Risk of serious harm is high.");
     expect(housingPdf).toContain("OFFICIAL-SENSITIVE");
     expect(housingPdf).toContain("Read and agreed by all present");
+    // Housing may not see the immigration action, so its minutes say some may be left out.
+    expect(housingPdf).toContain("None that your agency may see.");
 
     const forSaheli = await api(saheli).meetings.minutes({ meetingId });
     expect(JSON.stringify(forSaheli)).toContain("MINUTESMARK her spouse visa");
     expect(forSaheli.cases[0]?.actions).toHaveLength(1);
     expect(t.db.select().from(disclosures).all().length).toBe(before + 2);
+    // The coordinator sees every action: a case without any says none were agreed, not "your agency".
+    const full = await api(coordinator).meetings.minutesPdf({ meetingId });
+    const noActions = (await extractPdfText(await renderPdf(minutesDocument({ ...full, cases: full.cases.map((c) => ({ ...c, actions: [] })) }, NOW)))).join("\n");
+    expect(noActions).toContain("No actions were agreed.");
+    expect(noActions).not.toContain("your agency may see");
   });
 
   it("keeps minutes from agencies not invited, and edits to the chair and coordinator", async () => {

@@ -48,7 +48,7 @@ export default async function MinutesPage({ params, searchParams }: { params: Pr
           <h3 className="mt-4">Safety plan agreed</h3>
           <ProjectedText value={c.safetyPlan} />
           <h3 className="mt-4">Actions</h3>
-          {c.actions.length === 0 ? <p>None that your agency may see.</p> : (
+          {c.actions.length === 0 ? <p>{fullView ? "No actions were agreed." : "None that your agency may see."}</p> : (
             <ul className="list-disc pl-6">
               {c.actions.map((a, j) => (
                 <li key={j}>{a.description.text} ({a.owningAgencyName}, {a.ownerName}; due {formatValue(a.dueDate)}; {ACTION_STATUS_LABELS[a.status]})</li>
