@@ -41,9 +41,14 @@ type SensitiveFacts = { version: number; lgbtPlus: string; disabled: string };
  * The two sealed answers the return needs, per case and case version, kept in this process's
  * memory once opened (decision 045): opening costs tens of microseconds a value, which alone
  * would exceed the 1 s budget at 50,000 cases. Never written anywhere; a new case version (any
- * edit) opens them again; a deleted case is never looked up again.
+ * edit) opens them again; deleting a case (retention) drops its entry.
  */
 const sensitiveFacts = new Map<string, SensitiveFacts>();
+
+/** Drops a deleted case's opened answers from memory, so nothing of it outlives its deletion here either. */
+export function forgetReportFacts(caseId: string): void {
+  sensitiveFacts.delete(caseId);
+}
 
 /** Cases whose sealed answers are read per query: well under SQLite's limit on bound values. */
 const OPEN_CHUNK = 500;

@@ -15,6 +15,7 @@ import {
 import { writeAudit } from "~/server/audit/log";
 import { isPastRetention, retentionEnds } from "~/server/domain/reports/retention-schedule";
 import { AppError } from "~/server/errors";
+import { forgetReportFacts } from "./reports";
 import { getSettings } from "./settings";
 import type { SessionUser } from "./sessions";
 
@@ -88,6 +89,7 @@ export function decideDeletion(db: Db, user: SessionUser, input: { proposalId: n
       .values({ caseId: row.id, caseNumber: row.caseNumber, referralDate: row.referralDate, closedAt: row.closedAt, deletedAt: now, reason: p.reason, proposedByUserId: p.proposedByUserId, approvedByUserId: user.id })
       .run();
     const removed = deleteCaseContent(tx, row.id);
+    forgetReportFacts(row.id);
     writeAudit(tx, { at: now, actorUserId: user.id, action: "case.deleted", targetType: "case", targetId: row.id, details: { proposalId: p.id, reason: p.reason, ...removed } });
     return true;
   });
