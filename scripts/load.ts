@@ -8,11 +8,12 @@ import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
 import { toolEnv } from "./lib/run";
 
-// `npm run load [-- --duration 20 --scenario mix|case-pages|zips]`: the production build on a fresh
+// `npm run load [-- --duration 20 --scenario mix|case-pages|zips] [--cpu-prof DIR]`: the production build on a fresh
 // demo database, on loopback only, driven by autocannon for a fixed time with a bounded number of
 // requests; prints requests per second, p50, p95 and p99 per route, and errors. `zips` runs case
 // pages alone, then again while 5 packs zips are requested continuously, and prints the p95 ratio.
-const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" } } });
+// `--cpu-prof DIR` writes the server's CPU profile there when it stops (open it in Chrome DevTools).
+const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" }, "cpu-prof": { type: "string" } } });
 const duration = Number(values.duration);
 if (!Number.isInteger(duration) || duration < 1 || duration > 300) throw new Error("--duration must be a whole number of seconds from 1 to 300.");
 const scenario = values.scenario;
@@ -152,7 +153,9 @@ else buildApp();
 const file = "data/load.db";
 process.env.DATA_KEY = DATA_KEY;
 const area = await prepareLoadArea(file);
-const server = spawn("next", ["start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET }) });
+// Node itself runs Next's CLI so that profiling flags reach the server (NODE_OPTIONS refuses --cpu-prof).
+const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", values["cpu-prof"]] : [];
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", values.port, "--hostname", "127.0.0.1"], { stdio: ["ignore", "ignore", "inherit"], env: toolEnv({ DATABASE_URL: file, DATA_KEY, AUTH_SECRET }) });
 try {
   await waitForServer();
   const routes = scenario === "zips" ? [CASE_PAGES, PACKS_ZIPS] : (SCENARIOS[scenario] ?? []);
@@ -172,5 +175,8 @@ try {
     console.table(rows);
   }
 } finally {
+  // Waiting for the exit lets a profiled server finish writing its profile.
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   server.kill("SIGTERM");
+  await exited;
 }
