@@ -8,16 +8,18 @@ import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
 import { toolEnv } from "./lib/run";
 
-// `npm run load [-- --duration 20 --scenario mix|case-pages|zips] [--cpu-prof DIR]`: the production build on a fresh
+// `npm run load [-- --duration 20 --scenario mix|case-pages|zips|floor] [--cpu-prof DIR]`: the production build on a fresh
 // demo database, on loopback only, driven by autocannon for a fixed time with a bounded number of
 // requests; prints requests per second, p50, p95 and p99 per route, and errors. `zips` runs case
 // pages alone, then again while 5 packs zips are requested continuously, and prints the p95 ratio.
+// `floor` asks for the sign-in page and the health check (no database read beyond the session, no
+// case) at the same 20 connections: what this server and machine can do at best, for comparison.
 // `--cpu-prof DIR` writes the server's CPU profile there when it stops (open it in Chrome DevTools).
 const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" }, "cpu-prof": { type: "string" } } });
 const duration = Number(values.duration);
 if (!Number.isInteger(duration) || duration < 1 || duration > 300) throw new Error("--duration must be a whole number of seconds from 1 to 300.");
 const scenario = values.scenario;
-if (scenario !== "mix" && scenario !== "case-pages" && scenario !== "zips") throw new Error('--scenario must be "mix", "case-pages" or "zips".');
+if (!["mix", "case-pages", "zips", "floor"].includes(scenario)) throw new Error('--scenario must be "mix", "case-pages", "zips" or "floor".');
 const base = `http://127.0.0.1:${values.port}`;
 const DATA_KEY = Buffer.alloc(32, 9).toString("base64");
 const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
@@ -26,6 +28,7 @@ const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
 interface Route {
   readonly name: string;
   readonly connections: number;
+  /** Who makes it; none for requests made signed out. */
   readonly users: readonly string[];
   readonly paths: (area: LoadArea) => readonly string[];
 }
@@ -44,6 +47,10 @@ const SCENARIOS: Record<string, readonly Route[]> = {
     { name: "tRPC queries", connections: 5, users: [...HOLDERS, ...REPS], paths: (a) => [...a.caseIds.slice(0, 16).map((caseId) => trpc("cases.get", { caseId })), trpc("actions.mine", undefined)] },
   ],
   "case-pages": [{ ...CASE_PAGES, connections: 20 }],
+  floor: [
+    { name: "Sign-in page", connections: 10, users: [], paths: () => ["/sign-in"] },
+    { name: "Health check (tRPC)", connections: 10, users: [], paths: () => ["/api/trpc/health.ping"] },
+  ],
 };
 /** Every invited agency's pack in one zip, five at a time without pause (issue 14 §3). */
 const PACKS_ZIPS: Route = { name: "Packs zip", connections: 5, users: ["coordinator@northshire.example", "chair@northshire.example"], paths: (a) => [`/meetings/${a.meetingId}/packs.zip`] };
@@ -107,7 +114,7 @@ async function completeSecondFactor(email: string, cookie: string): Promise<void
 const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN));
 
 async function drive(route: Route, area: LoadArea, cookies: ReadonlyMap<string, string>) {
-  const targets = route.users.flatMap((u) => route.paths(area).map((path) => ({ path, cookie: cookies.get(u) ?? "" })));
+  const targets = route.users.length === 0 ? route.paths(area).map((path) => ({ path, cookie: "" })) : route.users.flatMap((u) => route.paths(area).map((path) => ({ path, cookie: cookies.get(u) ?? "" })));
   let next = 0;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();

@@ -20,6 +20,10 @@ function tokenOf(cookies: Cookies): string | undefined {
   return chunks.length > 0 ? chunks.map((c) => c.value).join("") : undefined;
 }
 
+/** Tokens already opened, with their session id and expiry: each request would otherwise decrypt again. */
+const OPENED_MAX = 2_000;
+const opened = new Map<string, { sid: string; expiresAt: number }>();
+
 /**
  * The server-side session id the request's cookie carries, or null: the cookie is only opened
  * (Auth.js's encrypted token, its expiry checked), never re-issued. Reading a session needs
@@ -30,9 +34,18 @@ function tokenOf(cookies: Cookies): string | undefined {
 export async function sessionIdFromCookies(cookies: Cookies): Promise<string | null> {
   const token = tokenOf(cookies);
   if (!token) return null;
+  // A token once opened (authenticated and decrypted with our secret) says the same thing until it
+  // expires, so it is opened once, not on every request (decision 062). Failures are not kept.
+  // Past its expiry the token is opened again, so Auth.js's own check (and its clock tolerance) decides.
+  const known = opened.get(token);
+  if (known && Date.now() < known.expiresAt) return known.sid;
+  opened.delete(token);
   try {
     const payload = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
-    return typeof payload?.sid === "string" && payload.sid !== "" ? payload.sid : null;
+    if (typeof payload?.sid !== "string" || payload.sid === "" || typeof payload.exp !== "number") return null;
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value as string);
+    opened.set(token, { sid: payload.sid, expiresAt: payload.exp * 1000 });
+    return payload.sid;
   } catch {
     // Tampered, expired or signed with another secret: no session.
     return null;

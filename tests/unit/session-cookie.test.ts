@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "~/env";
 import { SESSION_COOKIE, sessionIdFromCookies } from "~/server/auth/session-cookie";
 
@@ -13,6 +13,8 @@ const token = (claims: Record<string, unknown>, options: { secret?: string; maxA
   encode({ token: claims, secret: options.secret ?? env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: options.maxAge });
 
 describe("reading the session id from the cookie (without Auth.js re-issuing it)", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("opens the token Auth.js wrote at sign-in", async () => {
     expect(await sessionIdFromCookies(jar({ [SESSION_COOKIE]: await token({ sub: "u1", sid: "s1" }) }))).toBe("s1");
   });
@@ -37,5 +39,14 @@ describe("reading the session id from the cookie (without Auth.js re-issuing it)
     expect(await sessionIdFromCookies(jar({ [SESSION_COOKIE]: await token({ sub: "u1", sid: "s3" }, { secret: "another-secret-of-enough-length-0123456789" }) }))).toBeNull();
     const otherSalt = await encode({ token: { sub: "u1", sid: "s3" }, secret: env.AUTH_SECRET, salt: "authjs.csrf-token" });
     expect(await sessionIdFromCookies(jar({ [SESSION_COOKIE]: otherSalt }))).toBeNull();
+  });
+
+  it("opens a token once, and refuses it from then on once it has expired (Auth.js allows 15 s of clock skew)", async () => {
+    const cookie = jar({ [SESSION_COOKIE]: await token({ sub: "u1", sid: "s4" }, { maxAge: 60 }) });
+    expect(await sessionIdFromCookies(cookie)).toBe("s4");
+    expect(await sessionIdFromCookies(cookie)).toBe("s4");
+    vi.useFakeTimers({ now: Date.now() + 76_000, toFake: ["Date"] });
+    expect(await sessionIdFromCookies(cookie)).toBeNull();
+    expect(await sessionIdFromCookies(cookie)).toBeNull();
   });
 });
