@@ -19,6 +19,7 @@ import { recordSuggestionRemoval, updateCase } from "./case-edit";
 import { openFactorId } from "./risk-flags";
 import { assertCanOpenCase } from "./cases";
 import { ukDate } from "./referral-submit";
+import { reviewFingerprints } from "./review-fingerprints";
 import type { SessionUser } from "./sessions";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -239,6 +240,8 @@ export function reviewQueue(db: Db, cipher: FieldCipher, user: SessionUser, now:
 
 type Queue = { nextMeetingDate: string | null; cases: ReviewQueueCase[] };
 const QUEUES = new WeakMap<Db, { key: string; value: Queue }>();
+/** Each case's texts waiting for review as last counted, with the fingerprint they were counted at. */
+const CASE_TEXTS = new WeakMap<Db, Map<string, { fingerprint: string; texts: ReviewQueueCase["texts"] }>>();
 
 function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): Queue {
   const next = nextMeetingCases(db, now);
@@ -252,16 +255,27 @@ function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): 
     const i = next.caseIds.indexOf(id);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
+  // Only cases whose texts changed since the last build are opened again (the rest are known).
+  const fingerprints = reviewFingerprints(db);
+  const known = CASE_TEXTS.get(db) ?? new Map<string, { fingerprint: string; texts: ReviewQueueCase["texts"] }>();
+  const kept = new Map<string, { fingerprint: string; texts: ReviewQueueCase["texts"] }>();
+  const textsOf = (caseId: string, status: string) => {
+    const fingerprint = fingerprints.get(caseId) ?? "";
+    const before = known.get(caseId);
+    const texts =
+      before && before.fingerprint === fingerprint
+        ? before.texts
+        : // A declined referral is never shared, but its referring agency reads why it was declined.
+          locateTexts(db, cipher, user, caseId, status === "declined" ? { kind: "decline" } : undefined)
+            .map((t) => ({ ref: t.ref, label: t.label, unreviewed: countUnreviewed(t.text) }))
+            .filter((t) => t.unreviewed > 0);
+    kept.set(caseId, { fingerprint, texts });
+    return texts;
+  };
   const queue = rows
-    .map(({ status, ...r }) => ({
-      ...r,
-      onNextAgenda: next.caseIds.includes(r.caseId),
-      // A declined referral is never shared, but its referring agency reads why it was declined.
-      texts: locateTexts(db, cipher, user, r.caseId, status === "declined" ? { kind: "decline" } : undefined)
-        .map((t) => ({ ref: t.ref, label: t.label, unreviewed: countUnreviewed(t.text) }))
-        .filter((t) => t.unreviewed > 0),
-    }))
+    .map(({ status, ...r }) => ({ ...r, onNextAgenda: next.caseIds.includes(r.caseId), texts: textsOf(r.caseId, status) }))
     .filter((c) => c.texts.length > 0);
+  CASE_TEXTS.set(db, kept);
   queue.sort((a, b) => rank(a.caseId) - rank(b.caseId) || a.caseNumber.localeCompare(b.caseNumber));
   return { nextMeetingDate: next.date, cases: queue };
 }
