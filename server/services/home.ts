@@ -45,7 +45,7 @@ export function organiserHome(db: Db, cipher: FieldCipher, user: SessionUser, no
       research: next.invited.map((a) => ({ agencyName: a.name, returned: returned.find((r) => r.agencyId === a.id)?.n ?? 0, of: next.lines.length })),
     },
     triageCount: db.select({ n: count() }).from(cases).where(eq(cases.status, "referred")).get()?.n ?? 0,
-    reviewCount: reviewQueueCount(db, cipher, user, now),
+    reviewCount: reviewQueueCount(db, cipher, now),
     overdueActions: listOverdueActions(db, cipher, user, now).map((a) => ({ id: a.id, caseId: a.caseId, caseNumber: a.caseNumber, owningAgencyName: a.owningAgencyName, dueDate: a.dueDate })),
     dueForReview: casesDueForReview(db, today),
   };

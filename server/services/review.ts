@@ -61,7 +61,7 @@ interface Located {
   /** Which kind of text, for the audit log: never a field path or content. */
   category: string;
   text: TaggedText;
-  save: (tx: Tx, next: TaggedText, removed: readonly { sentence: string; tag: Tag }[], now: Date) => void;
+  save: (tx: Tx, next: TaggedText, removed: readonly { sentence: string; tag: Tag }[], now: Date, by: SessionUser) => void;
 }
 
 const researchPlace = (meetingId: string, caseId: string, agencyId: string) => `case_research:${meetingId}/${caseId}/${agencyId}:shared`;
@@ -73,7 +73,7 @@ const MINUTES_PARTS = {
 const open = (cipher: FieldCipher, sealed: string, place: string) => JSON.parse(cipher.open(sealed, place)) as TaggedText;
 
 /** Every reviewable text of one case (or only the one named), read and decrypted. */
-function locateTexts(tx: Tx | Db, cipher: FieldCipher, user: SessionUser, caseId: string, only?: TextRef): Located[] {
+function locateTexts(tx: Tx | Db, cipher: FieldCipher, caseId: string, only?: TextRef): Located[] {
   const out: Located[] = [];
   const want = (kind: TextRef["kind"]) => !only || only.kind === kind;
   if (want("case")) {
@@ -86,7 +86,7 @@ function locateTexts(tx: Tx | Db, cipher: FieldCipher, user: SessionUser, caseId
         label: labelFor(path),
         category: `case.${path.split(/[.[]/)[0] ?? "case"}`,
         text,
-        save: (t, next, removed, now) => {
+        save: (t, next, removed, now, user) => {
           updateCase(t, cipher, user, caseId, loaded.meta.version, (c) => mapTaggedTexts(c, (x, p) => (p === path ? next : x)), now, {
             spansEdited: true,
             alsoWrite: (inner) => {
@@ -226,14 +226,14 @@ export type ReviewQueueCase = {
  * Unreviewed text across cases, for case holders: the next meeting's cases first (in agenda
  * order), then the rest by case number. Of a declined referral only the decline reason is listed.
  */
-export function reviewQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): { nextMeetingDate: string | null; cases: ReviewQueueCase[] } {
+export function reviewQueue(db: Db, cipher: FieldCipher, now: Date): { nextMeetingDate: string | null; cases: ReviewQueueCase[] } {
   // Every change to text or agendas writes an audit entry, so the newest entry's id (and the day,
   // which moves "the next meeting") says whether the queue can have changed since it was last built:
   // the count in the navigation is on every page. The gate itself never reads this cache.
   const key = `${db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0}|${ukDate(now)}`;
   const cached = QUEUES.get(db);
   if (cached?.key === key) return cached.value;
-  const value = buildQueue(db, cipher, user, now);
+  const value = buildQueue(db, cipher, now);
   QUEUES.set(db, { key, value });
   return value;
 }
@@ -243,7 +243,7 @@ const QUEUES = new WeakMap<Db, { key: string; value: Queue }>();
 /** Each case's texts waiting for review as last counted, with the fingerprint they were counted at. */
 const CASE_TEXTS = new WeakMap<Db, Map<string, { fingerprint: string; texts: ReviewQueueCase["texts"] }>>();
 
-function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): Queue {
+function buildQueue(db: Db, cipher: FieldCipher, now: Date): Queue {
   const next = nextMeetingCases(db, now);
   const rows = db
     .select({ caseId: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name, status: cases.status })
@@ -262,13 +262,7 @@ function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): 
   const textsOf = (caseId: string, status: string) => {
     const fingerprint = fingerprints.get(caseId) ?? "";
     const before = known.get(caseId);
-    const texts =
-      before && before.fingerprint === fingerprint
-        ? before.texts
-        : // A declined referral is never shared, but its referring agency reads why it was declined.
-          locateTexts(db, cipher, user, caseId, status === "declined" ? { kind: "decline" } : undefined)
-            .map((t) => ({ ref: t.ref, label: t.label, unreviewed: countUnreviewed(t.text) }))
-            .filter((t) => t.unreviewed > 0);
+    const texts = before && before.fingerprint === fingerprint ? before.texts : textsToReview(db, cipher, caseId, status);
     kept.set(caseId, { fingerprint, texts });
     return texts;
   };
@@ -280,14 +274,54 @@ function buildQueue(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): 
   return { nextMeetingDate: next.date, cases: queue };
 }
 
+/** One case's texts with sentences to review. A declined referral is never shared, but its referring agency reads why it was declined. */
+function textsToReview(db: Db, cipher: FieldCipher, caseId: string, status: string): ReviewQueueCase["texts"] {
+  return locateTexts(db, cipher, caseId, status === "declined" ? { kind: "decline" } : undefined)
+    .map((t) => ({ ref: t.ref, label: t.label, unreviewed: countUnreviewed(t.text) }))
+    .filter((t) => t.unreviewed > 0);
+}
+
+/** How many cases the warm-up counts before letting other work run. */
+const WARM_SLICE = 10;
+
+/**
+ * After a start nothing is known, so the first build would open every case at once, on the only
+ * thread, while every request waits (decision 070). This counts them beforehand, a few cases at
+ * a time between requests. A case written meanwhile has a newer fingerprint than the one kept
+ * here, so the next build opens it again.
+ */
+export async function warmReviewQueue(db: Db, cipher: FieldCipher): Promise<number> {
+  const fingerprints = reviewFingerprints(db);
+  const rows = db.select({ caseId: cases.id, status: cases.status }).from(cases).all();
+  let counted = 0;
+  for (let i = 0; i < rows.length; i += WARM_SLICE) {
+    await new Promise((resolve) => setImmediate(resolve));
+    // A build meanwhile replaces the map; keep adding to the current one.
+    const known = CASE_TEXTS.get(db) ?? new Map<string, { fingerprint: string; texts: ReviewQueueCase["texts"] }>();
+    CASE_TEXTS.set(db, known);
+    for (const r of rows.slice(i, i + WARM_SLICE)) {
+      const fingerprint = fingerprints.get(r.caseId);
+      if (known.has(r.caseId) || fingerprint === undefined) continue;
+      try {
+        known.set(r.caseId, { fingerprint, texts: textsToReview(db, cipher, r.caseId, r.status) });
+        counted++;
+      } catch (e) {
+        // Deleted since the list was read (retention): nothing to count.
+        if (!(e instanceof AppError)) throw e;
+      }
+    }
+  }
+  return counted;
+}
+
 /**
  * Every unreviewed sentence of the chosen cases confirmed as it is, those the detector was unsure
  * about included: a scripted reviewer for the demo seed and the e2e server.
  */
 export function reviewAllTexts(db: Db, cipher: FieldCipher, user: SessionUser, now: Date, include: (caseId: string) => boolean): void {
-  for (const c of reviewQueue(db, cipher, user, now).cases.filter((q) => include(q.caseId))) {
+  for (const c of reviewQueue(db, cipher, now).cases.filter((q) => include(q.caseId))) {
     for (const t of c.texts) {
-      const found = locateTexts(db, cipher, user, c.caseId, parseRef(t.ref))[0];
+      const found = locateTexts(db, cipher, c.caseId, parseRef(t.ref))[0];
       if (found) reviewText(db, cipher, user, { caseId: c.caseId, ref: t.ref, version: versionOf(found.text), decisions: confirmEveryDecision(found.text) }, now);
     }
   }
@@ -303,21 +337,21 @@ const COUNTS = new WeakMap<Db, { at: number; value: number }>();
  * entry, so the count is reused for up to 30 seconds rather than rebuilt per page. The queue page
  * and the gate itself never use it.
  */
-export function reviewQueueCount(db: Db, cipher: FieldCipher, user: SessionUser, now: Date): number {
+export function reviewQueueCount(db: Db, cipher: FieldCipher, now: Date): number {
   const cached = COUNTS.get(db);
   if (cached && now.getTime() - cached.at >= 0 && now.getTime() - cached.at < COUNT_MAX_AGE_MS) return cached.value;
-  const value = reviewQueue(db, cipher, user, now).cases.reduce((n, c) => n + c.texts.length, 0);
+  const value = reviewQueue(db, cipher, now).cases.reduce((n, c) => n + c.texts.length, 0);
   COUNTS.set(db, { at: now.getTime(), value });
   return value;
 }
 
 /** Of these cases, those with text not yet cleared for sharing (for a meeting's agenda). */
-export function casesNotCleared(db: Db, cipher: FieldCipher, user: SessionUser, caseIds: readonly string[]): string[] {
-  return caseIds.filter((id) => locateTexts(db, cipher, user, id).some((t) => countUnreviewed(t.text) > 0));
+function casesNotCleared(db: Db, cipher: FieldCipher, caseIds: readonly string[]): string[] {
+  return caseIds.filter((id) => locateTexts(db, cipher, id).some((t) => countUnreviewed(t.text) > 0));
 }
 
 /** The cases on a meeting's agenda whose text is not yet cleared for sharing, in agenda order. */
-export function agendaNotCleared(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string) {
+export function agendaNotCleared(db: Db, cipher: FieldCipher, meetingId: string) {
   const lines = db
     .select({ caseId: agendaItems.caseId, caseNumber: cases.caseNumber, victimName: caseVictims.name })
     .from(agendaItems)
@@ -326,7 +360,7 @@ export function agendaNotCleared(db: Db, cipher: FieldCipher, user: SessionUser,
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position))
     .all();
-  const open = new Set(casesNotCleared(db, cipher, user, lines.map((l) => l.caseId)));
+  const open = new Set(casesNotCleared(db, cipher, lines.map((l) => l.caseId)));
   return lines.filter((l) => open.has(l.caseId));
 }
 
@@ -334,7 +368,7 @@ export function agendaNotCleared(db: Db, cipher: FieldCipher, user: SessionUser,
 export function getTextForReview(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, ref: string) {
   assertCanOpenCase(db, user, caseId);
   const parsed = parseRef(ref);
-  const found = locateTexts(db, cipher, user, caseId, parsed)[0];
+  const found = locateTexts(db, cipher, caseId, parsed)[0];
   if (!found) throw new AppError("NOT_FOUND", NOT_FOUND);
   const caseNumber = db.select({ n: cases.caseNumber }).from(cases).where(eq(cases.id, caseId)).get()?.n ?? "";
   return {
@@ -376,7 +410,7 @@ export function reviewText(
   assertCanOpenCase(db, user, input.caseId);
   const parsed = parseRef(input.ref);
   return db.transaction((tx) => {
-    const found = locateTexts(tx, cipher, user, input.caseId, parsed)[0];
+    const found = locateTexts(tx, cipher, input.caseId, parsed)[0];
     if (!found) throw new AppError("NOT_FOUND", NOT_FOUND);
     if (versionOf(found.text) !== input.version) throw staleVersion("text");
     const decisions = "confirmAll" in input ? confirmAllDecisions(found.text) : input.decisions;
@@ -386,7 +420,7 @@ export function reviewText(
     if (decisions.length === 0) throw new AppError("BAD_REQUEST", "Choose what to do with at least one sentence.");
     const outcome = applyReview(found.text, decisions);
     if (!outcome) throw staleVersion("text");
-    found.save(tx, outcome.text, outcome.removedSuggestions, now);
+    found.save(tx, outcome.text, outcome.removedSuggestions, now, user);
     writeAudit(tx, {
       at: now,
       actorUserId: user.id,

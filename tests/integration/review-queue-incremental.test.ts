@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db/client";
 import { getAppCipher } from "~/server/crypto/app-cipher";
-import { reviewQueue } from "~/server/services/review";
+import { reviewQueue, warmReviewQueue } from "~/server/services/review";
 import type { SessionUser } from "~/server/services/sessions";
 import { meetingWithCase } from "../helpers/meeting";
 import { confirmAllTexts } from "../helpers/review";
@@ -28,7 +28,7 @@ describe("the review queue after each kind of text is written", () => {
     const kept = await env.api(holder).review.queue();
     const fresh = createDb(t.file);
     try {
-      expect(kept).toEqual(reviewQueue(fresh, getAppCipher(), holder, NOW));
+      expect(kept).toEqual(reviewQueue(fresh, getAppCipher(), NOW));
     } finally {
       fresh.$client.close();
     }
@@ -63,5 +63,20 @@ describe("the review queue after each kind of text is written", () => {
 
     await confirmAllTexts(api(holder), caseId);
     expect(await expectQueueAsBuiltAfresh()).toEqual([]);
+  });
+
+  it("counts every case ahead after a start, and a build then counts the same", async () => {
+    const fresh = createDb(t.file);
+    try {
+      expect(await warmReviewQueue(fresh, getAppCipher())).toBe(1);
+      // Everything is known now: a second warm-up has nothing left to count.
+      expect(await warmReviewQueue(fresh, getAppCipher())).toBe(0);
+      // Built from what the warm-up counted alone, it is the queue the server already had.
+      expect(reviewQueue(fresh, getAppCipher(), NOW)).toEqual(await env.api(holder).review.queue());
+      await env.api(idva).cases.addFlag({ caseId: env.caseId, factorId: "threats_to_kill", note: `He said he would kill her. ${VISA}` });
+      expect(reviewQueue(fresh, getAppCipher(), new Date(NOW.getTime() + 1))).toEqual(await env.api(holder).review.queue());
+    } finally {
+      fresh.$client.close();
+    }
   });
 });

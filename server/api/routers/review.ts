@@ -44,15 +44,15 @@ export const reviewRouter = createRouter({
         ),
       }),
     )
-    .query(({ ctx }) => reviewQueue(ctx.db, ctx.cipher, ctx.user, ctx.now())),
+    .query(({ ctx }) => reviewQueue(ctx.db, ctx.cipher, ctx.now())),
 
   /** For the meeting page: agenda cases with text not yet cleared (chairs and coordinators run meetings). */
   agendaNotCleared: roleProcedure("chair", "coordinator")
     .input(z.strictObject({ meetingId: z.string().min(1, { error: "Choose a meeting." }).max(100) }))
     .output(z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), victimName: z.string() })))
-    .query(({ ctx, input }) => agendaNotCleared(ctx.db, ctx.cipher, ctx.user, input.meetingId)),
+    .query(({ ctx, input }) => agendaNotCleared(ctx.db, ctx.cipher, input.meetingId)),
 
-  count: holderProcedure.output(z.number().int()).query(({ ctx }) => reviewQueueCount(ctx.db, ctx.cipher, ctx.user, ctx.now())),
+  count: holderProcedure.output(z.number().int()).query(({ ctx }) => reviewQueueCount(ctx.db, ctx.cipher, ctx.now())),
 
   text: holderProcedure
     .input(z.strictObject({ caseId: ZCaseId, ref: ZRef }))
