@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgency } from "~/db/factories";
 import { disclosures } from "~/db/schema";
@@ -9,6 +10,7 @@ import { NOTHING_SHARED } from "~/server/domain/projection/redact-text";
 import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
 import { renderPdf } from "~/server/exports/pdf/render-document";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { policyToInput } from "~/server/domain/policy/define-policy";
 import { makeMarkerCaseWithTokens } from "~/server/domain/testing/fixtures";
@@ -42,7 +44,10 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-12-10", time: "09:30", venue: "Room 2", online: false, chairUserId: coordinator.id, invitedAgencyIds: invited }));
     await api(coordinator).meetings.addCase({ meetingId, caseId });
   });
-  afterAll(() => t.cleanup());
+  afterAll(async () => {
+    await pdfRenderer().close();
+    t.cleanup();
+  });
 
   it("gives no pack before the agenda is published, and none to an agency not invited", async () => {
     const housing = reps.get("housing");
@@ -92,8 +97,13 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     if (!row?.purpose) throw new Error("expected a purpose");
     // The purpose is sealed tagged text, like any free text (decision 036).
     expect(openFreeText(getAppCipher(), row.purpose, PLACES.disclosurePurpose(row.caseId, row.userId)).text).toContain("preview of");
-    const all = await api(coordinator).meetings.allPacksPdf({ meetingId });
-    expect(all.map((p) => p.recipient.agencyId).sort()).toEqual(["housing", "by_and_for", "health"].map((k) => reps.get(k as AgencyType)?.agencyId ?? "").sort());
-    await expect(api(housing).meetings.allPacksPdf({ meetingId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The zip's packs are built on a worker thread: packs-zip.test.ts compares them with this thread's.
+    const beforeZip = t.db.select().from(disclosures).all().length;
+    const all = unzipSync((await api(coordinator).meetings.allPacksZip({ meetingId })).zip);
+    expect(Object.keys(all)).toHaveLength(3);
+    const zipped = t.db.select().from(disclosures).all().slice(beforeZip);
+    expect(zipped.map((r) => r.surface)).toEqual(["meeting_pack_pdf", "meeting_pack_pdf", "meeting_pack_pdf"]);
+    expect(zipped.every((r) => r.userId === coordinator.id && r.consultation)).toBe(true);
+    await expect(api(housing).meetings.allPacksZip({ meetingId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,6 +1,7 @@
 import { PDF_WORKER } from "~/server/workers/entries";
 import { createBoundedPool, type BoundedPool, type PoolOptions } from "~/server/workers/pool";
-import type { PdfTask } from "./worker-entry";
+import { AppError } from "~/server/errors";
+import type { PackSource, PdfRefusal, PdfTask } from "./worker-entry";
 import type { PdfDocument } from "./types";
 
 /**
@@ -16,13 +17,25 @@ export function busyResponse(): Response {
 
 export type PdfRenderer = {
   pdf: (document: PdfDocument) => Promise<Uint8Array<ArrayBuffer>>;
-  /** One zip of several PDFs, rendered and zipped in one task. */
-  zip: (files: readonly { name: string; document: PdfDocument }[]) => Promise<Uint8Array<ArrayBuffer>>;
+  /** One agency's pack, built and rendered in the worker (decision 076); the caller has authorised the reader. */
+  pack: (source: PackSource, asAgencyId?: string) => Promise<Uint8Array<ArrayBuffer>>;
+  /** Every invited agency's pack in one zip, built, rendered and zipped in one task. */
+  packs: (source: PackSource) => Promise<Uint8Array<ArrayBuffer>>;
   close: () => Promise<void>;
 };
 
 export function createPdfRenderer(options: PoolOptions): PdfRenderer {
   const pool: BoundedPool = createBoundedPool(PDF_WORKER, options);
-  const run = async (task: PdfTask): Promise<Uint8Array<ArrayBuffer>> => new Uint8Array(await pool.run<ArrayBuffer>(task));
-  return { pdf: (document) => run({ kind: "pdf", document }), zip: (files) => run({ kind: "zip", files }), close: pool.close };
+  const run = async (task: PdfTask): Promise<Uint8Array<ArrayBuffer>> => {
+    const result = await pool.run<ArrayBuffer | PdfRefusal>(task);
+    // The worker's services refused (not found, say): the same AppError as on this thread.
+    if (!(result instanceof ArrayBuffer)) throw new AppError(result.refused, result.message);
+    return new Uint8Array(result);
+  };
+  return {
+    pdf: (document) => run({ kind: "pdf", document }),
+    pack: (source, asAgencyId) => run({ kind: "pack", source, asAgencyId }),
+    packs: (source) => run({ kind: "packs", source }),
+    close: pool.close,
+  };
 }
