@@ -24,7 +24,7 @@ describe("the PDF worker pool", () => {
 
   beforeAll(async () => {
     const ctx = await meetingWithCase(t, NOW, { reps: ["housing"], invite: ["housing"], date: "2026-12-10", publish: true });
-    const pack = await ctx.api(ctx.rep("housing")).meetings.packPdf({ meetingId: ctx.meetingId });
+    const pack = await ctx.api(ctx.rep("housing")).meetings.pack({ meetingId: ctx.meetingId });
     document = packDocument(pack, NOW);
   });
   afterAll(async () => {

@@ -1,14 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import type { Db } from "~/db/client";
 import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { BUSY_MESSAGE } from "~/server/exports/pdf/pdf-pool";
 import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import type { PackSource } from "~/server/exports/pdf/worker-entry";
 import { ZAgendaFilters, ZMeetingFields } from "~/server/schemas/meetings";
 import { ZAgendaLine, ZPack } from "~/server/schemas/packs";
 import { ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
 import { getMinutes, saveCaseNotes, saveMeetingRecord, setCaseComplete, startCaseTimer } from "~/server/services/minutes";
 import { getPack } from "~/server/services/packs";
+import type { SessionUser } from "~/server/services/sessions";
 import { addCasesToAgenda, addToAgenda, agendaCandidates, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting, visibleMeeting } from "~/server/services/meetings";
 import { WorkersBusy } from "~/server/workers/pool";
 
@@ -66,6 +69,21 @@ const ZMeetingDto = z.strictObject({
   reviewDue: z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), referralDate: z.string(), victimName: z.string() })),
 });
 
+/** What a pack task needs to build packs as this reader on a worker thread: the database file, the reader and the clock. */
+function packSource(ctx: { db: Db; user: SessionUser; now: () => Date }, meetingId: string): PackSource {
+  return { databaseFile: ctx.db.$client.name, user: ctx.user, meetingId, now: ctx.now().getTime() };
+}
+
+/** A full queue is the reader's "try again in a minute" (the routes answer 503), not a server error. */
+async function inWorker<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (e) {
+    if (e instanceof WorkersBusy) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: e });
+    throw e;
+  }
+}
+
 export const meetingsRouter = createRouter({
   /** What the meeting form offers: who can chair, which agencies can be invited (members only), and cases ready for an agenda. */
   formOptions: organiserProcedure
@@ -85,11 +103,18 @@ export const meetingsRouter = createRouter({
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
     .output(ZPack)
     .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack" })),
-  /** The same pack, for the PDF download (logged as a PDF disclosure). */
+  /**
+   * The same pack as a PDF (logged as a PDF disclosure). The meeting is checked here, so a reader it
+   * is not published to never starts a task; the worker builds, logs and renders the pack (decision 076).
+   */
   packPdf: caseworkProcedure
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
-    .output(ZPack)
-    .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack_pdf" })),
+    .output(z.strictObject({ fileName: z.string(), pdf: z.instanceof(Uint8Array) }))
+    .query(async ({ ctx, input }) => {
+      const meeting = visibleMeeting(ctx.db, ctx.user, input.meetingId);
+      const { name, bytes } = await inWorker(() => pdfRenderer().pack(packSource(ctx, meeting.id), input.asAgencyId));
+      return { fileName: name, pdf: bytes };
+    }),
   /**
    * Every invited agency's pack as a PDF, in one zip, for the coordinator's download. Authorised
    * here (the role; the meeting exists); the packs are built, checked against ZPack, logged as PDF
@@ -100,13 +125,8 @@ export const meetingsRouter = createRouter({
     .output(z.strictObject({ fileName: z.string(), zip: z.instanceof(Uint8Array) }))
     .query(async ({ ctx, input }) => {
       const meeting = visibleMeeting(ctx.db, ctx.user, input.meetingId);
-      try {
-        const zip = await pdfRenderer().packs({ databaseFile: ctx.db.$client.name, user: ctx.user, meetingId: meeting.id, now: ctx.now().getTime() });
-        return { fileName: `marac-packs-${meeting.date}.zip`, zip };
-      } catch (e) {
-        if (e instanceof WorkersBusy) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: e });
-        throw e;
-      }
+      const zip = await inWorker(() => pdfRenderer().packs(packSource(ctx, meeting.id)));
+      return { fileName: `marac-packs-${meeting.date}.zip`, zip };
     }),
   research: caseworkProcedure
     .input(z.object({ meetingId: ZId, caseId: ZId }))

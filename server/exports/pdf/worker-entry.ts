@@ -28,6 +28,9 @@ export type PdfTask =
   /** Every invited agency's pack, each a PDF, in one zip. */
   | { kind: "packs"; source: PackSource };
 
+/** A pack task's answer: the PDF and its file name. */
+export type NamedPdf = { name: string; bytes: ArrayBuffer };
+
 /** A service's own refusal (say, a case removed from the agenda meanwhile), sent back as data: errors lose their class crossing threads. */
 export type PdfRefusal = { refused: AppErrorCode; message: string };
 
@@ -49,7 +52,11 @@ export default async function renderTask(task: PdfTask): Promise<unknown> {
     const { source } = task;
     const db = connection(source.databaseFile);
     const now = new Date(source.now);
-    if (task.kind === "pack") return move(transferable(await renderPdf(packFile(db, getAppCipher(), source.user, source.meetingId, now, task.asAgencyId).document)));
+    if (task.kind === "pack") {
+      // Named here, where the recipient agency is known. A few hundred kilobytes: copied back, not transferred.
+      const file = packFile(db, getAppCipher(), source.user, source.meetingId, now, task.asAgencyId);
+      return { name: file.name, bytes: transferable(await renderPdf(file.document)) } satisfies NamedPdf;
+    }
     return move(transferable(await zipPacks(allPackFiles(db, getAppCipher(), source.user, source.meetingId, now))));
   } catch (e) {
     if (e instanceof AppError) return { refused: e.code as AppErrorCode, message: e.message };

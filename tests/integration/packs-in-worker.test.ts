@@ -16,11 +16,11 @@ import { createTestDb } from "../helpers/test-db";
 const NOW = new Date("2026-11-28T10:00:00Z");
 
 /**
- * The packs zip is built on a worker thread with its own connection (decision 076). Each PDF in it
- * must be exactly the pack getPack gives that agency on this thread, logged exactly as before, and
- * only an organiser may start the work.
+ * Pack PDFs and the packs zip are built on a worker thread with its own connection (decision 076).
+ * Each PDF must be exactly the pack getPack gives that agency on this thread, logged exactly as
+ * before, and a reader who may not have it is refused before any worker task starts.
  */
-describe("the packs zip, built on a worker thread", () => {
+describe("pack PDFs and the packs zip, built on a worker thread", () => {
   const t = createTestDb();
   let ctx: Awaited<ReturnType<typeof meetingWithCase>>;
   const invite = ["housing", "health", "by_and_for"] as const;
@@ -75,5 +75,31 @@ describe("the packs zip, built on a worker thread", () => {
     await ctx.api(ctx.coordinator).meetings.allPacksZip({ meetingId: ctx.meetingId });
     expect(packs).toHaveBeenCalledTimes(1);
     packs.mockRestore();
+  });
+
+  it("gives an agency its own pack PDF, as this thread would render it, logged the same way", async () => {
+    const housing = ctx.rep("housing");
+    const before = lastId();
+    const { fileName, pdf } = await ctx.api(housing).meetings.packPdf({ meetingId: ctx.meetingId });
+    const fromWorker = loggedSince(before);
+    const beforeMain = lastId();
+    const pack = getPack(t.db, getAppCipher(), housing, ctx.meetingId, NOW, { surface: "meeting_pack_pdf" });
+    const fromMain = loggedSince(beforeMain);
+    expect(fileName).toBe(packFileName(pack));
+    expect(await extractPdfText(pdf)).toEqual(await extractPdfText(await renderPdf(packDocument(pack, NOW))));
+    expect(fromWorker).toHaveLength(1);
+    expect(fromWorker).toEqual(fromMain);
+  });
+
+  it("refuses an agency the agenda is not published to before any worker task, and carries the worker's own refusals back", async () => {
+    const pack = vi.spyOn(pdfRenderer(), "pack");
+    const before = lastId();
+    await expect(ctx.api(ctx.rep("probation")).meetings.packPdf({ meetingId: ctx.meetingId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(pack).not.toHaveBeenCalled();
+    // A coordinator may preview invited agencies' packs only: getPack refuses this one inside the worker.
+    await expect(ctx.api(ctx.coordinator).meetings.packPdf({ meetingId: ctx.meetingId, asAgencyId: ctx.rep("probation").agencyId })).rejects.toMatchObject({ code: "NOT_FOUND", message: "There is no pack for your agency for that meeting." });
+    expect(pack).toHaveBeenCalledTimes(1);
+    expect(lastId()).toBe(before);
+    pack.mockRestore();
   });
 });
