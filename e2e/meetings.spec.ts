@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { extractPdfText } from "../server/exports/pdf/extract-text";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test, newPersonPage } from "./fixtures";
@@ -115,6 +116,15 @@ test("a coordinator builds and publishes an agenda; only invited agencies see it
   expect(housingText).toContain("OFFICIAL-SENSITIVE");
   expect(housingText).toContain("Prepared for Northshire Homes");
   expect(housingText).not.toContain("pre-settled");
+  // The coordinator's zip: every invited agency's pack, built on the worker thread (decision 076).
+  expect((await housing.request.get(`${meetingUrl}/packs.zip`)).status()).toBe(403);
+  const zipRes = await coordinator.request.get(`${meetingUrl}/packs.zip`);
+  expect(zipRes.headers()["content-type"]).toBe("application/zip");
+  expect(zipRes.headers()["content-disposition"]).toBe('attachment; filename="marac-packs-2026-12-17.zip"');
+  const zipped = unzipSync(new Uint8Array(await zipRes.body()));
+  const housingInZip = (await extractPdfText(zipped["marac-pack-2026-12-17-northshire-homes.pdf"] ?? new Uint8Array())).join("\n");
+  expect(housingInZip).toContain("Prepared for Northshire Homes");
+  expect(housingInZip).not.toContain("pre-settled");
 
   const saheli = await newPersonPage(browser);
   await signIn(saheli, "saheli@northshire.example");

@@ -1,5 +1,5 @@
 import { emptyTextWording, STANDING_NOTICE } from "~/server/domain/projection/redact-text";
-import type { TPack } from "~/server/api/routers/meetings";
+import type { TPack } from "~/server/schemas/packs";
 import { DASH_QUESTIONS } from "~/server/domain/case/dash";
 import { formatValue, labelFor } from "~/server/domain/case/labels";
 import { ACTION_STATUS_LABELS } from "~/server/domain/meeting/actions";

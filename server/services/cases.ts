@@ -156,6 +156,9 @@ export function assertCanOpenCase(db: Db, user: SessionUser, caseId: string) {
  */
 export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, surface: Surface, now: Date, purpose?: string) {
   assertCanOpenCase(db, user, caseId);
+  // Immediate: the PDF and import workers write through connections of their own (decisions 064,
+  // 076), and a deferred transaction that reads and then writes fails with SQLITE_BUSY in WAL mode
+  // if one of them committed in between.
   return db.transaction((tx) => {
     const loaded = readCase(tx, cipher, caseId);
     if (!loaded) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
@@ -177,5 +180,5 @@ export function viewCase(db: Db, cipher: FieldCipher, user: SessionUser, caseId:
       decisions: projection.decisions,
       policyVersion: projection.policyVersion,
     };
-  });
+  }, { behavior: "immediate" });
 }

@@ -113,7 +113,8 @@ export function listMeetings(db: Db, user: SessionUser, now: Date) {
   return [...visible.filter((m) => m.upcoming), ...visible.filter((m) => !m.upcoming).reverse()];
 }
 
-function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
+/** The meeting row if this user may know of it; NOT_FOUND otherwise (also the cheap check before a long task). */
+export function visibleMeeting(db: Pick<Db, "select">, user: SessionUser, id: string) {
   const m = db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!m) throw new AppError("NOT_FOUND", NOT_FOUND);
   if (isHolder(user)) return m;

@@ -9,7 +9,7 @@ import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
 import { listPackActions } from "./actions";
-import { logDisclosure } from "./disclosures";
+import { logDisclosure, type DisclosureEntry } from "./disclosures";
 import { getMeeting } from "./meetings";
 import { listPackResearch } from "./research";
 import { repeatFactsFor, withRepeatFacts } from "./repeat-view";
@@ -52,14 +52,19 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
   // The agenda lines as the recipient agency sees them (repeat, children, flags), also in a preview.
   const agenda = getMeeting(db, cipher, user, meetingId, now, viewer);
   const rules = readSharingRules(db, cipher, now);
-  return db.transaction((tx) => {
-    const cases = agenda.lines.map((line) => {
+  // Read in one snapshot, then log in a short write of its own: the packs zip builds packs on a
+  // worker thread with its own connection (decision 076), and a read transaction that later writes
+  // fails in WAL mode if the server thread wrote in between, and would hold the write lock (which the
+  // server thread waits for) through the whole projection.
+  const entries: DisclosureEntry[] = [];
+  const cases = db.transaction((tx) =>
+    agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);
       if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
       const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, viewer, line.caseId)) };
       const projection = project(record, viewer, rules.policy, rules.grants, now);
       const tags = disclosedTags(record, projection);
-      logDisclosure(tx, cipher, {
+      entries.push({
         at: now,
         caseId: line.caseId,
         user,
@@ -79,13 +84,16 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
         research: listPackResearch(db, cipher, viewer, meetingId, line.caseId, now),
         actions: listPackActions(db, cipher, viewer, line.caseId, meeting.date, now),
       };
-    });
-    return {
-      meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt },
-      recipient: { agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, userName: user.name },
-      preview,
-      invited: agenda.invited,
-      cases,
-    };
-  });
+    }),
+  );
+  db.transaction((tx) => {
+    for (const e of entries) logDisclosure(tx, cipher, e);
+  }, { behavior: "immediate" });
+  return {
+    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt },
+    recipient: { agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, userName: user.name },
+    preview,
+    invited: agenda.invited,
+    cases,
+  };
 }

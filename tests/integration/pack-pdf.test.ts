@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
-import { renderPdf } from "~/server/exports/pdf/render-document";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import type { AgencyType } from "~/server/domain/agency-types";
 import { meetingWithCase } from "../helpers/meeting";
 import { confirmAllTexts } from "../helpers/review";
@@ -23,8 +22,10 @@ describe("the meeting pack PDF", () => {
   const t = createTestDb();
   let ctx: Awaited<ReturnType<typeof meetingWithCase>>;
   const pdfFor = async (type: AgencyType) => {
-    const pack = await ctx.api(ctx.rep(type)).meetings.packPdf({ meetingId: ctx.meetingId });
-    return { pack, pages: await extractPdfText(await renderPdf(packDocument(pack, NOW))) };
+    // The PDF as the download makes it (built and rendered on the worker thread), beside the same agency's pack on screen.
+    const pack = await ctx.api(ctx.rep(type)).meetings.pack({ meetingId: ctx.meetingId });
+    const { pdf } = await ctx.api(ctx.rep(type)).meetings.packPdf({ meetingId: ctx.meetingId });
+    return { pack, pages: await extractPdfText(pdf) };
   };
 
   beforeAll(async () => {
@@ -43,7 +44,10 @@ describe("the meeting pack PDF", () => {
     await api(rep("health")).meetings.saveResearch({ meetingId, caseId, version: null, shared: `${NEUTRAL_RESEARCH} ${IMMIGRATION_RESEARCH}`, withheld: "Held back: the GP's own notes." });
     await confirmAllTexts(api(coordinator), caseId);
   });
-  afterAll(() => t.cleanup());
+  afterAll(async () => {
+    await pdfRenderer().close();
+    t.cleanup();
+  });
 
   it("opens with a contents page listing the cases, and heads every case page with its case number", async () => {
     const { pack, pages } = await pdfFor("housing");
@@ -100,8 +104,8 @@ describe("the meeting pack PDF", () => {
 
   it("gives a chair's preview of housing's pack exactly housing's research and actions", async () => {
     const { api, coordinator, rep, meetingId } = ctx;
-    const preview = await api(coordinator).meetings.packPdf({ meetingId, asAgencyId: rep("housing").agencyId });
-    const own = await api(rep("housing")).meetings.packPdf({ meetingId });
+    const preview = await api(coordinator).meetings.pack({ meetingId, asAgencyId: rep("housing").agencyId });
+    const own = await api(rep("housing")).meetings.pack({ meetingId });
     expect(preview.cases.map((c) => [c.research, c.actions])).toEqual(own.cases.map((c) => [c.research, c.actions]));
     expect(JSON.stringify(preview)).not.toContain(IMMIGRATION_RESEARCH);
   });

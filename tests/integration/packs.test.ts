@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgency } from "~/db/factories";
 import { disclosures } from "~/db/schema";
@@ -6,9 +7,8 @@ import { createCaller } from "~/server/api/root";
 import { openFreeText, PLACES } from "~/server/cases/sealed-values";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import { NOTHING_SHARED } from "~/server/domain/projection/redact-text";
-import { packDocument } from "~/server/exports/pack-document";
 import { extractPdfText } from "~/server/exports/pdf/extract-text";
-import { renderPdf } from "~/server/exports/pdf/render-document";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
 import { policyToInput } from "~/server/domain/policy/define-policy";
 import { makeMarkerCaseWithTokens } from "~/server/domain/testing/fixtures";
@@ -42,7 +42,10 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     ({ id: meetingId } = await api(coordinator).meetings.create({ date: "2026-12-10", time: "09:30", venue: "Room 2", online: false, chairUserId: coordinator.id, invitedAgencyIds: invited }));
     await api(coordinator).meetings.addCase({ meetingId, caseId });
   });
-  afterAll(() => t.cleanup());
+  afterAll(async () => {
+    await pdfRenderer().close();
+    t.cleanup();
+  });
 
   it("gives no pack before the agenda is published, and none to an agency not invited", async () => {
     const housing = reps.get("housing");
@@ -56,8 +59,7 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
   it.each(["housing", "by_and_for", "health"] as const)("the %s pack and its PDF carry no marker that agency may not see, and carry the markings", async (type) => {
     const user = reps.get(type);
     if (!user) throw new Error("setup");
-    const pack = await api(user).meetings.packPdf({ meetingId });
-    const pages = await extractPdfText(await renderPdf(packDocument(pack, NOW)));
+    const pages = await extractPdfText((await api(user).meetings.packPdf({ meetingId })).pdf);
     const pdfText = pages.join("\n");
     const screen = JSON.stringify(await api(user).meetings.pack({ meetingId }));
     const viewer = { userId: user.id, role: "agency_rep" as const, agencyId: user.agencyId, agencyType: type };
@@ -76,7 +78,7 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     expect(pdfText).toContain(NOTHING_SHARED);
     for (const page of pages) {
       expect(page.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
-      expect(page).toContain(pack.recipient.agencyName);
+      expect(page).toContain(user.agencyName);
     }
   });
 
@@ -92,8 +94,13 @@ describe("per-agency meeting packs, on screen and as PDF", () => {
     if (!row?.purpose) throw new Error("expected a purpose");
     // The purpose is sealed tagged text, like any free text (decision 036).
     expect(openFreeText(getAppCipher(), row.purpose, PLACES.disclosurePurpose(row.caseId, row.userId)).text).toContain("preview of");
-    const all = await api(coordinator).meetings.allPacksPdf({ meetingId });
-    expect(all.map((p) => p.recipient.agencyId).sort()).toEqual(["housing", "by_and_for", "health"].map((k) => reps.get(k as AgencyType)?.agencyId ?? "").sort());
-    await expect(api(housing).meetings.allPacksPdf({ meetingId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // The zip's packs are built on a worker thread: packs-zip.test.ts compares them with this thread's.
+    const beforeZip = t.db.select().from(disclosures).all().length;
+    const all = unzipSync((await api(coordinator).meetings.allPacksZip({ meetingId })).zip);
+    expect(Object.keys(all)).toHaveLength(3);
+    const zipped = t.db.select().from(disclosures).all().slice(beforeZip);
+    expect(zipped.map((r) => r.surface)).toEqual(["meeting_pack_pdf", "meeting_pack_pdf", "meeting_pack_pdf"]);
+    expect(zipped.every((r) => r.userId === coordinator.id && r.consultation)).toBe(true);
+    await expect(api(housing).meetings.allPacksZip({ meetingId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

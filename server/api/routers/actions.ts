@@ -3,7 +3,7 @@ import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
 import { ACTION_STATUSES } from "~/server/domain/meeting/actions";
 import { isIsoDate } from "~/server/domain/referral/dates";
 import { TAGS } from "~/server/domain/tags";
-import { ZProjectedText } from "~/server/schemas/projected-case";
+import { ZAction } from "~/server/schemas/packs";
 import { createAction, listActionsToReview, listAgencyActions, listOpenFromPreviousMeeting, listCaseActions, listOverdueActions, updateActionStatus } from "~/server/services/actions";
 import { assertCanOpenCase } from "~/server/services/cases";
 import { meetingsForCase } from "~/server/services/meetings";
@@ -12,24 +12,6 @@ import { meetingsForCase } from "~/server/services/meetings";
 const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
 const organiserProcedure = roleProcedure("chair", "coordinator");
 const ZId = z.string().min(1).max(100);
-
-/** An action as its viewer may see it (also the base of a pack's action). */
-export const ZAction = z.strictObject({
-  id: z.number().int(),
-  meetingId: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  description: ZProjectedText,
-  tags: z.array(z.enum(TAGS)),
-  owningAgencyId: z.string(),
-  owningAgencyName: z.string(),
-  ownerName: z.string(),
-  dueDate: z.string(),
-  status: z.enum(ACTION_STATUSES),
-  statusNote: ZProjectedText.nullable(),
-  overdue: z.boolean(),
-  version: z.number().int(),
-});
 
 export const actionsRouter = createRouter({
   create: organiserProcedure

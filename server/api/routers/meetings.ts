@@ -1,12 +1,19 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { ZAction } from "./actions";
+import type { Db } from "~/db/client";
 import { createRouter, maracProcedure, roleProcedure } from "~/server/api/trpc";
+import { BUSY_MESSAGE } from "~/server/exports/pdf/pdf-pool";
+import { pdfRenderer } from "~/server/exports/pdf/render-in-worker";
+import type { PackSource } from "~/server/exports/pdf/worker-entry";
 import { ZAgendaFilters, ZMeetingFields } from "~/server/schemas/meetings";
-import { ZDecision, ZProjectedCase, ZProjectedText } from "~/server/schemas/projected-case";
+import { ZAgendaLine, ZPack } from "~/server/schemas/packs";
+import { ZProjectedText } from "~/server/schemas/projected-case";
 import { listResearch, saveResearch } from "~/server/services/research";
 import { getMinutes, saveCaseNotes, saveMeetingRecord, setCaseComplete, startCaseTimer } from "~/server/services/minutes";
 import { getPack } from "~/server/services/packs";
-import { addCasesToAgenda, addToAgenda, agendaCandidates, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting } from "~/server/services/meetings";
+import type { SessionUser } from "~/server/services/sessions";
+import { addCasesToAgenda, addToAgenda, agendaCandidates, createMeeting, meetingFormOptions, getMeeting, listMeetings, moveAgendaItem, publishAgenda, removeFromAgenda, updateMeeting, visibleMeeting } from "~/server/services/meetings";
+import { WorkersBusy } from "~/server/workers/pool";
 
 /** Everyone at MARAC sees the meetings their agency is invited to; a non-member agency none. */
 const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency_rep");
@@ -14,44 +21,6 @@ const caseworkProcedure = maracProcedure("chair", "coordinator", "idva", "agency
 const organiserProcedure = roleProcedure("chair", "coordinator");
 
 const ZId = z.string().min(1).max(100);
-const ZCriterion = z.enum(["visibleHighRisk", "potentialEscalation", "professionalJudgement", "repeat"]);
-
-const ZAgendaLine = z.strictObject({
-  caseId: z.string(),
-  caseNumber: z.string(),
-  victimName: z.string(),
-  victimDateOfBirth: z.string().nullable(),
-  perpetrators: z.string(),
-  isRepeat: z.boolean(),
-  dashScore: z.number().int(),
-  criteria: z.array(ZCriterion),
-  referringAgencyName: z.string(),
-  /** null for an agency not allowed the children tag. */
-  hasChildren: z.boolean().nullable(),
-  flags: z.array(z.string()),
-});
-
-/** An action in a pack: the recipient's view of it; a status note only on the recipient's own actions. */
-const ZPackAction = ZAction.extend({ agreedAt: z.string() });
-
-export const ZPack = z.strictObject({
-  meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable() }),
-  recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), agencyType: z.string(), userName: z.string() }),
-  preview: z.boolean(),
-  invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),
-  cases: z.array(
-    z.strictObject({
-      line: ZAgendaLine,
-      caseNumber: z.string(),
-      dashScore: z.number().int(),
-      view: ZProjectedCase,
-      decisions: z.array(ZDecision).readonly(),
-      research: z.array(z.strictObject({ agencyId: z.string(), agencyName: z.string(), updatedAt: z.date(), shared: ZProjectedText })),
-      actions: z.array(ZPackAction),
-    }),
-  ),
-});
-export type TPack = z.infer<typeof ZPack>;
 
 export const ZMinutes = z.strictObject({
   meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string() }),
@@ -100,6 +69,21 @@ const ZMeetingDto = z.strictObject({
   reviewDue: z.array(z.strictObject({ caseId: z.string(), caseNumber: z.string(), referralDate: z.string(), victimName: z.string() })),
 });
 
+/** What a pack task needs to build packs as this reader on a worker thread: the database file, the reader and the clock. */
+function packSource(ctx: { db: Db; user: SessionUser; now: () => Date }, meetingId: string): PackSource {
+  return { databaseFile: ctx.db.$client.name, user: ctx.user, meetingId, now: ctx.now().getTime() };
+}
+
+/** A full queue is the reader's "try again in a minute" (the routes answer 503), not a server error. */
+async function inWorker<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (e) {
+    if (e instanceof WorkersBusy) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: BUSY_MESSAGE, cause: e });
+    throw e;
+  }
+}
+
 export const meetingsRouter = createRouter({
   /** What the meeting form offers: who can chair, which agencies can be invited (members only), and cases ready for an agenda. */
   formOptions: organiserProcedure
@@ -119,20 +103,31 @@ export const meetingsRouter = createRouter({
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
     .output(ZPack)
     .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack" })),
-  /** The same pack, for the PDF download (logged as a PDF disclosure). */
+  /**
+   * The same pack as a PDF (logged as a PDF disclosure). The meeting is checked here, so a reader it
+   * is not published to never starts a task; the worker builds, logs and renders the pack (decision 076).
+   */
   packPdf: caseworkProcedure
     .input(z.object({ meetingId: ZId, asAgencyId: ZId.optional() }))
-    .output(ZPack)
-    .query(({ ctx, input }) => getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: input.asAgencyId, surface: "meeting_pack_pdf" })),
-  /** Every invited agency's pack, for the coordinator's zip download (each logged as a PDF disclosure). */
-  allPacksPdf: organiserProcedure
+    .output(z.strictObject({ fileName: z.string(), pdf: z.instanceof(Uint8Array) }))
+    .query(async ({ ctx, input }) => {
+      const meeting = visibleMeeting(ctx.db, ctx.user, input.meetingId);
+      const { name, bytes } = await inWorker(() => pdfRenderer().pack(packSource(ctx, meeting.id), input.asAgencyId));
+      return { fileName: name, pdf: bytes };
+    }),
+  /**
+   * Every invited agency's pack as a PDF, in one zip, for the coordinator's download. Authorised
+   * here (the role; the meeting exists); the packs are built, checked against ZPack, logged as PDF
+   * disclosures and rendered on a worker thread (decision 076), so the server thread stays free.
+   */
+  allPacksZip: organiserProcedure
     .input(z.object({ meetingId: ZId }))
-    .output(z.array(ZPack))
-    .query(({ ctx, input }) =>
-      getMeeting(ctx.db, ctx.cipher, ctx.user, input.meetingId).invited.map((a) =>
-        getPack(ctx.db, ctx.cipher, ctx.user, input.meetingId, ctx.now(), { asAgencyId: a.id, surface: "meeting_pack_pdf" }),
-      ),
-    ),
+    .output(z.strictObject({ fileName: z.string(), zip: z.instanceof(Uint8Array) }))
+    .query(async ({ ctx, input }) => {
+      const meeting = visibleMeeting(ctx.db, ctx.user, input.meetingId);
+      const zip = await inWorker(() => pdfRenderer().packs(packSource(ctx, meeting.id)));
+      return { fileName: `marac-packs-${meeting.date}.zip`, zip };
+    }),
   research: caseworkProcedure
     .input(z.object({ meetingId: ZId, caseId: ZId }))
     .output(
