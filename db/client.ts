@@ -22,7 +22,14 @@ export function createDb(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
-  return drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema });
+  // Every transaction takes the write lock as it begins (BEGIN IMMEDIATE), waiting up to the busy
+  // timeout for it. The PDF and import workers write through connections of their own, and in WAL
+  // mode a deferred transaction that has read fails with SQLITE_BUSY when it comes to write if
+  // another connection committed in between (decision 076).
+  const transaction = db.transaction.bind(db);
+  db.transaction = (run, config) => transaction(run, { behavior: "immediate", ...config });
+  return db;
 }
 
 /** Applies the committed migrations (drizzle-kit output); idempotent. */

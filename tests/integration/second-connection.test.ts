@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "~/db/client";
+import { maracSettings } from "~/db/schema";
 import { getAppCipher } from "~/server/crypto/app-cipher";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import { viewCase } from "~/server/services/cases";
@@ -55,5 +57,19 @@ describe("views logged while another connection writes", () => {
   it("logs a case view read while the other connection commits", () => {
     const view = viewCase(t.db, interruptedCipher(), ctx.coordinator, ctx.caseId, "case_page", NOW);
     expect(view.caseId).toBe(ctx.caseId);
+  });
+
+  it("takes the write lock as any transaction begins, so one that reads first still writes", () => {
+    let otherRefused = false;
+    t.db.transaction((tx) => {
+      tx.select().from(maracSettings).all();
+      try {
+        other.$client.pragma("user_version = 1000");
+      } catch {
+        otherRefused = true;
+      }
+      tx.update(maracSettings).set({ name: "T" }).where(eq(maracSettings.id, 1)).run();
+    });
+    expect(otherRefused).toBe(true);
   });
 });
