@@ -62,8 +62,10 @@ const MAX_ROWS_PER_STATEMENT = 64;
 export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
   const client = db.$client;
   // Same rows as earlierReferralCandidates: same date of birth, or a victim name word in common.
-  const candidatesQuery = client.prepare<{ dob: string | null; tokens: string }, { caseId: string; caseNumber: string; referralDate: string; name: string; dob: string | null; data: string }>(
-    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.referral_date AS referralDate, v.name AS name, v.date_of_birth AS dob, v.data AS data
+  // Only the aliases of each candidate's document are read (not the whole sealed document).
+  const candidatesQuery = client.prepare<{ dob: string | null; tokens: string }, { caseId: string; caseNumber: string; referralDate: string; name: string; dob: string | null; aliases: string | null }>(
+    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.referral_date AS referralDate, v.name AS name, v.date_of_birth AS dob,
+            CASE WHEN json_type(v.data, '$.aliases') = 'array' THEN json_extract(v.data, '$.aliases') END AS aliases
        FROM case_victims v JOIN cases c ON c.id = v.case_id
       WHERE v.date_of_birth = @dob
          OR v.case_id IN (SELECT case_id FROM case_name_tokens WHERE party = 'victim' AND token IN (SELECT value FROM json_each(@tokens)))`,
@@ -93,7 +95,7 @@ export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
     if (!victim.dateOfBirth && tokens.length === 0) return [];
     return candidatesQuery.all({ dob: victim.dateOfBirth ?? null, tokens: JSON.stringify(tokens) }).map((r) => {
       // Aliases are untagged, so they sit in the victim row's document in clear.
-      const aliases = (JSON.parse(r.data) as { aliases?: unknown }).aliases;
+      const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as unknown);
       return {
         caseId: r.caseId,
         caseNumber: r.caseNumber,
