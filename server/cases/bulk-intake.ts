@@ -21,10 +21,11 @@ import { caseNumberYear, referralToCase, type IntakeOptions, type IntakeResult }
 import type { TReferral } from "./import-schema";
 
 /**
- * An insert prepared once for the columns named in `row` (later rows must have the same keys),
- * each value mapped to SQLite as drizzle would (JSON, timestamps, booleans).
+ * An INSERT of `count` rows prepared once for the columns named in `row` (every row given later
+ * must have the same keys), each value mapped to SQLite as drizzle would (JSON, timestamps,
+ * booleans).
  */
-function preparedInsert(client: Db["$client"], table: SQLiteTable, row: Record<string, unknown>) {
+function preparedInsert(client: Db["$client"], table: SQLiteTable, row: Record<string, unknown>, count: number) {
   const columns = getTableColumns(table);
   const keys = Object.keys(row);
   const used = keys.map((k) => {
@@ -32,14 +33,24 @@ function preparedInsert(client: Db["$client"], table: SQLiteTable, row: Record<s
     if (!column) throw new Error(`${getTableName(table)} has no column ${k}`);
     return column;
   });
-  const statement = client.prepare(`INSERT INTO "${getTableName(table)}" (${used.map((c) => `"${c.name}"`).join(", ")}) VALUES (${used.map(() => "?").join(", ")})`);
-  return (values: Record<string, unknown>) => {
-    statement.run(keys.map((k, i) => {
-      const v = values[k];
-      return v === null || v === undefined ? null : used[i]?.mapToDriverValue(v);
-    }));
+  const tuple = `(${used.map(() => "?").join(", ")})`;
+  const statement = client.prepare(`INSERT INTO "${getTableName(table)}" (${used.map((c) => `"${c.name}"`).join(", ")}) VALUES ${Array.from({ length: count }, () => tuple).join(", ")}`);
+  const values: unknown[] = new Array<unknown>(keys.length * count);
+  return (rows: readonly Record<string, unknown>[]) => {
+    rows.forEach((r, n) => {
+      // A row with other keys would lose values silently: refuse it instead.
+      if (Object.keys(r).length !== keys.length) throw new Error(`${getTableName(table)}: rows of one import must have the same columns`);
+      keys.forEach((k, i) => {
+        const v = r[k];
+        values[n * keys.length + i] = v === null || v === undefined ? null : used[i]?.mapToDriverValue(v);
+      });
+    });
+    statement.run(values);
   };
 }
+
+/** Rows per statement at most: SQLite allows 32,766 bound values, and the widest row has about 16 columns. */
+const MAX_ROWS_PER_STATEMENT = 64;
 
 /**
  * Intake for many referrals in one transaction (the import): the same steps as intakeReferral
@@ -51,21 +62,32 @@ function preparedInsert(client: Db["$client"], table: SQLiteTable, row: Record<s
 export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
   const client = db.$client;
   // Same rows as earlierReferralCandidates: same date of birth, or a victim name word in common.
-  const candidatesQuery = client.prepare<{ dob: string | null; tokens: string }, { caseId: string; caseNumber: string; referralDate: string; name: string; dob: string | null; data: string }>(
-    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.referral_date AS referralDate, v.name AS name, v.date_of_birth AS dob, v.data AS data
+  // Only the aliases of each candidate's document are read (not the whole sealed document).
+  const candidatesQuery = client.prepare<{ dob: string | null; tokens: string }, { caseId: string; caseNumber: string; referralDate: string; name: string; dob: string | null; aliases: string | null }>(
+    `SELECT c.id AS caseId, c.case_number AS caseNumber, c.referral_date AS referralDate, v.name AS name, v.date_of_birth AS dob,
+            CASE WHEN json_type(v.data, '$.aliases') = 'array' THEN json_extract(v.data, '$.aliases') END AS aliases
        FROM case_victims v JOIN cases c ON c.id = v.case_id
       WHERE v.date_of_birth = @dob
          OR v.case_id IN (SELECT case_id FROM case_name_tokens WHERE party = 'victim' AND token IN (SELECT value FROM json_each(@tokens)))`,
   );
   const last = new Map<number, number>(db.select().from(caseNumberSequences).all().map((r) => [r.year, r.last]));
-  const inserts = new Map<SQLiteTable, ReturnType<typeof preparedInsert>>();
-  const insert = (table: SQLiteTable, row: Record<string, unknown>) => {
-    let statement = inserts.get(table);
-    if (!statement) {
-      statement = preparedInsert(client, table, row);
-      inserts.set(table, statement);
+  // One statement per table and row count: a case's 28 Dash answers or its name tokens go in one INSERT.
+  const inserts = new Map<SQLiteTable, Map<number, ReturnType<typeof preparedInsert>>>();
+  const insert = (table: SQLiteTable, rows: readonly Record<string, unknown>[]) => {
+    for (let from = 0; from < rows.length; from += MAX_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(from, from + MAX_ROWS_PER_STATEMENT);
+      let byCount = inserts.get(table);
+      if (!byCount) {
+        byCount = new Map();
+        inserts.set(table, byCount);
+      }
+      let statement = byCount.get(chunk.length);
+      if (!statement) {
+        statement = preparedInsert(client, table, chunk[0] ?? {}, chunk.length);
+        byCount.set(chunk.length, statement);
+      }
+      statement(chunk);
     }
-    statement(row);
   };
 
   function candidates(victim: TReferral["victim"]): EarlierReferral[] {
@@ -73,7 +95,7 @@ export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
     if (!victim.dateOfBirth && tokens.length === 0) return [];
     return candidatesQuery.all({ dob: victim.dateOfBirth ?? null, tokens: JSON.stringify(tokens) }).map((r) => {
       // Aliases are untagged, so they sit in the victim row's document in clear.
-      const aliases = (JSON.parse(r.data) as { aliases?: unknown }).aliases;
+      const aliases = r.aliases === null ? [] : (JSON.parse(r.aliases) as unknown);
       return {
         caseId: r.caseId,
         caseNumber: r.caseNumber,
@@ -94,15 +116,15 @@ export function bulkIntake(db: Db, cipher: FieldCipher, prefix: string) {
       const caseNumber = `${prefix}-${year}-${String(next).padStart(4, "0")}`;
       const { record, meta, scored, links, repeat, matches } = referralToCase(referral, caseId, caseNumber, candidates(referral.victim), opts);
       const rows = caseRowsOf(cipher, record, meta);
-      insert(cases, { ...rows.case, ...scored });
-      insert(caseVictims, rows.victim);
-      for (const p of rows.perpetrators) insert(casePerpetrators, p);
-      for (const m of rows.household) insert(caseHouseholdMembers, m);
-      for (const d of rows.dash) insert(caseDashAnswers, d);
-      insert(caseNarratives, rows.narrative);
-      insert(caseVictimViews, rows.views);
-      for (const t of rows.tokens) insert(caseNameTokens, t);
-      for (const link of links) insert(caseRepeatLinks, link);
+      insert(cases, [{ ...rows.case, ...scored }]);
+      insert(caseVictims, [rows.victim]);
+      insert(casePerpetrators, rows.perpetrators);
+      insert(caseHouseholdMembers, rows.household);
+      insert(caseDashAnswers, rows.dash);
+      insert(caseNarratives, [rows.narrative]);
+      insert(caseVictimViews, [rows.views]);
+      insert(caseNameTokens, rows.tokens);
+      insert(caseRepeatLinks, links);
       return { caseId, caseNumber, repeat, matches };
     },
     finish(): void {

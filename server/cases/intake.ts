@@ -2,7 +2,7 @@ import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { caseNameTokens, caseRepeatLinks, cases, caseVictims } from "~/db/schema";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
-import { caseRecordSchema, type CaseRecord } from "~/server/domain/case/schema";
+import type { CaseRecord } from "~/server/domain/case/schema";
 import { nameKeyTokens, nameTokens } from "~/server/domain/names";
 import { evaluateCriteria, type MaracSettings } from "~/server/domain/referral/criteria";
 import { findEarlierReferrals, repeatStatus, type EarlierReferral, type EarlierReferralMatch, type RepeatResult } from "~/server/domain/referral/repeat";
@@ -79,22 +79,23 @@ export function referralToCase(referral: TReferral, caseId: string, caseNumber: 
   // An import keeps what the source system decided and adds what MARAC Desk found; the form's
   // criteria are computed here.
   const keep = (fromSource: boolean, computed: boolean) => (opts.criteriaFromSource ? fromSource || computed : computed);
-  const record: CaseRecord = withSuggestionsEverywhere(
-    caseRecordSchema.parse({
-      ...rest,
-      caseId,
-      caseNumber,
-      referring: { ...rest.referring, agencyId: opts.referringAgencyId ?? undefined },
-      criteria: {
-        ...rest.criteria,
-        visibleHighRisk: keep(rest.criteria.visibleHighRisk, evaluation.visibleHighRisk.met),
-        potentialEscalation: keep(rest.criteria.potentialEscalation, evaluation.potentialEscalation.met),
-        repeat: keep(rest.criteria.repeat, repeat.isRepeat),
-        lastMaracReferralDate: rest.criteria.lastMaracReferralDate ?? repeat.lastReferralDate,
-        lastMaracCaseNumber: rest.criteria.lastMaracCaseNumber ?? repeat.lastCaseNumber,
-      },
-    }),
-  );
+  // The referral is already a validated record minus its ids (ZReferral), and what is added here
+  // comes from this MARAC's own rows, so it is not parsed again (the import's main cost per case;
+  // tests/integration/import-pinned.test.ts checks a second parse would change nothing).
+  const record: CaseRecord = withSuggestionsEverywhere({
+    ...rest,
+    caseId,
+    caseNumber,
+    referring: { ...rest.referring, agencyId: opts.referringAgencyId ?? undefined },
+    criteria: {
+      ...rest.criteria,
+      visibleHighRisk: keep(rest.criteria.visibleHighRisk, evaluation.visibleHighRisk.met),
+      potentialEscalation: keep(rest.criteria.potentialEscalation, evaluation.potentialEscalation.met),
+      repeat: keep(rest.criteria.repeat, repeat.isRepeat),
+      lastMaracReferralDate: rest.criteria.lastMaracReferralDate ?? repeat.lastReferralDate,
+      lastMaracCaseNumber: rest.criteria.lastMaracCaseNumber ?? repeat.lastCaseNumber,
+    },
+  });
   const meta = {
     status,
     referringAgencyId: opts.referringAgencyId,

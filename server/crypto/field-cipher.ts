@@ -1,9 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from "node:crypto";
 
 const ALGORITHM = "aes-256-gcm";
 const PREFIX = "enc:v1:";
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
+/** Nonces drawn from the system's random source per this many values (one call instead of one per value). */
+const NONCES_PER_DRAW = 512;
 
 /**
  * AES-256-GCM for single values at rest. Each value gets a fresh random nonce, and is
@@ -31,12 +33,24 @@ export class DecryptionError extends Error {
 export function createFieldCipher(key: Buffer): FieldCipher {
   if (key.length !== 32) throw new Error("DATA_KEY must be 32 bytes (base64 of 32 random bytes).");
   const digestKey = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "marac-desk digest v1", 32));
+  // Fresh random bytes for the next NONCES_PER_DRAW nonces; each slice is handed out once, so
+  // every value still gets its own random nonce (an import seals dozens per case).
+  const nonces = Buffer.alloc(NONCE_BYTES * NONCES_PER_DRAW);
+  let used = NONCES_PER_DRAW;
+  const nextNonce = () => {
+    if (used === NONCES_PER_DRAW) {
+      randomFillSync(nonces);
+      used = 0;
+    }
+    used += 1;
+    return Buffer.from(nonces.subarray((used - 1) * NONCE_BYTES, used * NONCE_BYTES));
+  };
   return {
     digest(text) {
       return createHmac("sha256", digestKey).update(text, "utf8").digest("base64url");
     },
     seal(plaintext, place) {
-      const nonce = randomBytes(NONCE_BYTES);
+      const nonce = nextNonce();
       const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
       cipher.setAAD(Buffer.from(place, "utf8"));
       const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final(), cipher.getAuthTag()]);

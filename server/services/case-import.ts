@@ -15,6 +15,24 @@ export type ImportProgress = { done: number; total: number };
 /** How often progress is reported while saving, in referrals. */
 const PROGRESS_EVERY = 250;
 
+/**
+ * SQLite's page cache while an import writes, in KiB (the default is 2,000): the cases are keyed
+ * by random ids, so every index takes writes all over, and with a small cache its pages are
+ * spilled and read back again and again within the one transaction.
+ */
+const IMPORT_CACHE_KIB = 65_536;
+
+/** Runs `write` with the larger page cache, then gives the connection back as it was. */
+function withImportCache<T>(db: Db, write: () => T): T {
+  const before = db.$client.pragma("cache_size", { simple: true }) as number;
+  db.$client.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
+  try {
+    return write();
+  } finally {
+    db.$client.pragma(`cache_size = ${before}`);
+  }
+}
+
 export type ImportResult = { ok: true; caseNumbers: string[]; caseIds: string[] } | { ok: false; issues: ImportIssue[] };
 
 /**
@@ -48,7 +66,7 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
   const settings = getSettings(db);
   const total = parsed.data.referrals.length;
   onProgress?.({ done: 0, total });
-  const written = db.transaction((tx) => {
+  const written = withImportCache(db, () => db.transaction((tx) => {
     const intake = bulkIntake(db, cipher, settings.caseNumberPrefix);
     // Oldest first, so a later referral of the same victim in the same file is found as a repeat.
     const order = parsed.data.referrals.map((r, i) => ({ r, i })).sort((a, b) => a.r.referring.referralDate.localeCompare(b.r.referring.referralDate) || a.i - b.i);
@@ -70,7 +88,7 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
     writeAudit(tx, { at: now, actorUserId: actor?.id ?? null, action: "cases.imported", targetType: "case", details: { count: numbers.length, caseNumbers: numbers } });
     alsoWrite?.(tx, numbers);
     return { numbers, ids };
-  });
+  }));
   onProgress?.({ done: total, total });
   return { ok: true, caseNumbers: written.numbers, caseIds: written.ids };
 }

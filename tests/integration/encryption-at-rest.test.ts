@@ -98,4 +98,11 @@ describe("encryption at rest", () => {
     expect(cipher.open(sealed, "case_victims:a:address")).toBe("secret");
     expect(cipher.seal("secret", "x")).not.toBe(cipher.seal("secret", "x"));
   });
+
+  it("gives every value its own nonce, across the draws nonces are taken from (decision 078)", () => {
+    const cipher = createFieldCipher(Buffer.alloc(32, 3));
+    const sealed = Array.from({ length: 2_000 }, (_, i) => cipher.seal(`value ${i}`, `t:${i}:f`));
+    expect(new Set(sealed.map((s) => s.slice("enc:v1:".length).split(".")[0])).size).toBe(2_000);
+    sealed.forEach((s, i) => expect(cipher.open(s, `t:${i}:f`)).toBe(`value ${i}`));
+  });
 });
