@@ -1,5 +1,5 @@
 import { FONT } from "./fonts";
-import { fitsOneLine, textAt } from "./one-line";
+import { fitsOneLine, measureText, textAt, type Measured } from "./text-lines";
 import type { Block, KeyValueBlock, NoticeBlock, TableBlock } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -66,7 +66,7 @@ function table(doc: Doc, block: TableBlock): void {
   grid(doc, { header: block.header, rows: block.rows, weights: block.widths ?? block.header.map(() => 1), boldFirst: false });
 }
 
-type Row = { height: number; oneLine: readonly boolean[] };
+type Row = { height: number; cells: readonly Measured[] };
 type Grid = { header: readonly string[] | null; rows: readonly (readonly string[])[]; weights: readonly number[]; boldFirst: boolean };
 
 /** Tables and key/value lists: rows never split; the header is redrawn at the top of each page. */
@@ -75,30 +75,26 @@ function grid(doc: Doc, g: Grid): void {
   const total = g.weights.reduce((s, w) => s + w, 0);
   const widths = g.weights.map((w) => (a.width * w) / total);
   const fontFor = (col: number, isHeader: boolean): string => (isHeader || (g.boldFirst && col === 0) ? FONT.bold : FONT.regular);
-  /** The row's height, and which of its cells are one line (so drawing need not measure again). */
+  /** The row's height, and each cell's lines (so drawing need not wrap again). */
   const measure = (cells: readonly string[], isHeader: boolean): Row => {
-    let tallest = 0;
-    const oneLine = widths.map((w, c) => {
-      const cell = cells[c] ?? "";
+    const measured = widths.map((w, c) => {
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE);
-      const fits = fitsOneLine(doc, cell, w - 2 * CELL_PAD);
-      tallest = Math.max(tallest, fits ? doc.currentLineHeight(true) : doc.heightOfString(cell, { width: w - 2 * CELL_PAD }));
-      return fits;
+      return measureText(doc, cells[c] ?? "", w - 2 * CELL_PAD);
     });
-    return { height: tallest + 2 * CELL_PAD, oneLine };
+    return { height: Math.max(...measured.map((m) => m.height)) + 2 * CELL_PAD, cells: measured };
   };
 
   const headerRow = g.header ? measure(g.header, true) : null;
   const headerHeight = headerRow?.height ?? 0;
   const drawHeader = (): void => { if (g.header && headerRow) drawRow(g.header, headerRow, true); };
-  const drawRow = (cells: readonly string[], { height, oneLine }: Row, isHeader: boolean): void => {
+  const drawRow = (cells: readonly string[], { height, cells: measured }: Row, isHeader: boolean): void => {
     const top = doc.y;
     if (isHeader) doc.rect(a.left, top, a.width, height).fillColor(GREY.headerFill).fill();
     let x = a.left;
     widths.forEach((w, c) => {
       const cell = cells[c] ?? "";
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE).fillColor("#000000");
-      textAt(doc, cell, x + CELL_PAD, top + CELL_PAD, w - 2 * CELL_PAD, oneLine[c]);
+      textAt(doc, cell, x + CELL_PAD, top + CELL_PAD, w - 2 * CELL_PAD, measured[c]);
       x += w;
     });
     doc.moveTo(a.left, top + height).lineTo(a.left + a.width, top + height).lineWidth(0.5).strokeColor(GREY.rule).stroke();
