@@ -8,8 +8,10 @@ type Doc = PDFKit.PDFDocument;
  * lines: the same operators at the same positions, so the same bytes.
  */
 
-/** Text measured for a box: its lines as PDFKit's wrapper breaks them (null: the text is one line), and its height. */
-export type Measured = { lines: readonly string[] | null; height: number };
+/** One line to draw, with its width in points and word count when PDFKit's wrapper measured them. */
+type Line = { text: string; width: number; wordCount?: number };
+/** Text measured for a box: its lines as PDFKit's wrapper breaks them, and its height. */
+export type Measured = { lines: readonly Line[]; height: number };
 
 /**
  * Text with no line break that is narrower than its box is one line, whose height is one line
@@ -17,13 +19,30 @@ export type Measured = { lines: readonly string[] | null; height: number };
  * near the edge, where PDFKit's per-word rounding could differ, on the wrapping path.
  */
 export function fitsOneLine(doc: Doc, text: string, width: number): boolean {
-  return text !== "" && !LINE_BREAK.test(text) && doc.widthOfString(text) <= width - 1;
+  return oneLine(doc, text, width) !== null;
+}
+function oneLine(doc: Doc, text: string, width: number): Line | null {
+  if (text === "" || LINE_BREAK.test(text)) return null;
+  const natural = doc.widthOfString(text);
+  return natural <= width - 1 ? { text, width: natural } : null;
 }
 /** What PDFKit's line breaker treats as a forced break (UAX #14 BK, CR, LF, NL), soft hyphens and tabs. */
 const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029\u00ad\t]/;
 
-/** PDFKit's text entry point that takes a per-line callback; `heightOfString` is built on it. */
-type WithLines = { _text: (text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, onLine: (line: string) => void) => unknown };
+/**
+ * Two PDFKit internals: `_text`, the wrapper entry point that takes a per-line callback (PDFKit's
+ * `heightOfString` and `text` are built on it), and `_fragment`, which draws one line at a point
+ * (what `text` calls for each line). `textWidth`/`wordCount` are what the wrapper hands on with a
+ * line; `_fragment` measures them itself only when they are absent, and uses them only for links
+ * and underlines, which these documents do not have. If a PDFKit upgrade changes either, the
+ * byte-for-byte test in render-output.test.ts fails.
+ */
+type LineOptions = { textWidth: number; wordCount?: number };
+type Internals = {
+  _text: (text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, onLine: (line: string, options: LineOptions) => void) => unknown;
+  _fragment: (text: string, x: number, y: number, options: LineOptions) => void;
+};
+const internals = (doc: Doc): Internals => doc as unknown as Internals;
 
 /**
  * The lines and height of `text` in a box `width` wide, in the current font. The multi-line branch
@@ -31,11 +50,12 @@ type WithLines = { _text: (text: string, x: number, y: number, options: PDFKit.M
  * keeping the lines it emits.
  */
 export function measureText(doc: Doc, text: string, width: number): Measured {
-  if (fitsOneLine(doc, text, width)) return { lines: null, height: doc.currentLineHeight(true) };
+  const single = oneLine(doc, text, width);
+  if (single) return { lines: [single], height: doc.currentLineHeight(true) };
   const { x, y } = doc;
-  const lines: string[] = [];
-  (doc as unknown as WithLines)._text(text, x, y, { width, height: Infinity }, (line) => {
-    lines.push(line);
+  const lines: Line[] = [];
+  internals(doc)._text(text, x, y, { width, height: Infinity }, (line, options) => {
+    lines.push({ text: line, width: options.textWidth, wordCount: options.wordCount });
     doc.y += doc.currentLineHeight(true);
   });
   const height = doc.y - y;
@@ -51,14 +71,14 @@ export function measureText(doc: Doc, text: string, width: number): Measured {
  * the caller has measured the text in this font and width.
  */
 export function textAt(doc: Doc, text: string, x: number, y: number, width: number, measured?: Measured): void {
-  const lines = measured ? measured.lines : fitsOneLine(doc, text, width) ? null : undefined;
-  if (lines === undefined) {
+  const lines = measured?.lines ?? [oneLine(doc, text, width)];
+  if (lines.some((line) => line === null)) {
     doc.text(text, x, y, { width });
     return;
   }
   let top = y;
-  for (const line of lines ?? [text]) {
-    doc.text(line, x, top, { lineBreak: false });
+  for (const line of lines as Line[]) {
+    internals(doc)._fragment(line.text, x, top, { textWidth: line.width, ...(line.wordCount === undefined ? {} : { wordCount: line.wordCount }) });
     top += doc.currentLineHeight(true);
   }
   doc.x = x;
