@@ -71,13 +71,14 @@ export function measureText(doc: Doc, text: string, width: number): Measured {
  * the caller has measured the text in this font and width.
  */
 export function textAt(doc: Doc, text: string, x: number, y: number, width: number, measured?: Measured): void {
-  const lines = measured?.lines ?? [oneLine(doc, text, width)];
-  if (lines.some((line) => line === null)) {
+  const single = measured ? null : oneLine(doc, text, width);
+  const lines = measured?.lines ?? (single ? [single] : null);
+  if (!lines) {
     doc.text(text, x, y, { width });
     return;
   }
   let top = y;
-  for (const line of lines as Line[]) {
+  for (const line of lines) {
     internals(doc)._fragment(line.text, x, top, { textWidth: line.width, ...(line.wordCount === undefined ? {} : { wordCount: line.wordCount }) });
     top += doc.currentLineHeight(true);
   }
