@@ -1,4 +1,5 @@
 import { FONT } from "./fonts";
+import { fitsOneLine, measureText, textAt, type Measured } from "./text-lines";
 import type { Block, KeyValueBlock, NoticeBlock, TableBlock } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -15,18 +16,9 @@ function area(doc: Doc): { left: number; width: number; top: number; bottom: num
   return { left: margins.left, width: width - margins.left - margins.right, top: margins.top, bottom: doc.page.maxY() };
 }
 
-/**
- * `doc.heightOfString` runs PDFKit's whole line wrapper, and every cell is measured before it is
- * drawn, so measuring cost about a quarter of a pack's rendering. Text with no line break that is
- * narrower than its box is one line, whose height is known without wrapping (the same value PDFKit
- * computes: one line height plus the gap); anything else is measured by PDFKit. The 1 pt slack keeps
- * words near the edge, where PDFKit's per-word rounding could differ, on the exact path.
- */
 function heightOf(doc: Doc, text: string, options: { width: number }): number {
-  if (text !== "" && !LINE_BREAK.test(text) && doc.widthOfString(text) <= options.width - 1) return doc.currentLineHeight(true);
-  return doc.heightOfString(text, options);
+  return fitsOneLine(doc, text, options.width) ? doc.currentLineHeight(true) : doc.heightOfString(text, options);
 }
-const LINE_BREAK = /[\n\r\u0085\u2028\u2029\u00ad\t]/;
 
 export function renderBlock(doc: Doc, block: Block): void {
   switch (block.kind) {
@@ -48,7 +40,8 @@ export function heading(doc: Doc, text: string, size: number): void {
   // Keep a heading with at least three lines of what follows rather than strand it at a page foot.
   if (doc.y + height + 3 * BODY_SIZE * 1.4 > a.bottom && doc.y > a.top) doc.addPage();
   doc.moveDown(0.3);
-  doc.fillColor("#000000").text(text, a.left, doc.y, { width: a.width });
+  doc.fillColor("#000000");
+  textAt(doc, text, a.left, doc.y, a.width);
   doc.moveDown(0.3);
 }
 
@@ -73,6 +66,7 @@ function table(doc: Doc, block: TableBlock): void {
   grid(doc, { header: block.header, rows: block.rows, weights: block.widths ?? block.header.map(() => 1), boldFirst: false });
 }
 
+type Row = { height: number; cells: readonly Measured[] };
 type Grid = { header: readonly string[] | null; rows: readonly (readonly string[])[]; weights: readonly number[]; boldFirst: boolean };
 
 /** Tables and key/value lists: rows never split; the header is redrawn at the top of each page. */
@@ -81,23 +75,26 @@ function grid(doc: Doc, g: Grid): void {
   const total = g.weights.reduce((s, w) => s + w, 0);
   const widths = g.weights.map((w) => (a.width * w) / total);
   const fontFor = (col: number, isHeader: boolean): string => (isHeader || (g.boldFirst && col === 0) ? FONT.bold : FONT.regular);
-  const measure = (cells: readonly string[], isHeader: boolean): number =>
-    Math.max(...widths.map((w, c) => {
-      const cell = cells[c] ?? "";
+  /** The row's height, and each cell's lines (so drawing need not wrap again). */
+  const measure = (cells: readonly string[], isHeader: boolean): Row => {
+    const measured = widths.map((w, c) => {
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE);
-      return heightOf(doc, cell, { width: w - 2 * CELL_PAD });
-    })) + 2 * CELL_PAD;
+      return measureText(doc, cells[c] ?? "", w - 2 * CELL_PAD);
+    });
+    return { height: Math.max(...measured.map((m) => m.height)) + 2 * CELL_PAD, cells: measured };
+  };
 
-  const headerHeight = g.header ? measure(g.header, true) : 0;
-  const drawHeader = (): void => { if (g.header) drawRow(g.header, headerHeight, true); };
-  const drawRow = (cells: readonly string[], height: number, isHeader: boolean): void => {
+  const headerRow = g.header ? measure(g.header, true) : null;
+  const headerHeight = headerRow?.height ?? 0;
+  const drawHeader = (): void => { if (g.header && headerRow) drawRow(g.header, headerRow, true); };
+  const drawRow = (cells: readonly string[], { height, cells: measured }: Row, isHeader: boolean): void => {
     const top = doc.y;
     if (isHeader) doc.rect(a.left, top, a.width, height).fillColor(GREY.headerFill).fill();
     let x = a.left;
     widths.forEach((w, c) => {
       const cell = cells[c] ?? "";
       doc.font(fontFor(c, isHeader)).fontSize(BODY_SIZE).fillColor("#000000");
-      doc.text(cell, x + CELL_PAD, top + CELL_PAD, { width: w - 2 * CELL_PAD });
+      textAt(doc, cell, x + CELL_PAD, top + CELL_PAD, w - 2 * CELL_PAD, measured[c]);
       x += w;
     });
     doc.moveTo(a.left, top + height).lineTo(a.left + a.width, top + height).lineWidth(0.5).strokeColor(GREY.rule).stroke();
@@ -108,7 +105,8 @@ function grid(doc: Doc, g: Grid): void {
   if (doc.y + headerHeight + BODY_SIZE * 3 > a.bottom) doc.addPage();
   drawHeader();
   for (const row of g.rows) {
-    const height = measure(row, false);
+    const measured = measure(row, false);
+    const { height } = measured;
     if (height + headerHeight > a.bottom - a.top) {
       // Taller than a page: drawing it as a row would overflow, so it becomes labelled paragraphs.
       stacked(doc, g.header, row);
@@ -118,7 +116,7 @@ function grid(doc: Doc, g: Grid): void {
       doc.addPage();
       drawHeader();
     }
-    drawRow(row, height, false);
+    drawRow(row, measured, false);
   }
   doc.moveDown(0.6);
 }
@@ -146,10 +144,12 @@ function notice(doc: Doc, block: NoticeBlock): void {
   const x = a.left + 3 + NOTICE_PAD;
   doc.fillColor("#000000");
   if (block.title) {
-    doc.font(FONT.bold).fontSize(BODY_SIZE).text(block.title, x, top + NOTICE_PAD, { width: inner });
+    doc.font(FONT.bold).fontSize(BODY_SIZE);
+    textAt(doc, block.title, x, top + NOTICE_PAD, inner);
   }
   const textTop = top + NOTICE_PAD + titleHeight;
-  doc.font(FONT.regular).fontSize(BODY_SIZE).text(block.text, x, textTop, { width: inner });
+  doc.font(FONT.regular).fontSize(BODY_SIZE);
+  textAt(doc, block.text, x, textTop, inner);
   doc.x = a.left;
   doc.y = top + height;
   doc.moveDown(0.6);

@@ -34,7 +34,8 @@ type FontkitFont = { layout: (text: string, features?: object, ...rest: unknown[
  */
 const LAYOUT_CACHE_WORDS = 20_000;
 
-type Shared = { font: FontkitFont; layoutCache: Record<string, unknown> };
+/** Per face: the parsed font, PDFKit's per-word layouts, and whole-string widths (1000 units per em). */
+type Shared = { font: FontkitFont; layoutCache: Record<string, unknown>; widths: Map<string, number> };
 let shared: Record<Face, Shared> | undefined;
 
 /**
@@ -44,7 +45,7 @@ let shared: Record<Face, Shared> | undefined;
  */
 function faces(): Record<Face, Shared> {
   if (!shared) {
-    const face = (file: string): Shared => ({ font: withoutCcmp(create(readFileSync(join(FONT_DIR, file)))), layoutCache: Object.create(null) as Record<string, unknown> });
+    const face = (file: string): Shared => ({ font: withoutCcmp(create(readFileSync(join(FONT_DIR, file)))), layoutCache: Object.create(null) as Record<string, unknown>, widths: new Map<string, number>() });
     shared = { regular: face(FONT_FILES.regular), bold: face(FONT_FILES.bold) };
   }
   return shared;
@@ -64,7 +65,11 @@ function withoutCcmp(font: FontkitFont): FontkitFont {
 }
 
 /** PDFKit's font object for the current face; internal, so every use below tolerates its absence. */
-type PdfkitFace = { layoutCache?: Record<string, unknown> };
+type PdfkitFace = {
+  layoutCache?: Record<string, unknown>;
+  layout?: (text: string, features: undefined, onlyWidth: true) => { advanceWidth: number };
+  widthOfString?: (text: string, size: number, features?: unknown) => number;
+};
 
 /**
  * Registers both faces on a new document. PDFKit lays out each word once per document and caches
@@ -75,11 +80,35 @@ type PdfkitFace = { layoutCache?: Record<string, unknown> };
 export function useFonts(doc: PDFKit.PDFDocument): void {
   for (const face of ["regular", "bold"] as const) {
     const s = faces()[face];
-    if (Object.keys(s.layoutCache).length > LAYOUT_CACHE_WORDS) s.layoutCache = Object.create(null) as Record<string, unknown>;
+    if (Object.keys(s.layoutCache).length > LAYOUT_CACHE_WORDS || s.widths.size > LAYOUT_CACHE_WORDS) {
+      s.layoutCache = Object.create(null) as Record<string, unknown>;
+      s.widths = new Map<string, number>();
+    }
     // @types/pdfkit lists only paths and bytes, but PDFKit takes a parsed fontkit font too.
     doc.registerFont(FONT[face], s.font as unknown as Buffer);
     doc.font(FONT[face]);
     const current = (doc as unknown as { _font?: PdfkitFace })._font;
     if (current?.layoutCache) current.layoutCache = s.layoutCache;
+    if (current) rememberWidths(current, s.widths);
   }
+}
+
+/**
+ * Every cell is measured (its whole text, and each word when it wraps) before it is drawn, and the
+ * packs of one meeting measure nearly the same strings, so a string's width is kept per face, as
+ * its layout is. This is PDFKit's own `widthOfString` (width in font units times size / 1000) with
+ * the width in font units remembered; strings with features are left to PDFKit.
+ */
+function rememberWidths(face: PdfkitFace, widths: Map<string, number>): void {
+  const { layout, widthOfString } = face;
+  if (!layout || !widthOfString) return;
+  face.widthOfString = function (text, size, features) {
+    if (features !== undefined) return widthOfString.call(this, text, size, features);
+    let units = widths.get(text);
+    if (units === undefined) {
+      units = layout.call(this, text, undefined, true).advanceWidth;
+      widths.set(text, units);
+    }
+    return units * (size / 1000);
+  };
 }

@@ -1,4 +1,5 @@
 import { FONT } from "./fonts";
+import { textAt } from "./text-lines";
 import type { ProtectiveMarking, PdfRecipient } from "./types";
 
 type Doc = PDFKit.PDFDocument;
@@ -67,7 +68,8 @@ function line(doc: Doc, text: string, x: number, y: number, width: number, size:
   doc.font(FONT.regular).fontSize(size);
   const natural = doc.widthOfString(text);
   const fitted = natural > width ? Math.max(4, (size * width) / natural) : size;
-  doc.fontSize(fitted).fillColor("#000000").text(text, x, y, { width, lineBreak: false });
+  doc.fontSize(fitted).fillColor("#000000");
+  textAt(doc, text, x, y, width);
 }
 
 /** Bold text at the right edge of the body width, shrunk to at most `max` wide; returns its width. */

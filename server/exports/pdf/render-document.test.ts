@@ -141,6 +141,17 @@ describe("renderPdf edge cases", () => {
     expect(page).toContain(`Prepared for ${recipient.agencyName}, ${recipient.userName}`);
   });
 
+  it("breaks a short cell at every forced break PDFKit's line breaker knows, not only newlines", async () => {
+    const cells = ["MKR-V1\vMKR-V2", "MKR-F1\fMKR-F2", "MKR-L1\u2028MKR-L2"];
+    const [page] = await extractPdfText(await renderPdf({ ...base, blocks: [{ kind: "table", header: ["A", "B", "C"], rows: [cells] }] }));
+    const lines = (page ?? "").split("\n");
+    for (const [first, second] of [["MKR-V1", "MKR-V2"], ["MKR-F1", "MKR-F2"], ["MKR-L1", "MKR-L2"]] as const) {
+      const at = (m: string): number => lines.findIndex((l) => l.includes(m));
+      expect(at(first), first).toBeGreaterThanOrEqual(0);
+      expect(at(second), second).toBeGreaterThan(at(first));
+    }
+  });
+
   it("refuses a table row with more cells than the header", async () => {
     await expect(renderPdf({ ...base, blocks: [{ kind: "table", header: ["A"], rows: [["1", "2"]] }] })).rejects.toThrow(/more cells/);
   });
