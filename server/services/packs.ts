@@ -85,6 +85,8 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
         actions: listPackActions(db, cipher, viewer, line.caseId, meeting.date, now),
       };
     }),
+    // Reads only: without the write lock, which the app's transactions otherwise take first (db/client.ts).
+    { behavior: "deferred" },
   );
   db.transaction((tx) => {
     for (const e of entries) logDisclosure(tx, cipher, e);

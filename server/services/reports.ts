@@ -128,7 +128,8 @@ export function loadHearings(db: Db, cipher: FieldCipher, from: string, to: stri
         children: r.children,
       };
     });
-  });
+    // Reads only: a snapshot without the write lock the app's transactions otherwise take (db/client.ts).
+  }, { behavior: "deferred" });
 }
 
 export type QuarterlyReturn = {

@@ -72,4 +72,26 @@ describe("views logged while another connection writes", () => {
     });
     expect(otherRefused).toBe(true);
   });
+
+  it("reads a pack without the write lock, so the server's own writes go on meanwhile", () => {
+    let otherWrote = 0;
+    let otherRefused = 0;
+    const cipher = getAppCipher();
+    const counting: FieldCipher = {
+      ...cipher,
+      open(sealed, place) {
+        try {
+          other.$client.pragma(`user_version = ${2000 + otherWrote}`);
+          otherWrote++;
+        } catch {
+          // Locked out: the pack's read held the write lock.
+          otherRefused++;
+        }
+        return cipher.open(sealed, place);
+      },
+    };
+    getPack(t.db, counting, ctx.rep("housing"), ctx.meetingId, NOW, { surface: "meeting_pack_pdf" });
+    expect(otherWrote).toBeGreaterThan(0);
+    expect(otherRefused).toBe(0);
+  });
 });
