@@ -93,6 +93,7 @@ if (runs("packs")) {
     { measure: "packs: renderPdf on this thread, first round (parses the fonts), ms per agency pack", value: packs.pdfFirstMsPerPack.toFixed(1) },
     { measure: "packs: renderPdf on this thread, warm (best of 3 later rounds), ms per agency pack", value: packs.pdfWarmMsPerPack.toFixed(1) },
     { measure: "packs: PDF through the worker pool, fresh thread, ms per agency pack (target 300)", value: packs.poolMsPerPack.toFixed(1) },
+    { measure: "packs: PDF through the worker pool, its thread warm (best of 3 later rounds), ms per agency pack (target 300)", value: packs.poolWarmMsPerPack.toFixed(1) },
     { measure: "ratio worker pool / this thread's first round (pool and transfer overhead)", value: (packs.poolMsPerPack / packs.pdfFirstMsPerPack).toFixed(2) },
     { measure: "ratio first round / warm (font parsing, first layouts, JIT)", value: (packs.pdfFirstMsPerPack / packs.pdfWarmMsPerPack).toFixed(2) },
   ]);
