@@ -29,19 +29,19 @@ export function DashTable({ answers, shownTags, notice }: { answers: Record<stri
             const source = field(a, "sourceIfNotVictim");
             const answer = field(a, "answer");
             return (
-              <tr key={q.id} className="border-b border-border align-top">
-                <th scope="row" className="py-2 pr-3 font-normal">
+              <tr key={q.id} className="dash-row">
+                <th scope="row">
                   {i + 1}. {q.text}
                   {isWithheld(a) ? null : <RestrictedBadge tags={shownTags.get(`dash.answers.${q.id}`) ?? []} />}
                 </th>
                 {isWithheld(a) ? (
-                  <td colSpan={2} className="py-2 pr-3">
+                  <td colSpan={2}>
                     <WithheldNotice value={a} />
                   </td>
                 ) : (
                   <>
-                    <td className="py-2 pr-3 font-bold">{answer === undefined ? "Not answered" : formatValue(answer)}</td>
-                    <td className="py-2 pr-3">
+                    <td className="font-bold">{answer === undefined ? "Not answered" : formatValue(answer)}</td>
+                    <td>
                       {isProjectedText(comment) && comment.text.trim() !== "" ? <ProjectedText value={comment} hideNotice /> : null}
                       {source ? <p className="text-sm">Source: {formatValue(source)}</p> : null}
                     </td>

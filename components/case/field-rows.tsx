@@ -63,13 +63,13 @@ export function FieldRows({
         .map(([key, value]) => {
           const p = path ? `${path}.${key}` : key;
           return (
-            <div key={key} className="grid grid-cols-1 gap-1 border-b border-border py-3 sm:grid-cols-3">
-              <dt className="font-bold">
+            <div key={key} className="summary-row">
+              <dt>
                 {labelFor(p)}
                 {!isWithheld(value) ? <RestrictedBadge tags={shownTags.get(p) ?? []} /> : null}
                 <ViewNote choice={views?.get(p)} />
               </dt>
-              <dd className="sm:col-span-2">
+              <dd>
                 <FieldValue value={value} path={p} hideNotice={hideNotice} />
               </dd>
             </div>

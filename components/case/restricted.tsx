@@ -23,5 +23,5 @@ export function isWithheld(value: unknown): value is WithheldValue {
 
 /** The core's placeholder, shown the same whether or not anything is behind it. */
 export function WithheldNotice({ value }: { value: WithheldValue }) {
-  return <span className="inline-block border-l-4 border-secondary bg-panel px-3 py-1 text-secondary">{value.reason}</span>;
+  return <span className="withheld-notice">{value.reason}</span>;
 }

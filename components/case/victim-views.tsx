@@ -40,9 +40,9 @@ export function ViewsByCategory({ decisions }: { decisions: readonly { kind: str
           const tag = d.tags[0] as Tag;
           const choice = d.victimView as SharingChoice;
           return (
-            <div key={tag} className="grid grid-cols-1 gap-1 border-b border-border py-3 sm:grid-cols-3">
-              <dt className="font-bold first-letter:uppercase">{TAG_LABELS[tag]}</dt>
-              <dd className="sm:col-span-2">
+            <div key={tag} className="summary-row">
+              <dt className="first-letter:uppercase">{TAG_LABELS[tag]}</dt>
+              <dd>
                 <strong>{VIEW_LABELS[choice]}.</strong> {EFFECT[choice]}
               </dd>
             </div>

@@ -17,7 +17,7 @@ describe("case field rows", () => {
   it("marks Restricted in purple, never in the red of Repeat", () => {
     const html = renderToStaticMarkup(createElement(RestrictedBadge, { tags: ["immigration"] }));
     expect(html).toContain("Restricted: immigration");
-    expect(html).toContain("bg-[#dbd5e9]");
-    expect(html).not.toContain("bg-[#f4cdc6]");
+    expect(html).toContain("tag-purple");
+    expect(html).not.toContain("tag-red");
   });
 });
