@@ -16,6 +16,7 @@ import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
 import { hostileInput, type SchemaNode } from "../helpers/hostile-input";
 import { asReferral, importFile } from "../helpers/referrals";
+import { rowCounter } from "../helpers/row-counts";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -92,9 +93,7 @@ describe("the referral form's pages under hostile posts", () => {
 describe("the import parser under hostile files", () => {
   const t = createTestDb();
   const cipher = getAppCipher();
-  const tables = (t.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-  const counts = t.db.$client.prepare(`select ${tables.map((n) => `(select count(*) from "${n}")`).join(" || ',' || ")} as c`);
-  const rowCounts = () => (counts.get() as { c: string }).c;
+  const rowCounts = rowCounter(t.db);
   const valid = () => asReferral(makeSampleCase(), "Fuzz Police");
 
   beforeAll(() => {

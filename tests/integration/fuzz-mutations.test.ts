@@ -9,6 +9,7 @@ import type { Role } from "~/server/domain/roles";
 import { ensureSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
 import { hostileInput, type SchemaNode } from "../helpers/hostile-input";
+import { rowCounter } from "../helpers/row-counts";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
 
@@ -28,9 +29,7 @@ const RUNS = 1000;
 describe("mutations under hostile input", () => {
   const t = createTestDb();
   const users = new Map<Role, SessionUser>();
-  const tables = (t.db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-  const counts = t.db.$client.prepare(`select ${tables.map((n) => `(select count(*) from "${n}")`).join(" || ',' || ")} as c`);
-  const rowCounts = () => (counts.get() as { c: string }).c;
+  const rowCounts = rowCounter(t.db);
 
   beforeAll(async () => {
     ensureSettings(t.db, "Fuzz MARAC", new Date(), "FZ");
