@@ -12,8 +12,8 @@ import { projectItemText } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
 import { withSuggestions } from "~/server/domain/suggest";
 import { AppError, staleVersion } from "~/server/errors";
-import { isResearchLate } from "~/server/domain/meeting/research-deadline";
-import { getMeeting } from "./meetings";
+import { deadlineOf, isResearchLate } from "~/server/domain/meeting/research-deadline";
+import { visibleMeeting } from "./meetings";
 import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
 
@@ -57,7 +57,9 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
  */
 export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string, now: Date) {
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
-  const { researchDeadline } = getMeeting(db, cipher, user, meetingId);
+  // The meeting row alone: the whole agenda (every case's lines) is not needed here, and the pack
+  // page asks for each case's research in turn.
+  const researchDeadline = deadlineOf(visibleMeeting(db, user, meetingId));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   const rules = readSharingRules(db, cipher, now);
   const theCase = readCaseSharing(db, cipher, caseId);
