@@ -10,7 +10,7 @@ import { canBeMaracMember } from "~/server/domain/agency-types";
 import { isOverdue, type ActionStatus } from "~/server/domain/meeting/actions";
 import type { Viewer } from "~/server/domain/policy/access";
 import { allowedTags } from "~/server/domain/policy/define-policy";
-import { readSharingRules } from "~/server/cases/sharing-rules";
+import { readSharingRules, type ItemReads } from "~/server/cases/sharing-rules";
 import { projectItemText, visibleItems } from "~/server/domain/projection/items";
 import { withSuggestions } from "~/server/domain/suggest";
 import { TAG_LABELS, type Tag } from "~/server/domain/tags";
@@ -87,11 +87,17 @@ function present(db: Db, rows: Row[], cipher: FieldCipher, user: SessionUser, no
   return presentFor(db, rows, cipher, viewerOf(user), (owningAgencyId) => isOrganiser(user) || owningAgencyId === user.agencyId, now);
 }
 
-function presentFor(db: Db, rows: Row[], cipher: FieldCipher, viewer: Viewer, seesNote: (owningAgencyId: string) => boolean, now: Date) {
-  const today = ukDate(now);
+function presentFor(
+  db: Db,
+  rows: Row[],
+  cipher: FieldCipher,
+  viewer: Viewer,
+  seesNote: (owningAgencyId: string) => boolean,
+  now: Date,
   // Each action is decided on its own case's views (read once per case).
-  const rules = readSharingRules(db, cipher, now);
-  const sharingOf = caseSharingReader(db, cipher);
+  { rules, sharingOf }: ItemReads = { rules: readSharingRules(db, cipher, now), sharingOf: caseSharingReader(db, cipher) },
+) {
+  const today = ukDate(now);
   const caseOf = (r: { caseId: string }) => sharingOf(r.caseId);
   return rows
     .map((r) => ({ ...r, tags: openActionTags(cipher, r) }))
@@ -140,7 +146,7 @@ export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, 
  * A case's actions for a meeting pack, in the pack's recipient agency's view: those still open and
  * those from earlier meetings, with their status. Status notes only of the recipient's own actions.
  */
-export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, caseId: string, meetingDate: string, now: Date) {
+export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, caseId: string, meetingDate: string, now: Date, reads: ItemReads) {
   const rows = db
     .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber, authorAgencyId: creator.agencyId, meetingDate: meetings.date })
     .from(meetingActions)
@@ -153,7 +159,7 @@ export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, cas
     .all()
     .filter((r) => r.action.status === "open" || r.meetingDate < meetingDate);
   const agreedAt = new Map(rows.map((r) => [r.action.id, r.meetingDate]));
-  return presentFor(db, flat(rows), cipher, viewer, (owner) => owner === viewer.agencyId, now).map((a) => ({ ...a, agreedAt: agreedAt.get(a.id) ?? "" }));
+  return presentFor(db, flat(rows), cipher, viewer, (owner) => owner === viewer.agencyId, now, reads).map((a) => ({ ...a, agreedAt: agreedAt.get(a.id) ?? "" }));
 }
 
 /** The signed-in agency's own actions across meetings, with what is overdue. */

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, meetingInvitations, meetings } from "~/db/schema";
-import { readCase } from "~/server/cases/case-store";
+import { caseSharingReader, readCase } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { Viewer } from "~/server/domain/policy/access";
-import { readSharingRules } from "~/server/cases/sharing-rules";
+import { readSharingRules, type ItemReads } from "~/server/cases/sharing-rules";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
@@ -57,8 +57,9 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
   // fails in WAL mode if the server thread wrote in between, and would hold the write lock (which the
   // server thread waits for) through the whole projection.
   const entries: DisclosureEntry[] = [];
-  const cases = db.transaction((tx) =>
-    agenda.lines.map((line) => {
+  const cases = db.transaction((tx) => {
+    const reads: ItemReads = { rules, sharingOf: caseSharingReader(tx, cipher) };
+    return agenda.lines.map((line) => {
       const loaded = readCase(tx, cipher, line.caseId);
       if (!loaded) throw new AppError("NOT_FOUND", "A case on this agenda no longer exists.");
       const record = { ...loaded.record, criteria: withRepeatFacts(loaded.record.criteria, repeatFactsFor(tx, viewer, line.caseId)) };
@@ -81,10 +82,11 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
         view: projection.view,
         decisions: projection.decisions,
         // Research and actions in the recipient's view too, so a preview shows what the agency gets.
-        research: listPackResearch(db, cipher, viewer, meetingId, line.caseId, now),
-        actions: listPackActions(db, cipher, viewer, line.caseId, meeting.date, now),
+        research: listPackResearch(db, cipher, viewer, meetingId, line.caseId, now, reads),
+        actions: listPackActions(db, cipher, viewer, line.caseId, meeting.date, now, reads),
       };
-    }),
+    });
+  },
     // Reads only: without the write lock, which the app's transactions otherwise take first (db/client.ts).
     { behavior: "deferred" },
   );

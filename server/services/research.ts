@@ -6,7 +6,7 @@ import { writeAudit } from "~/server/audit/log";
 import { readCaseSharing } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
-import { readSharingRules } from "~/server/cases/sharing-rules";
+import { readSharingRules, type ItemReads } from "~/server/cases/sharing-rules";
 import type { Viewer } from "~/server/domain/policy/access";
 import { projectItemText } from "~/server/domain/projection/items";
 import { carryReviews } from "~/server/domain/review/review";
@@ -96,9 +96,8 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
  * view (its own research whole, others' through its sentence rules). The "held but not shared"
  * part never goes into a pack.
  */
-export function listPackResearch(db: Db, cipher: FieldCipher, viewer: Viewer, meetingId: string, caseId: string, now: Date) {
-  const theCase = readCaseSharing(db, cipher, caseId);
-  const rules = readSharingRules(db, cipher, now);
+export function listPackResearch(db: Db, cipher: FieldCipher, viewer: Viewer, meetingId: string, caseId: string, now: Date, { rules, sharingOf }: ItemReads) {
+  const theCase = sharingOf(caseId);
   return db
     .select({ r: caseResearch, agencyName: agencies.name })
     .from(caseResearch)

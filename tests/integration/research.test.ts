@@ -3,9 +3,7 @@ import { caseResearch } from "~/db/schema";
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import type { SessionUser } from "~/server/services/sessions";
-import { makeSampleCase } from "~/server/domain/testing/fixtures";
 import { meetingWithCase } from "../helpers/meeting";
-import { asReferral, importFile } from "../helpers/referrals";
 import { confirmAllTexts } from "../helpers/review";
 import { createTestDb } from "../helpers/test-db";
 import { sessionUserFor } from "../helpers/users";
@@ -71,47 +69,5 @@ describe("research before the agenda is published", () => {
     expect(t.db.select().from(caseResearch).all()).toEqual([]);
     await api(m.coordinator).meetings.publish({ meetingId: m.meetingId });
     expect((await api(m.rep("health")).meetings.saveResearch(input)).version).toBe(1);
-  });
-});
-
-describe("one case's research on a long agenda", () => {
-  const t = createTestDb();
-  afterAll(() => t.cleanup());
-
-  /** How many SQL statements `run` prepares: Drizzle prepares one per query it runs. */
-  async function statementsIn(run: () => Promise<unknown>): Promise<number> {
-    const client = t.db.$client;
-    const prepare = client.prepare.bind(client);
-    let count = 0;
-    client.prepare = ((source: string) => {
-      count += 1;
-      return prepare(source);
-    });
-    try {
-      await run();
-    } finally {
-      client.prepare = prepare;
-    }
-    return count;
-  }
-
-  // The pack page asks for each case's research in turn: when each request rebuilt the whole
-  // agenda (every case's lines, repeat facts and flags), a 16-case pack read the agenda 16 times.
-  it("reads the same number of rows whether the agenda has one case or seven", async () => {
-    const m = await meetingWithCase(t, NOW, { reps: ["health"], invite: ["health"], date: "2026-12-10", publish: true });
-    const health = m.rep("health");
-    const read = () => m.api(health).meetings.research({ meetingId: m.meetingId, caseId: m.caseId });
-    await m.api(health).meetings.saveResearch({ meetingId: m.meetingId, caseId: m.caseId, version: null, shared: "Seen at the GP surgery.", withheld: "" });
-    const alone = await statementsIn(read);
-
-    const admin = await sessionUserFor(t.db, "admin", "idva");
-    const referrals = Array.from({ length: 6 }, (_, i) => asReferral({ ...makeSampleCase(), victim: { ...makeSampleCase().victim, name: `Agenda Person ${i}` } }, "Police", "accepted"));
-    await m.api(admin).cases.import({ document: importFile(...referrals) });
-    const others = (await m.api(m.coordinator).cases.list({})).rows.filter((r) => r.id !== m.caseId);
-    expect(others).toHaveLength(6);
-    for (const c of others) await m.api(m.coordinator).meetings.addCase({ meetingId: m.meetingId, caseId: c.id });
-
-    expect(await statementsIn(read)).toBe(alone);
-    expect((await read())[0]?.shared.text).toBe("Seen at the GP surgery.");
   });
 });

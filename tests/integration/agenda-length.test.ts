@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeSampleCase } from "~/server/domain/testing/fixtures";
+import { meetingWithCase } from "../helpers/meeting";
+import { asReferral, importFile } from "../helpers/referrals";
+import { countStatements } from "../helpers/statement-count";
+import { createTestDb } from "../helpers/test-db";
+import { sessionUserFor } from "../helpers/users";
+
+const NOW = new Date("2026-11-28T10:00:00Z");
+
+/**
+ * Reads a page makes once per case must not each read the whole agenda or the sharing rules
+ * again: the pack page asks for every case's research, and a pack projects every case's actions
+ * and research. Each figure is taken with one case on the agenda, then with seven.
+ */
+describe("reads that do not grow with the agenda", () => {
+  const t = createTestDb();
+  afterAll(() => t.cleanup());
+  let m: Awaited<ReturnType<typeof meetingWithCase>>;
+  const measures: { research: number; rulesPerPack: number }[] = [];
+
+  async function measure() {
+    const health = m.rep("health");
+    const research = await countStatements(t.db, () => m.api(health).meetings.research({ meetingId: m.meetingId, caseId: m.caseId }));
+    const rulesPerPack = await countStatements(t.db, () => m.api(health).meetings.pack({ meetingId: m.meetingId }), /from "(policy_versions|case_overrides)"/);
+    measures.push({ research, rulesPerPack });
+  }
+
+  beforeAll(async () => {
+    m = await meetingWithCase(t, NOW, { reps: ["health"], invite: ["health"], date: "2026-12-10", publish: true });
+    await m.api(m.rep("health")).meetings.saveResearch({ meetingId: m.meetingId, caseId: m.caseId, version: null, shared: "Seen at the GP surgery.", withheld: "" });
+    await measure();
+    const admin = await sessionUserFor(t.db, "admin", "idva");
+    const referrals = Array.from({ length: 6 }, (_, i) => asReferral({ ...makeSampleCase(), victim: { ...makeSampleCase().victim, name: `Agenda Person ${i}` } }, "Police", "accepted"));
+    await m.api(admin).cases.import({ document: importFile(...referrals) });
+    const others = (await m.api(m.coordinator).cases.list({})).rows.filter((r) => r.id !== m.caseId);
+    expect(others).toHaveLength(6);
+    for (const c of others) await m.api(m.coordinator).meetings.addCase({ meetingId: m.meetingId, caseId: c.id });
+    await measure();
+  });
+
+  it("reads one case's research with the same statements whatever the agenda's length", async () => {
+    expect(measures[1]?.research).toBe(measures[0]?.research);
+    expect((await m.api(m.rep("health")).meetings.research({ meetingId: m.meetingId, caseId: m.caseId }))[0]?.shared.text).toBe("Seen at the GP surgery.");
+  });
+
+  it("reads the sharing rules for a pack the same number of times whatever the agenda's length", async () => {
+    expect(measures[1]?.rulesPerPack).toBe(measures[0]?.rulesPerPack);
+    expect((await m.api(m.rep("health")).meetings.pack({ meetingId: m.meetingId })).cases).toHaveLength(7);
+  });
+});
