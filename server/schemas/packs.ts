@@ -47,7 +47,7 @@ export const ZAgendaLine = z.strictObject({
 const ZPackAction = ZAction.extend({ agreedAt: z.string() });
 
 export const ZPack = z.strictObject({
-  meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable() }),
+  meeting: z.strictObject({ id: z.string(), date: z.string(), time: z.string(), venue: z.string(), online: z.boolean(), chairName: z.string(), publishedAt: z.date().nullable(), researchDeadline: z.string() }),
   recipient: z.strictObject({ agencyId: z.string(), agencyName: z.string(), agencyType: z.string(), userName: z.string() }),
   preview: z.boolean(),
   invited: z.array(z.strictObject({ id: z.string(), name: z.string() })),

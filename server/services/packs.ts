@@ -5,6 +5,7 @@ import { caseSharingReader, readCase } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { Viewer } from "~/server/domain/policy/access";
 import { readSharingRules, type ItemReads } from "~/server/cases/sharing-rules";
+import { deadlineOf } from "~/server/domain/meeting/research-deadline";
 import { disclosedTags } from "~/server/domain/projection/disclosed";
 import { project } from "~/server/domain/projection/project";
 import { AppError } from "~/server/errors";
@@ -94,7 +95,7 @@ export function getPack(db: Db, cipher: FieldCipher, user: SessionUser, meetingI
     for (const e of entries) logDisclosure(tx, cipher, e);
   }, { behavior: "immediate" });
   return {
-    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt },
+    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, venue: meeting.venue, online: meeting.online, chairName: agenda.chairName, publishedAt: meeting.publishedAt, researchDeadline: deadlineOf(meeting) },
     recipient: { agencyId: agency.id, agencyName: agency.name, agencyType: agency.type, userName: user.name },
     preview,
     invited: agenda.invited,

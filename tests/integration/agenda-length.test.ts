@@ -48,4 +48,11 @@ describe("reads that do not grow with the agenda", () => {
     expect(measures[1]?.rulesPerPack).toBe(measures[0]?.rulesPerPack);
     expect((await m.api(m.rep("health")).meetings.pack({ meetingId: m.meetingId })).cases).toHaveLength(7);
   });
+
+  it("carries the research deadline in the pack, so the pack page need not build the agenda again for it", async () => {
+    const health = m.rep("health");
+    const pack = await m.api(health).meetings.pack({ meetingId: m.meetingId });
+    expect(pack.meeting.researchDeadline).toBe((await m.api(health).meetings.get({ meetingId: m.meetingId })).researchDeadline);
+    expect(pack.meeting.researchDeadline < pack.meeting.date).toBe(true);
+  });
 });

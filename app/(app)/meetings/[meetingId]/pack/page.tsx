@@ -20,11 +20,11 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   const { as, saved } = await searchParams;
   const { pack, organiser, research, deadline } = await readOrRefuse(async () => {
     const api = await getServerApi();
-    const [pack, me, meeting] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me(), api.meetings.get({ meetingId })]);
+    const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
     // The agency's own research for its form, and which research came late; the research shown is
     // the pack's own (in a preview, exactly what the agency gets).
     const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
-    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research, deadline: meeting.researchDeadline };
+    return { pack, organiser: me.role === "chair" || me.role === "coordinator", research, deadline: pack.meeting.researchDeadline };
   });
   const pastDeadline = ukToday() > deadline;
   const pdfHref = `/meetings/${meetingId}/pack.pdf${pack.preview ? `?as=${pack.recipient.agencyId}` : ""}`;
