@@ -8,7 +8,7 @@ import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
 import { toolEnv } from "./lib/run";
 
-// `npm run load [-- --duration 20 --scenario mix|case-pages|zips|floor] [--cpu-prof DIR]`: the production build on a fresh
+// `npm run load [-- --duration 20 --scenario mix|case-pages|zips|floor|page-cpu] [--cpu-prof DIR]`: the production build on a fresh
 // demo database, on loopback only, driven by autocannon for a fixed time with a bounded number of
 // requests; prints requests per second, p50, p95 and p99 per route, and errors. `zips` runs case
 // pages alone, then again while 5 packs zips are requested continuously, and prints the p95 ratio.
