@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../db/seed/demo-area";
@@ -8,18 +8,21 @@ import { buildApp, bundleWorkers } from "./lib/build";
 import { prepareLoadArea, type LoadArea } from "./lib/load-area";
 import { toolEnv } from "./lib/run";
 
-// `npm run load [-- --duration 20 --scenario mix|case-pages|zips|floor] [--cpu-prof DIR]`: the production build on a fresh
+// `npm run load [-- --duration 20 --scenario mix|case-pages|zips|floor|page-cpu] [--cpu-prof DIR]`: the production build on a fresh
 // demo database, on loopback only, driven by autocannon for a fixed time with a bounded number of
 // requests; prints requests per second, p50, p95 and p99 per route, and errors. `zips` runs case
 // pages alone, then again while 5 packs zips are requested continuously, and prints the p95 ratio.
 // `floor` asks for the sign-in page, then the health check, signed out, each alone at the same 20
 // connections: what this server and machine can do at best for a page and for an API call.
+// `page-cpu` asks for one case page 200 times in a row, as a chair and then as a housing rep, after a
+// warm-up, and prints the server process's CPU time per page (/proc, every thread and child process):
+// a figure that holds on a busy machine, where req/s does not.
 // `--cpu-prof DIR` writes the server's CPU profile there when it stops (open it in Chrome DevTools).
 const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, scenario: { type: "string", default: "mix" }, port: { type: "string", default: "3190" }, "cpu-prof": { type: "string" } } });
 const duration = Number(values.duration);
 if (!Number.isInteger(duration) || duration < 1 || duration > 300) throw new Error("--duration must be a whole number of seconds from 1 to 300.");
 const scenario = values.scenario;
-if (!["mix", "case-pages", "zips", "floor"].includes(scenario)) throw new Error('--scenario must be "mix", "case-pages", "zips" or "floor".');
+if (!["mix", "case-pages", "zips", "floor", "page-cpu"].includes(scenario)) throw new Error('--scenario must be "mix", "case-pages", "zips", "floor" or "page-cpu".');
 const base = `http://127.0.0.1:${values.port}`;
 const DATA_KEY = Buffer.alloc(32, 9).toString("base64");
 const AUTH_SECRET = "load-run-only-Yw3Pq8Zr2Lx6Vm0Tn4Hk7Jc1Gd5Bf9S";
@@ -37,6 +40,7 @@ const trpc = (path: string, input: unknown) => `/api/trpc/${path}?input=${encode
 const REPS = ["police@northshire.example", "housing@northshire.example", "health@northshire.example", "childrens@northshire.example", "saheli@northshire.example"];
 const HOLDERS = ["chair@northshire.example", "idva@northshire.example", "coordinator@northshire.example"];
 
+const PAGE_CPU_USERS = ["chair@northshire.example", "housing@northshire.example"];
 const CASE_PAGES: Route = { name: "Case page", connections: 8, users: [...HOLDERS, ...REPS], paths: (a) => a.caseIds.slice(0, 16).map((id) => `/cases/${id}`) };
 const SCENARIOS: Record<string, readonly Route[]> = {
   mix: [
@@ -47,6 +51,7 @@ const SCENARIOS: Record<string, readonly Route[]> = {
     { name: "tRPC queries", connections: 5, users: [...HOLDERS, ...REPS], paths: (a) => [...a.caseIds.slice(0, 16).map((caseId) => trpc("cases.get", { caseId })), trpc("actions.mine", undefined)] },
   ],
   "case-pages": [{ ...CASE_PAGES, connections: 20 }],
+  "page-cpu": [{ ...CASE_PAGES, connections: 1, users: PAGE_CPU_USERS }],
   floor: [
     { name: "Sign-in page", connections: 20, users: [], paths: () => ["/sign-in"] },
     { name: "Health check (tRPC)", connections: 20, users: [], paths: () => ["/api/trpc/health.ping"] },
@@ -117,6 +122,34 @@ async function sequentially<T>(runs: readonly (() => Promise<T>)[]): Promise<T[]
   return out;
 }
 
+/** CPU seconds (user + system, all threads) of a process and every process below it, from /proc. */
+function cpuSecondsOf(pid: number): number {
+  // The fields after the command name, which may itself hold spaces: utime and stime are the 12th and 13th.
+  const stat = (p: number) => {
+    const line = readFileSync(`/proc/${p}/stat`, "utf8");
+    return line.slice(line.lastIndexOf(")") + 2).split(" ");
+  };
+  const below = (p: number): number[] => readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim().split(" ").filter(Boolean).map(Number));
+  const ticks = (p: number): number => {
+    const f = stat(p);
+    return Number(f[11]) + Number(f[12]) + below(p).reduce((n, c) => n + ticks(c), 0);
+  };
+  return ticks(pid) / 100; // USER_HZ: 100 on Linux
+}
+
+/** The server's CPU milliseconds per page over `count` sequential requests of one case page. */
+async function cpuPerPage(pid: number, path: string, cookie: string, count: number): Promise<number> {
+  const get = async () => {
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}.`);
+    await res.arrayBuffer();
+  };
+  for (let i = 0; i < 30; i++) await get();
+  const before = cpuSecondsOf(pid);
+  for (let i = 0; i < count; i++) await get();
+  return ((cpuSecondsOf(pid) - before) * 1000) / count;
+}
+
 const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN));
 
 async function drive(route: Route, area: LoadArea, cookies: ReadonlyMap<string, string>) {
@@ -176,7 +209,12 @@ try {
   for (const u of new Set(routes.flatMap((r) => r.users))) cookies.set(u, await signIn(u));
   // Warm every route once, so the table measures steady state rather than first compilation.
   for (const r of routes) for (const p of r.paths(area).slice(0, 2)) await fetch(`${base}${p}`, { headers: { cookie: cookies.get(r.users[0] ?? "") ?? "" } });
-  if (scenario === "zips") {
+  if (scenario === "page-cpu") {
+    const path = `/cases/${area.caseIds[0] ?? ""}`;
+    const rows = [];
+    for (const u of PAGE_CPU_USERS) rows.push({ user: u, "server CPU ms per page": Math.round((await cpuPerPage(server.pid ?? 0, path, cookies.get(u) ?? "", 200)) * 10) / 10 });
+    console.table(rows);
+  } else if (scenario === "zips") {
     console.log(`Case pages alone for ${duration} s, then with 5 packs zips in parallel for ${duration} s, against ${base}…`);
     const alone = await drive(CASE_PAGES, area, cookies);
     const [withZips, zips] = await Promise.all([drive(CASE_PAGES, area, cookies), drive(PACKS_ZIPS, area, cookies)]);

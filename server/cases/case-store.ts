@@ -1,5 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import {
   caseDashAnswers,
   caseHouseholdMembers,
@@ -147,20 +148,34 @@ export function writeCaseRows(tx: Tx, cipher: FieldCipher, record: CaseRecord, m
   if (rows.tokens.length > 0) tx.insert(caseNameTokens).values(rows.tokens).run();
 }
 
+// Every case page and pack reads each case through these, so Drizzle builds their SQL once per connection.
+const byCaseId = sql.placeholder("caseId");
+const q = {
+  caseRow: preparedQuery((db) => db.select().from(cases).where(eq(cases.id, byCaseId)).prepare()),
+  caseVersion: preparedQuery((db) => db.select({ version: cases.version }).from(cases).where(eq(cases.id, byCaseId)).prepare()),
+  legacy: preparedQuery((db) => db.select().from(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, byCaseId)).prepare()),
+  victim: preparedQuery((db) => db.select().from(caseVictims).where(eq(caseVictims.caseId, byCaseId)).prepare()),
+  perpetrators: preparedQuery((db) => db.select().from(casePerpetrators).where(eq(casePerpetrators.caseId, byCaseId)).orderBy(asc(casePerpetrators.position)).prepare()),
+  household: preparedQuery((db) => db.select().from(caseHouseholdMembers).where(eq(caseHouseholdMembers.caseId, byCaseId)).orderBy(asc(caseHouseholdMembers.position)).prepare()),
+  dash: preparedQuery((db) => db.select().from(caseDashAnswers).where(eq(caseDashAnswers.caseId, byCaseId)).prepare()),
+  narrative: preparedQuery((db) => db.select().from(caseNarratives).where(eq(caseNarratives.caseId, byCaseId)).prepare()),
+  views: preparedQuery((db) => db.select().from(caseVictimViews).where(eq(caseVictimViews.caseId, byCaseId)).prepare()),
+};
+
 /** Reads and decrypts a whole case record, or null if there is no such case. */
 export function readCase(db: DbOrTx, cipher: FieldCipher, caseId: string): { record: CaseRecord; meta: CaseMeta & { caseNumber: string; dashScore: number } } | null {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = q.caseRow(db).get({ caseId });
   if (!row) return null;
   // Values must open under the version on the cases row: one from an older version does not.
-  const legacy = db.select().from(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).get() !== undefined;
+  const legacy = q.legacy(db).get({ caseId }) !== undefined;
   const at = (table: string, rowId: string) => ({ table, rowId, version: legacy ? undefined : row.version });
   const top = openDocument(cipher, row.data, CASE_ROW_FIELDS, at("cases", caseId));
-  const victimRow = db.select().from(caseVictims).where(eq(caseVictims.caseId, caseId)).get();
-  const perpetrators = db.select().from(casePerpetrators).where(eq(casePerpetrators.caseId, caseId)).orderBy(asc(casePerpetrators.position)).all();
-  const household = db.select().from(caseHouseholdMembers).where(eq(caseHouseholdMembers.caseId, caseId)).orderBy(asc(caseHouseholdMembers.position)).all();
-  const dashRows = db.select().from(caseDashAnswers).where(eq(caseDashAnswers.caseId, caseId)).all();
-  const narrative = db.select().from(caseNarratives).where(eq(caseNarratives.caseId, caseId)).get();
-  const views = db.select().from(caseVictimViews).where(eq(caseVictimViews.caseId, caseId)).get();
+  const victimRow = q.victim(db).get({ caseId });
+  const perpetrators = q.perpetrators(db).all({ caseId });
+  const household = q.household(db).all({ caseId });
+  const dashRows = q.dash(db).all({ caseId });
+  const narrative = q.narrative(db).get({ caseId });
+  const views = q.views(db).get({ caseId });
 
   const answers: Record<string, unknown> = {};
   for (const d of dashRows) {
@@ -212,10 +227,10 @@ const PER_TAG_ONLY: CatalogueFields = { perTag: C.victimViews.fields.perTag };
  * views just as the record is. Reads as readCase would: a missing row is "not asked".
  */
 export function readCaseSharing(db: DbOrTx, cipher: FieldCipher, caseId: string): CaseSharing {
-  const row = db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get();
-  const views = db.select().from(caseVictimViews).where(eq(caseVictimViews.caseId, caseId)).get();
+  const row = q.caseVersion(db).get({ caseId });
+  const views = q.views(db).get({ caseId });
   if (!row || !views) return { caseId, views: NOT_ASKED };
-  const legacy = db.select().from(caseSealingLegacy).where(eq(caseSealingLegacy.caseId, caseId)).get() !== undefined;
+  const legacy = q.legacy(db).get({ caseId }) !== undefined;
   const opened = openDocument(cipher, views.data, PER_TAG_ONLY, { table: "case_victim_views", rowId: caseId, version: legacy ? undefined : row.version });
   return { caseId, views: victimViewsSchema.parse({ perTag: opened.perTag }).perTag };
 }

@@ -1,5 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { policyRows, policyVersions, users } from "~/db/schema";
 import type { AgencyType } from "~/server/domain/agency-types";
 import { DEFAULT_POLICY } from "~/server/domain/policy/default-policy";
@@ -35,12 +36,15 @@ function loadVersion(db: Reader, id: string, version: number): PolicyInForce {
   return { policy, lawfulBases };
 }
 
+// Read for every projection: built once per connection.
+const latestVersion = preparedQuery((db) => db.select({ id: policyVersions.id, version: policyVersions.version }).from(policyVersions).orderBy(desc(policyVersions.version)).limit(1).prepare());
+
 /**
  * The sharing policy in force: the latest stored version, or the built-in version 1 while none is
  * stored. A stored version that no longer passes definePolicy (a hard rule) throws: fail closed.
  */
 export function readPolicyInForce(db: Reader): PolicyInForce {
-  const latest = db.select({ id: policyVersions.id, version: policyVersions.version }).from(policyVersions).orderBy(desc(policyVersions.version)).limit(1).get();
+  const latest = latestVersion(db).get();
   if (!latest) return BUILT_IN;
   if (cached?.id === latest.id) return cached.value;
   const value = loadVersion(db, latest.id, latest.version);

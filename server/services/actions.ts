@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { alias } from "drizzle-orm/sqlite-core";
 import { agencies, agendaItems, cases, meetingActions, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
@@ -137,9 +138,12 @@ function select(db: Db) {
 const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string; authorAgencyId: string }[]): Row[] =>
   rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber, authorAgencyId: r.authorAgencyId }));
 
+// Read for every case page: built once per connection.
+const caseActions = preparedQuery((db) => select(db).where(eq(meetingActions.caseId, sql.placeholder("caseId"))).orderBy(asc(meetingActions.dueDate)).prepare());
+
 /** A case's actions as this viewer may see them (the same tag rules as the case). */
 export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
-  return present(db, flat(select(db).where(eq(meetingActions.caseId, caseId)).orderBy(asc(meetingActions.dueDate)).all()), cipher, user, now);
+  return present(db, flat(caseActions(db).all({ caseId })), cipher, user, now);
 }
 
 /**

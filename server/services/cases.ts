@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { caseNameTokens, casePerpetrators, caseRepeatLinks, cases, caseVictims } from "~/db/schema";
 import { andAll, canOpenCase, caseVisibilityFilter } from "~/server/cases/access";
 import { readCase } from "~/server/cases/case-store";
@@ -145,8 +146,11 @@ function linkedReferrals(db: Db, caseIds: string[]): Map<string, LinkedReferral[
 }
 
 /** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */
+// Every case read asks it first: built once per connection.
+const caseAccessFacts = preparedQuery((db) => db.select({ referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, sql.placeholder("caseId"))).prepare());
+
 export function assertCanOpenCase(db: Db, user: SessionUser, caseId: string) {
-  const row = db.select({ referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, caseId)).get();
+  const row = caseAccessFacts(db).get({ caseId });
   if (!row || !canOpenCase(user, row)) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { agencies, agendaChanges, agendaItems, casePerpetrators, caseRiskFlags, cases, caseVictims, meetingInvitations, meetings, users } from "~/db/schema";
 import { maySeeTag, type AccessUser } from "~/server/cases/access";
 import type { Viewer } from "~/server/domain/policy/access";
@@ -327,31 +328,45 @@ export function publishAgenda(db: Db, user: SessionUser, meetingId: string, now:
   });
 }
 
+// Asked by a chair's or coordinator's case page (the action form): built once per connection.
+const formOptionRows = {
+  users: preparedQuery((db) => db.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).orderBy(asc(users.name)).prepare()),
+  agencies: preparedQuery((db) => db.select().from(agencies).orderBy(asc(agencies.name)).prepare()),
+  acceptedCases: preparedQuery((db) =>
+    db
+      .select({ id: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name })
+      .from(cases)
+      .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
+      .where(eq(cases.status, "accepted"))
+      .orderBy(desc(cases.referralDate))
+      .prepare(),
+  ),
+};
+
 /** Chairs (chairs and coordinators), invitable agencies (active members) and accepted cases. */
 export function meetingFormOptions(db: Db) {
-  const chairs = db.select({ id: users.id, name: users.name, role: users.role, active: users.active }).from(users).orderBy(asc(users.name)).all()
+  const chairs = formOptionRows.users(db).all()
     .filter((u) => u.active && (u.role === "chair" || u.role === "coordinator"))
     .map(({ id, name }) => ({ id, name }));
-  const agencyRows = db.select().from(agencies).orderBy(asc(agencies.name)).all()
+  const agencyRows = formOptionRows.agencies(db).all()
     .filter((a) => a.active && a.isMaracMember && canBeMaracMember(a.type))
     .map(({ id, name }) => ({ id, name }));
-  const acceptedCases = db
-    .select({ id: cases.id, caseNumber: cases.caseNumber, victimName: caseVictims.name })
-    .from(cases)
-    .innerJoin(caseVictims, eq(caseVictims.caseId, cases.id))
-    .where(eq(cases.status, "accepted"))
-    .orderBy(desc(cases.referralDate))
-    .all();
+  const acceptedCases = formOptionRows.acceptedCases(db).all();
   return { chairs, agencies: agencyRows, acceptedCases };
 }
 
 /** Meetings with this case on the agenda, newest first: where its actions are agreed. */
-export function meetingsForCase(db: Db, caseId: string) {
-  return db
+// Asked by a chair's or coordinator's every case page: built once per connection.
+const caseMeetings = preparedQuery((db) =>
+  db
     .select({ id: meetings.id, date: meetings.date, time: meetings.time })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(eq(agendaItems.caseId, caseId))
+    .where(eq(agendaItems.caseId, sql.placeholder("caseId")))
     .orderBy(desc(meetings.date))
-    .all();
+    .prepare(),
+);
+
+export function meetingsForCase(db: Db, caseId: string) {
+  return caseMeetings(db).all({ caseId });
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { agencies, agendaItems, caseResearch, cases, meetingActions, meetingInvitations, meetings, notifications, users } from "~/db/schema";
 import { canOpenCase, takesPartInMarac, type AccessUser } from "~/server/cases/access";
 import { isOverdue } from "~/server/domain/meeting/actions";
@@ -11,6 +12,7 @@ import { ukDate } from "./referral-submit";
 import type { SessionUser } from "./sessions";
 
 type Tx = Pick<Db, "select" | "insert">;
+const bound = sql.placeholder;
 type Recipient = AccessUser & { id: string };
 type About = {
   kind: NotificationKind;
@@ -31,23 +33,43 @@ type About = {
 export function notify(tx: Tx, recipients: readonly Recipient[], about: About, now: Date, email = true): void {
   for (const r of recipients) {
     const mayOpen = about.case !== undefined && canOpenCase(r, about.case);
-    tx.insert(notifications)
-      .values({
-        userId: r.id,
-        kind: about.kind,
-        caseId: about.case?.id ?? null,
-        caseNumber: mayOpen ? (about.case?.caseNumber ?? null) : null,
-        meetingDate: about.meetingDate ?? null,
-        dueDate: about.dueDate ?? null,
-        link: about.case && !mayOpen ? "/notifications" : about.link,
-        dedupeKey: about.key,
-        emailState: email ? "pending" : "none",
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .run();
+    const row: Required<NewNotification> = {
+      userId: r.id,
+      kind: about.kind,
+      caseId: about.case?.id ?? null,
+      caseNumber: mayOpen ? (about.case?.caseNumber ?? null) : null,
+      meetingDate: about.meetingDate ?? null,
+      dueDate: about.dueDate ?? null,
+      link: about.case && !mayOpen ? "/notifications" : about.link,
+      dedupeKey: about.key,
+      emailState: email ? "pending" : "none",
+      createdAt: now,
+    };
+    insertNotification(tx).run(row);
   }
 }
+
+type NewNotification = Omit<typeof notifications.$inferInsert, "id" | "readAt">;
+// Raised again on every visit (and kept once by its key): built once per connection. Every column
+// is bound (`satisfies` keeps the list whole), each through its column's encoding.
+const insertNotification = preparedQuery((db) =>
+  db
+    .insert(notifications)
+    .values({
+      userId: bound("userId"),
+      kind: bound("kind"),
+      caseId: bound("caseId"),
+      caseNumber: bound("caseNumber"),
+      meetingDate: bound("meetingDate"),
+      dueDate: bound("dueDate"),
+      link: bound("link"),
+      dedupeKey: bound("dedupeKey"),
+      emailState: bound("emailState"),
+      createdAt: bound("createdAt"),
+    } satisfies Record<keyof NewNotification, unknown>)
+    .onConflictDoNothing()
+    .prepare(),
+);
 
 const recipientColumns = { id: users.id, role: users.role, agencyId: users.agencyId, agencyIsMember: agencies.isMaracMember };
 
@@ -75,8 +97,10 @@ export function userAsRecipient(tx: Tx, userId: string): Recipient[] {
   return tx.select(recipientColumns).from(users).innerJoin(agencies, eq(agencies.id, users.agencyId)).where(and(eq(users.id, userId), eq(users.active, true))).all();
 }
 
+const caseFactsRow = preparedQuery((db) => db.select({ id: cases.id, caseNumber: cases.caseNumber, referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, sql.placeholder("caseId"))).prepare());
+
 export function caseFacts(tx: Tx, caseId: string) {
-  const c = tx.select({ id: cases.id, caseNumber: cases.caseNumber, referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, caseId)).get();
+  const c = caseFactsRow(tx).get({ caseId });
   if (!c) throw new AppError("NOT_FOUND", "There is no case with that reference.");
   return c;
 }
@@ -113,6 +137,33 @@ export function notifyPasswordReset(tx: Tx, userId: string, changeId: string, no
   notify(tx, userAsRecipient(tx, userId), { kind: "password_reset", link: "/account", key: `password_reset:${changeId}` }, now);
 }
 
+// Asked on every page an agency rep or IDVA opens: built once per connection.
+const due = {
+  openActions: preparedQuery((db) =>
+    db
+      .select({ id: meetingActions.id, caseId: meetingActions.caseId, dueDate: meetingActions.dueDate, status: meetingActions.status })
+      .from(meetingActions)
+      .where(and(eq(meetingActions.owningAgencyId, bound("agencyId")), eq(meetingActions.status, "open"), sql`${meetingActions.dueDate} <= ${bound("dueBy")}`))
+      .prepare(),
+  ),
+  upcomingMeetings: preparedQuery((db) =>
+    db
+      .select({ id: meetings.id, date: meetings.date, researchDeadline: meetings.researchDeadline })
+      .from(meetings)
+      .innerJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.agencyId, bound("agencyId"))))
+      .where(and(sql`${meetings.publishedAt} IS NOT NULL`, sql`${meetings.date} >= ${bound("today")}`))
+      .prepare(),
+  ),
+  casesWithoutResearch: preparedQuery((db) =>
+    db
+      .select({ n: count() })
+      .from(agendaItems)
+      .leftJoin(caseResearch, and(eq(caseResearch.meetingId, agendaItems.meetingId), eq(caseResearch.caseId, agendaItems.caseId), eq(caseResearch.agencyId, bound("agencyId"))))
+      .where(and(eq(agendaItems.meetingId, bound("meetingId")), isNull(caseResearch.caseId)))
+      .prepare(),
+  ),
+};
+
 /**
  * What falls due is raised when the user opens the app (decision 057): their agency's open actions
  * due within a few days or overdue, and research due for a published meeting its agency is invited
@@ -123,31 +174,17 @@ export function raiseDueNotifications(db: Db, user: SessionUser, now: Date): voi
   const today = ukDate(now);
   const me: Recipient = { id: user.id, role: user.role, agencyId: user.agencyId, agencyIsMember: user.agencyIsMember };
   db.transaction((tx) => {
-    const open = tx
-      .select({ id: meetingActions.id, caseId: meetingActions.caseId, dueDate: meetingActions.dueDate, status: meetingActions.status })
-      .from(meetingActions)
-      .where(and(eq(meetingActions.owningAgencyId, user.agencyId), eq(meetingActions.status, "open"), sql`${meetingActions.dueDate} <= ${addDays(today, DUE_SOON_DAYS)}`))
-      .all();
+    const open = due.openActions(tx).all({ agencyId: user.agencyId, dueBy: addDays(today, DUE_SOON_DAYS) });
     for (const a of open) {
       const base = { case: caseFacts(tx, a.caseId), link: "/actions", dueDate: a.dueDate };
       if (isOverdue(a, today)) notify(tx, [me], { ...base, kind: "action_overdue", key: `action_overdue:${a.id}` }, now, false);
       else if (isDueSoon(a.dueDate, today)) notify(tx, [me], { ...base, kind: "action_due", key: `action_due:${a.id}` }, now, false);
     }
-    const upcoming = tx
-      .select({ id: meetings.id, date: meetings.date, researchDeadline: meetings.researchDeadline })
-      .from(meetings)
-      .innerJoin(meetingInvitations, and(eq(meetingInvitations.meetingId, meetings.id), eq(meetingInvitations.agencyId, user.agencyId)))
-      .where(and(sql`${meetings.publishedAt} IS NOT NULL`, sql`${meetings.date} >= ${today}`))
-      .all();
+    const upcoming = due.upcomingMeetings(tx).all({ agencyId: user.agencyId, today });
     for (const m of upcoming) {
       const deadline = deadlineOf(m);
       if (today < addDays(deadline, -DUE_SOON_DAYS)) continue;
-      const missing = tx
-        .select({ n: count() })
-        .from(agendaItems)
-        .leftJoin(caseResearch, and(eq(caseResearch.meetingId, agendaItems.meetingId), eq(caseResearch.caseId, agendaItems.caseId), eq(caseResearch.agencyId, user.agencyId)))
-        .where(and(eq(agendaItems.meetingId, m.id), isNull(caseResearch.caseId)))
-        .get();
+      const missing = due.casesWithoutResearch(tx).get({ agencyId: user.agencyId, meetingId: m.id });
       if ((missing?.n ?? 0) > 0) notify(tx, [me], { kind: "research_due", meetingDate: m.date, dueDate: deadline, link: `/meetings/${m.id}/pack`, key: `research_due:${m.id}` }, now, false);
     }
   });
@@ -165,8 +202,10 @@ export function listNotifications(db: Db, user: SessionUser) {
     .map((n) => ({ id: n.id, text: notificationText(n), link: n.link, createdAt: n.createdAt, read: n.readAt !== null }));
 }
 
+const unreadOf = preparedQuery((db) => db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt))).prepare());
+
 export function unreadCount(db: Db, user: SessionUser): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt))).get()?.n ?? 0;
+  return unreadOf(db).get({ userId: user.id })?.n ?? 0;
 }
 
 /** Marks one of the user's own notifications (or all of them) read; someone else's is not found. */

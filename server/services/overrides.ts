@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { agencies, caseOverrideApprovals, caseOverrideItems, caseOverrides, cases, users, victimTasks } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { caseSharingReader } from "~/server/cases/case-store";
@@ -184,21 +185,29 @@ const VIEW_TEXT: Record<SharingChoice, string> = {
   not_asked: "She has not been asked about sharing this category.",
 };
 
+// A case holder's every case page lists the case's overrides: built once per connection.
+const overrideRowsWhere = (db: Db, where?: SQL) =>
+  db
+    .select({ o: caseOverrides, caseNumber: cases.caseNumber, agencyName: agencies.name, agencyType: agencies.type, recordedBy: users.name })
+    .from(caseOverrides)
+    .innerJoin(cases, eq(cases.id, caseOverrides.caseId))
+    .innerJoin(agencies, eq(agencies.id, caseOverrides.agencyId))
+    .innerJoin(users, eq(users.id, caseOverrides.recordedByUserId))
+    .where(where)
+    .orderBy(desc(caseOverrides.recordedAt))
+    .prepare();
+const overrideRows = {
+  all: preparedQuery((db) => overrideRowsWhere(db)),
+  ofCase: preparedQuery((db) => overrideRowsWhere(db, eq(caseOverrides.caseId, sql.placeholder("caseId")))),
+};
+
 /**
  * Overrides as case holders read them (optionally for one case), newest first: the state at `now`,
  * who recorded and approved, who still must, her view on the category, and every text through the
  * projection for the reader.
  */
 export function listOverrides(db: Db, cipher: FieldCipher, user: SessionUser, now: Date, filter: { caseId?: string } = {}) {
-  const rows = db
-    .select({ o: caseOverrides, caseNumber: cases.caseNumber, agencyName: agencies.name, agencyType: agencies.type, recordedBy: users.name })
-    .from(caseOverrides)
-    .innerJoin(cases, eq(cases.id, caseOverrides.caseId))
-    .innerJoin(agencies, eq(agencies.id, caseOverrides.agencyId))
-    .innerJoin(users, eq(users.id, caseOverrides.recordedByUserId))
-    .where(filter.caseId ? eq(caseOverrides.caseId, filter.caseId) : undefined)
-    .orderBy(desc(caseOverrides.recordedAt))
-    .all();
+  const rows = filter.caseId ? overrideRows.ofCase(db).all({ caseId: filter.caseId }) : overrideRows.all(db).all();
   const ids = rows.map((r) => r.o.id);
   const approvals = ids.length
     ? db.select({ overrideId: caseOverrideApprovals.overrideId, userId: caseOverrideApprovals.userId, role: caseOverrideApprovals.role, at: caseOverrideApprovals.approvedAt, name: users.name }).from(caseOverrideApprovals).innerJoin(users, eq(users.id, caseOverrideApprovals.userId)).where(inArray(caseOverrideApprovals.overrideId, ids)).orderBy(asc(caseOverrideApprovals.approvedAt)).all()

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { caseRepeatLinks, cases, maracSettings } from "~/db/schema";
 import { canSeeRepeatLink, holdsWholeCase, takesPartInMarac, type AccessUser } from "~/server/cases/access";
 import { repeatStatus } from "~/server/domain/referral/repeat";
@@ -11,8 +12,9 @@ const earlier = alias(cases, "earlier");
 /** The repeat criterion and what it rests on, as stored with the case or as one viewer may see it. */
 export type RepeatFacts = { repeat: boolean; lastMaracReferralDate?: string; lastMaracCaseNumber?: string };
 
-function linksOf(db: Read, caseId: string) {
-  return db
+// Read for every case page and pack case: built once per connection.
+const linksOf = preparedQuery((db) =>
+  db
     .select({
       id: caseRepeatLinks.id,
       kind: caseRepeatLinks.kind,
@@ -26,9 +28,10 @@ function linksOf(db: Read, caseId: string) {
     })
     .from(caseRepeatLinks)
     .innerJoin(earlier, eq(earlier.id, caseRepeatLinks.earlierCaseId))
-    .where(eq(caseRepeatLinks.caseId, caseId))
-    .all();
-}
+    .where(eq(caseRepeatLinks.caseId, sql.placeholder("caseId")))
+    .prepare(),
+);
+const caseDates = preparedQuery((db) => db.select({ referralDate: cases.referralDate, scoredWith: cases.scoredWith }).from(cases).where(eq(cases.id, sql.placeholder("caseId"))).prepare());
 
 /**
  * Earlier referrals linked to a case that this user may see, newest first: every link for case
@@ -36,7 +39,8 @@ function linksOf(db: Read, caseId: string) {
  * non-member agency (decision 031).
  */
 export function repeatLinksFor(db: Read, user: AccessUser, caseId: string) {
-  return linksOf(db, caseId)
+  return linksOf(db)
+    .all({ caseId })
     .filter((l) => canSeeRepeatLink(user, l))
     .map(({ referringAgencyId: _a, acceptedAt: _t, ...l }) => l)
     .sort((a, b) => b.referralDate.localeCompare(a.referralDate));
@@ -52,7 +56,7 @@ export function repeatLinksFor(db: Read, user: AccessUser, caseId: string) {
 export function repeatFactsFor(db: Read, user: AccessUser, caseId: string): RepeatFacts | null {
   if (holdsWholeCase(user) && takesPartInMarac(user)) return null;
   if (!takesPartInMarac(user)) return { repeat: false };
-  const row = db.select({ referralDate: cases.referralDate, scoredWith: cases.scoredWith }).from(cases).where(eq(cases.id, caseId)).get();
+  const row = caseDates(db).get({ caseId });
   if (!row) return { repeat: false };
   const windowMonths = row.scoredWith?.repeatWindowMonths ?? db.select({ m: maracSettings.repeatWindowMonths }).from(maracSettings).get()?.m ?? 12;
   const confirmed = repeatLinksFor(db, user, caseId)

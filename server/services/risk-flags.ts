@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { caseRiskFlags, cases, users } from "~/db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeAudit } from "~/server/audit/log";
@@ -49,21 +50,27 @@ export function withdrawRiskFlag(db: Db, cipher: FieldCipher, user: SessionUser,
   });
 }
 
+// Read for every case page: built once per connection.
+const flagger = alias(users, "flagger");
+const withdrawer = alias(users, "withdrawer");
+const caseFlags = preparedQuery((db) =>
+  db
+    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, flaggerAgencyId: flagger.agencyId, withdrawnBy: withdrawer.name })
+    .from(caseRiskFlags)
+    .innerJoin(flagger, eq(flagger.id, caseRiskFlags.flaggedByUserId))
+    .leftJoin(withdrawer, eq(withdrawer.id, caseRiskFlags.withdrawnByUserId))
+    .where(eq(caseRiskFlags.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(caseRiskFlags.flaggedAt), asc(caseRiskFlags.id))
+    .prepare(),
+);
+
 /**
  * A case's flags as this viewer may see them: through the same tag rules as the case itself, so a
  * viewer sees only the flags they may see and nothing shows that others exist.
  */
 export function listRiskFlags(db: Db, cipher: FieldCipher, user: SessionUser, caseId: string, now: Date) {
-  const flagger = alias(users, "flagger");
-  const withdrawer = alias(users, "withdrawer");
-  const rows = db
-    .select({ flag: caseRiskFlags, flaggedBy: flagger.name, flaggerAgencyId: flagger.agencyId, withdrawnBy: withdrawer.name })
-    .from(caseRiskFlags)
-    .innerJoin(flagger, eq(flagger.id, caseRiskFlags.flaggedByUserId))
-    .leftJoin(withdrawer, eq(withdrawer.id, caseRiskFlags.withdrawnByUserId))
-    .where(eq(caseRiskFlags.caseId, caseId))
-    .orderBy(asc(caseRiskFlags.flaggedAt), asc(caseRiskFlags.id))
-    .all()
+  const rows = caseFlags(db)
+    .all({ caseId })
     .map((r) => ({ ...r, factor: riskFactorById(openFactorId(cipher, r.flag)) }))
     .filter((r): r is typeof r & { factor: NonNullable<typeof r.factor> } => r.factor !== undefined)
     .map((r) => ({ ...r, tags: r.factor.tags }));

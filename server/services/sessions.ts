@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { agencies, sessions, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SECOND_FACTOR_PENDING_MS, SESSION_TOUCH_INTERVAL_MS } from "~/server/auth/rules";
@@ -93,19 +94,24 @@ export function endUserSessions(db: Pick<Db, "update">, userId: string, now: Dat
     .run();
 }
 
+// Read on every request: built once per connection.
+const sessionWithUser = preparedQuery((db) =>
+  db
+    .select({ session: sessions, user: users, agency: agencies })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare(),
+);
+
 /**
  * Returns the user behind a live session, or null. A session dies when signed out, after 30
  * minutes without a request, 12 hours after sign-in, or as soon as its user or agency is
  * deactivated: the check runs on every request, not when the cookie expires.
  */
 export function resolveSession(db: Db, sessionId: string, now: Date): SessionUser | null {
-  const row = db
-    .select({ session: sessions, user: users, agency: agencies })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .innerJoin(agencies, eq(users.agencyId, agencies.id))
-    .where(eq(sessions.id, sessionId))
-    .get();
+  const row = sessionWithUser(db).get({ sessionId });
   if (!row || row.session.endedAt) return null;
 
   const t = now.getTime();

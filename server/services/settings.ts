@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { maracSettings } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { AppError, staleVersion } from "~/server/errors";
@@ -9,8 +10,11 @@ import type { SessionUser } from "./sessions";
 
 const SETTINGS_ID = 1;
 
+// Read for every page's header: built once per connection.
+const settingsRow = preparedQuery((db) => db.select().from(maracSettings).where(eq(maracSettings.id, SETTINGS_ID)).prepare());
+
 export function getSettings(db: Db) {
-  const row = db.select().from(maracSettings).where(eq(maracSettings.id, SETTINGS_ID)).get();
+  const row = settingsRow(db).get();
   if (!row) throw new AppError("NOT_FOUND", "This MARAC has no settings yet. Run `npm run db:seed` or create them as an admin.");
   return row;
 }

@@ -41,7 +41,9 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       ? await Promise.all([api.cases.repeats({ caseId }), api.cases.flags({ caseId }), api.actions.forCase({ caseId })]).then(([repeats, flags, actions]) => ({ repeats, flags, actions }))
       : null;
     const organiser = me.role === "chair" || me.role === "coordinator";
-    const actionOptions = organiser ? { meetings: await api.actions.meetingsForCase({ caseId }), agencies: (await api.meetings.formOptions()).agencies } : null;
+    const meetings = organiser ? await api.actions.meetingsForCase({ caseId }) : [];
+    // The action form, and so its list of agencies, shows only where the case has been to a meeting.
+    const actionOptions = meetings.length > 0 ? { meetings, agencies: (await api.meetings.formOptions()).agencies } : null;
     // Case holders: the case's overrides, and whether children are involved (the prompt below).
     const holding = CASE_HOLDERS.has(me.role)
       ? await Promise.all([api.overrides.list({ caseId }), api.overrides.formOptions({ caseId })]).then(([overrides, options]) => ({ overrides, childrenInvolved: options.childrenInvolved }))
@@ -98,7 +100,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
           <RiskFlags caseId={caseId} flags={marac.flags} canFlag={me.role === "chair" || me.role === "idva"} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
           <Section collapsible open title="Actions" id="actions">
             <ActionList actions={marac.actions} mayBeWithheld={me.role !== "chair" && me.role !== "coordinator"} />
-            {actionOptions && actionOptions.meetings.length > 0 ? (
+            {actionOptions ? (
               <ActionForm
                 caseId={caseId}
                 meetings={actionOptions.meetings.map((m) => ({ value: m.id, label: `${formatValue(m.date)} ${m.time}` }))}
