@@ -111,7 +111,7 @@ export function stalePlanRedone(db: Db, plan: ImportPlan): { ok: true; plan: Imp
 }
 
 /** Prepares every case of the plan on this thread, in order. */
-function prepareHere(cipher: FieldCipher, plan: ImportPlan, onProgress?: (p: ImportProgress) => void): PreparedCase[] {
+export function preparePlan(cipher: FieldCipher, plan: ImportPlan, onProgress?: (p: ImportProgress) => void): PreparedCase[] {
   const total = plan.cases.length;
   return plan.cases.map(({ planned }, n) => {
     const prepared = prepareCase(cipher, planned, plan.opts);
@@ -131,7 +131,7 @@ export function writeImport(db: Db, cipher: FieldCipher, plan: ImportPlan, prepa
       let current = { plan, prepared };
       const again = stalePlanRedone(db, plan);
       if (again && !again.ok) return again;
-      if (again) current = { plan: again.plan, prepared: prepareHere(cipher, again.plan) };
+      if (again) current = { plan: again.plan, prepared: preparePlan(cipher, again.plan) };
       const writer = bulkWriter(db);
       const numbers: string[] = new Array<string>(current.prepared.length);
       const ids: string[] = new Array<string>(current.prepared.length);
@@ -164,7 +164,7 @@ export function importReferrals(db: Db, cipher: FieldCipher, actor: SessionUser 
   const { plan } = planned;
   const total = plan.cases.length;
   onProgress?.({ done: 0, total });
-  const prepared = prepareHere(cipher, plan, onProgress);
+  const prepared = preparePlan(cipher, plan, onProgress);
   const result = writeImport(db, cipher, plan, prepared, { alsoWrite });
   onProgress?.({ done: total, total });
   return result;
