@@ -23,7 +23,7 @@ export const importPool = (lowPriority: boolean): PoolChoice => ({ threads: Math
  * Prepares every case of the plan on a pool of worker threads (decision 081), in batches, and
  * returns them in the plan's order. Nothing is written.
  */
-async function prepareInPool(plan: ImportPlan, { threads, lowPriority }: PoolChoice, onProgress?: ImportOptions["onProgress"]): Promise<PreparedCase[]> {
+export async function prepareInPool(plan: ImportPlan, { threads, lowPriority }: PoolChoice, onProgress?: ImportOptions["onProgress"]): Promise<PreparedCase[]> {
   const pool = createBoundedPool(IMPORT_PREPARE_WORKER, { threads, queueLimit: Number.MAX_SAFE_INTEGER, production: env.NODE_ENV === "production" });
   const total = plan.cases.length;
   try {
