@@ -125,22 +125,28 @@ export function preparePlan(cipher: FieldCipher, plan: ImportPlan, onProgress?: 
  * If the database changed since the plan (a referral or an edit in between), the file is planned
  * and prepared again inside the transaction, so the result is what it would have been.
  */
-export function writeImport(db: Db, cipher: FieldCipher, plan: ImportPlan, prepared: readonly PreparedCase[], { alsoWrite }: Pick<ImportOptions, "alsoWrite"> = {}): ImportResult {
+export function writeImport(db: Db, cipher: FieldCipher, plan: ImportPlan, prepared: Iterable<PreparedCase>, { alsoWrite }: Pick<ImportOptions, "alsoWrite"> = {}): ImportResult {
   const written = withImportCache(db, () =>
     db.transaction((tx) => {
-      let current = { plan, prepared };
+      let current: { plan: ImportPlan; prepared: Iterable<PreparedCase> } = { plan, prepared };
       const again = stalePlanRedone(db, plan);
       if (again && !again.ok) return again;
       if (again) current = { plan: again.plan, prepared: preparePlan(cipher, again.plan) };
       const writer = bulkWriter(db);
-      const numbers: string[] = new Array<string>(current.prepared.length);
-      const ids: string[] = new Array<string>(current.prepared.length);
-      current.prepared.forEach((c, n) => {
+      const numbers: string[] = new Array<string>(current.plan.cases.length);
+      const ids: string[] = new Array<string>(current.plan.cases.length);
+      let n = 0;
+      for (const c of current.prepared) {
+        const planned = current.plan.cases[n];
+        // Prepared cases come back in the plan's order: anything else is a bug, and nothing is written.
+        if (planned?.planned.caseId !== c.caseId) throw new Error("A prepared case is out of the plan's order");
         writer.write(c);
-        const at = current.plan.cases[n]?.at ?? n;
+        const { at } = planned;
         numbers[at] = c.caseNumber;
         ids[at] = c.caseId;
-      });
+        n += 1;
+      }
+      if (n !== current.plan.cases.length) throw new Error(`Prepared ${n} cases of ${current.plan.cases.length}`);
       writer.finish(current.plan.sequences);
       writeAudit(tx, { at: plan.now, actorUserId: plan.actor?.id ?? null, action: "cases.imported", targetType: "case", details: { count: numbers.length, caseNumbers: numbers } });
       alsoWrite?.(tx, numbers);
