@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { importPool, importReferralsInPool } from "../server/services/case-import-pool";
 import { ensureDemoSecrets } from "./lib/demo-secrets";
 import { databaseUrl, openMigrated } from "./lib/database";
 import { importProgress } from "./lib/import-progress";
@@ -23,7 +22,9 @@ ensureDemoSecrets();
 const db = openMigrated();
 process.stderr.write(`Checking every referral in ${file} before any is saved...\n`);
 const progress = importProgress();
-// Prepared on every core (decision 081), sealed with the app's key (DATA_KEY, as scriptCipher reads it).
+// Prepared on every core (decision 081), sealed with the app's key: loaded once the secrets are
+// in the environment, since it reads the validated configuration.
+const { importPool, importReferralsInPool } = await import("../server/services/case-import-pool");
 const result = await importReferralsInPool(db, null, document, new Date(), importPool(false), { onProgress: progress.update });
 progress.stop();
 db.$client.close();
