@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { importReferrals } from "../server/services/case-import";
 import { ensureDemoSecrets } from "./lib/demo-secrets";
-import { databaseUrl, openMigrated, scriptCipher } from "./lib/database";
+import { databaseUrl, openMigrated } from "./lib/database";
 import { importProgress } from "./lib/import-progress";
 
 // `npm run import -- FILE.json`: imports referrals (docs/import-format.md). Nothing is written
@@ -23,7 +22,10 @@ ensureDemoSecrets();
 const db = openMigrated();
 process.stderr.write(`Checking every referral in ${file} before any is saved...\n`);
 const progress = importProgress();
-const result = importReferrals(db, scriptCipher(), null, document, new Date(), { onProgress: progress.update });
+// Prepared on every core (decision 081), sealed with the app's key: loaded once the secrets are
+// in the environment, since it reads the validated configuration.
+const { importPool, importReferralsInPool } = await import("../server/services/case-import-pool");
+const result = await importReferralsInPool(db, null, document, new Date(), importPool(false), { onProgress: progress.update });
 progress.stop();
 db.$client.close();
 if (!result.ok) {

@@ -2,8 +2,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { createDb } from "~/db/client";
 import { importJobs } from "~/db/schema";
-import { getAppCipher } from "~/server/crypto/app-cipher";
-import { importReferrals, type ImportResult } from "~/server/services/case-import";
+import type { ImportResult } from "~/server/services/case-import";
+import { importPool, importReferralsInPool } from "~/server/services/case-import-pool";
 import type { SessionUser } from "~/server/services/sessions";
 
 export type ImportWorkerData = { databaseFile: string; jobId: string; actor: SessionUser; document: unknown; now: number };
@@ -11,15 +11,16 @@ export type ImportWorkerMessage = { kind: "progress"; done: number; total: numbe
 
 /**
  * Runs one import job on a worker thread with its own connection to the database: the same
- * importReferrals as the command line (all or nothing, one transaction), reporting progress to the
- * server's thread. The job's outcome is written in the import's own transaction, so the job row
- * and the cases commit together; a refusal is written after.
+ * import as the command line (all or nothing, one transaction; the cases prepared on a pool of
+ * threads that yield to the server's, decision 081), reporting progress to the server's thread.
+ * The job's outcome is written in the import's own transaction, so the job row and the cases
+ * commit together; a refusal is written after.
  */
 const data = workerData as ImportWorkerData;
 const post = (message: ImportWorkerMessage) => parentPort?.postMessage(message);
 const db = createDb(data.databaseFile);
 try {
-  const result = importReferrals(db, getAppCipher(), data.actor, data.document, new Date(data.now), {
+  const result = await importReferralsInPool(db, data.actor, data.document, new Date(data.now), importPool(true), {
     onProgress: (p) => post({ kind: "progress", ...p }),
     alsoWrite: (tx, numbers) =>
       tx.update(importJobs).set({ status: "imported", done: numbers.length, importedCount: numbers.length, finishedAt: new Date() }).where(eq(importJobs.id, data.jobId)).run(),

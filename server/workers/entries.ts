@@ -6,4 +6,7 @@ import type { WorkerEntry } from "./pool";
  */
 export const PDF_WORKER: WorkerEntry = { name: "pdf", source: "server/exports/pdf/worker-entry.ts" };
 
-export const WORKER_ENTRIES: readonly WorkerEntry[] = [PDF_WORKER];
+/** Prepares an import's cases (decision 081). */
+export const IMPORT_PREPARE_WORKER: WorkerEntry = { name: "import-prepare", source: "server/imports/prepare-worker.ts" };
+
+export const WORKER_ENTRIES: readonly WorkerEntry[] = [PDF_WORKER, IMPORT_PREPARE_WORKER];

@@ -28,7 +28,7 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   // The child inherits this environment (PATH, the test settings); nothing here is read as configuration.
   // eslint-disable-next-line no-restricted-properties
   const inherited = process.env;
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...inherited, DATA_KEY: KEY, AUTH_SECRET: "crash-test-only-Pq7Lx2Vz9Rk4Tm8Nw3Hc6Jd1Bf5Gs0Y", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...inherited, DATA_KEY: KEY, AUTH_SECRET: "crash-only-Pq7Lx2Vz9Rk4Tm8Nw3Hc6Jd1Bf5Gs0Y", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   return child;
 }

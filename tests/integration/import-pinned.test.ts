@@ -6,7 +6,7 @@ import { agencies, caseNameTokens, caseRepeatLinks, cases, users } from "~/db/sc
 import { createInnerContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 import { readCase } from "~/server/cases/case-store";
-import { ZReferralImportFile } from "~/server/cases/import-schema";
+import { ZReferralImportFile, type TReferral } from "~/server/cases/import-schema";
 import { intakeReferral, referralToCase } from "~/server/cases/intake";
 import { verifySealedValues } from "~/server/cases/verify-sealed";
 import { getAppCipher } from "~/server/crypto/app-cipher";
@@ -14,6 +14,7 @@ import { caseRecordSchema } from "~/server/domain/case/schema";
 import { buildCase } from "~/server/domain/testing/build-case";
 import { randomSource } from "~/server/domain/testing/sources";
 import { importReferrals } from "~/server/services/case-import";
+import { importReferralsInPool } from "~/server/services/case-import-pool";
 import { ensureSettings, getSettings } from "~/server/services/settings";
 import type { SessionUser } from "~/server/services/sessions";
 import { asReferral, importFile } from "../helpers/referrals";
@@ -37,6 +38,14 @@ function referrals() {
     if (earlier && again) again.victim = { ...again.victim, name: earlier.victim.name, dateOfBirth: earlier.victim.dateOfBirth, aliases: earlier.victim.aliases };
   }
   return out;
+}
+
+/** Referrals already in the database before the import, some of the same victims (found from the stored rows). */
+function storedEarlier() {
+  return Array.from({ length: 6 }, (_, i) => {
+    const record = buildCase(randomSource(8_000 + i)).record;
+    return asReferral({ ...record, referring: { ...record.referring, referralDate: `2024-0${1 + i}-15` } }, "Police");
+  });
 }
 
 function freshDb() {
@@ -67,49 +76,77 @@ function withoutIds(db: Db, value: unknown, caseIds: string[]): unknown {
   return JSON.parse(json) as unknown;
 }
 
-describe("the import stores each case exactly as the one-by-one intake does (issue #14 §4, decision 078)", () => {
+describe("the import stores each case exactly as the one-by-one intake does (issue #14 §4, decisions 078 and 081)", () => {
   const imported = freshDb();
+  const pooled = freshDb();
   const oneByOne = freshDb();
-  const file = importFile(...referrals());
+  const earlier = storedEarlier();
+  const file = importFile(
+    ...referrals().map((r, i) => {
+      const stored = i % 9 === 4 ? earlier[(i / 9) | 0] : undefined;
+      return stored ? { ...r, victim: { ...r.victim, name: stored.victim.name, dateOfBirth: stored.victim.dateOfBirth, aliases: stored.victim.aliases } } : r;
+    }),
+  );
   let importedIds: string[] = [];
+  let pooledIds: string[] = [];
   let oneByOneIds: string[] = [];
   let coordinators: Map<Db, SessionUser>;
   afterAll(() => {
     imported.cleanup();
+    pooled.cleanup();
     oneByOne.cleanup();
   });
 
+  /** Each referral through intakeReferral, in the order given. */
+  function oneByOneIntake(db: Db, referrals: readonly TReferral[]): string[] {
+    const agencyId = db.$client.prepare("SELECT id FROM agencies").pluck().get() as string;
+    const settings = getSettings(db);
+    return db.transaction((tx) => referrals.map((r) => intakeReferral(tx, getAppCipher(), r, { referringAgencyId: agencyId, createdByUserId: null, now: NOW, settings, criteriaFromSource: true }).caseId));
+  }
+
   beforeAll(async () => {
+    const stored = ZReferralImportFile.parse(importFile(...earlier)).referrals;
+    for (const t of [imported, pooled, oneByOne]) oneByOneIntake(t.db, stored);
+
     const result = importReferrals(imported.db, getAppCipher(), null, file, NOW);
     if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
     importedIds = result.caseIds;
+    const inPool = await importReferralsInPool(pooled.db, null, file, NOW, { threads: 2, lowPriority: false });
+    if (!inPool.ok) throw new Error(JSON.stringify(inPool.issues.slice(0, 3)));
+    pooledIds = inPool.caseIds;
 
     // The per-record path: each referral through intakeReferral, oldest first, as the import orders them.
     const parsed = ZReferralImportFile.parse(file);
-    const agencyId = oneByOne.db.$client.prepare("SELECT id FROM agencies").pluck().get() as string;
-    const settings = getSettings(oneByOne.db);
     const order = parsed.referrals.map((r, i) => ({ r, i })).sort((a, b) => a.r.referring.referralDate.localeCompare(b.r.referring.referralDate) || a.i - b.i);
+    const ids = oneByOneIntake(oneByOne.db, order.map((o) => o.r));
     oneByOneIds = new Array<string>(order.length);
-    oneByOne.db.transaction((tx) => {
-      for (const { r, i } of order) oneByOneIds[i] = intakeReferral(tx, getAppCipher(), r, { referringAgencyId: agencyId, createdByUserId: null, now: NOW, settings, criteriaFromSource: true }).caseId;
-    });
+    order.forEach(({ i }, n) => (oneByOneIds[i] = ids[n] ?? ""));
     coordinators = new Map([
       [imported.db, await sessionUserFor(imported.db, "coordinator", "police")],
+      [pooled.db, await sessionUserFor(pooled.db, "coordinator", "police")],
       [oneByOne.db, await sessionUserFor(oneByOne.db, "coordinator", "police")],
     ]);
-  });
+  }, 120_000);
 
-  it("every case, its repeat links and its name tokens read the same, and every sealed value opens", () => {
-    const numbersIn = (db: Db) => new Map(db.select({ id: cases.id, n: cases.caseNumber }).from(cases).all().map((r) => [r.id, r.n]));
-    const importedNumbers = numbersIn(imported.db);
+  it.each([
+    ["on this thread", () => ({ db: imported.db, ids: importedIds })],
+    ["on a pool of threads", () => ({ db: pooled.db, ids: pooledIds })],
+  ])("every case prepared %s, its repeat links and its name tokens read the same, and every sealed value opens", (_how, which) => {
+    const { db, ids } = which();
+    const numbersIn = (d: Db) => new Map(d.select({ id: cases.id, n: cases.caseNumber }).from(cases).all().map((r) => [r.id, r.n]));
+    const importedNumbers = numbersIn(db);
     const oneByOneNumbers = numbersIn(oneByOne.db);
-    expect(importedIds).toHaveLength(60);
-    expect(imported.db.select().from(caseRepeatLinks).all().length).toBeGreaterThanOrEqual(8);
-    importedIds.forEach((id, i) => {
+    expect(ids).toHaveLength(60);
+    const links = db.select().from(caseRepeatLinks).all();
+    // Repeats found earlier in the file, and of cases stored before the import (numbered in 2024).
+    const toStored = links.filter((l) => (importedNumbers.get(l.earlierCaseId) ?? "").includes("-2024-")).length;
+    expect(toStored).toBeGreaterThanOrEqual(5);
+    expect(links.length - toStored).toBeGreaterThanOrEqual(7);
+    ids.forEach((id, i) => {
       const expected = caseAsRead(oneByOne.db, oneByOneIds[i] ?? "", (e) => oneByOneNumbers.get(e) ?? "?");
-      expect(caseAsRead(imported.db, id, (e) => importedNumbers.get(e) ?? "?")).toEqual(expected);
+      expect(caseAsRead(db, id, (e) => importedNumbers.get(e) ?? "?")).toEqual(expected);
     });
-    expect(verifySealedValues(imported.db, getAppCipher()).failures).toEqual([]);
+    expect(verifySealedValues(db, getAppCipher()).failures).toEqual([]);
   });
 
   it("cases.get shows the coordinator the same case from either path", async () => {
@@ -118,7 +155,11 @@ describe("the import stores each case exactly as the one-by-one intake does (iss
       if (!user) throw new Error("no coordinator");
       return withoutIds(db, await createCaller(createInnerContext({ db, user, now: () => NOW })).cases.get({ caseId }), [caseId]);
     };
-    for (const i of [0, 7, 41, 59]) expect(await get(imported.db, importedIds[i] ?? "")).toEqual(await get(oneByOne.db, oneByOneIds[i] ?? ""));
+    for (const i of [0, 4, 7, 41, 59]) {
+      const expected = await get(oneByOne.db, oneByOneIds[i] ?? "");
+      expect(await get(imported.db, importedIds[i] ?? "")).toEqual(expected);
+      expect(await get(pooled.db, pooledIds[i] ?? "")).toEqual(expected);
+    }
   });
 
   it("a referral's record is already what the case schema would make of it (intake does not parse it twice)", () => {

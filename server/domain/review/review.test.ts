@@ -15,6 +15,20 @@ const reviewed = (text: TaggedText, ...which: number[]) => {
 };
 
 describe("sentence digest", () => {
+  // Review marks already stored are keyed by these: the digest must never change.
+  it("gives the published SHA-256 test vectors", () => {
+    expect(sha256Hex("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")).toBe("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    expect(sha256Hex("a".repeat(1_000_000))).toBe("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  });
+
+  it("hashes the text as UTF-8", () => {
+    expect(sha256Hex("é")).toBe(createHash("sha256").update(Buffer.from([0xc3, 0xa9])).digest("hex"));
+    // A sentence as the digest before decision 081 (hand-written SHA-256) gave it: stored marks stay valid.
+    expect(sha256Hex("Her paperwork to stay was knocked back.")).toBe("7956f5d43fd66d80d83e409ee2d57f65c82b83bab5862f91ec76ab6c31c5a2c4");
+  });
+
   it("is SHA-256 of the UTF-8 text", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
       expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
