@@ -1,5 +1,3 @@
-import { setPriority } from "node:os";
-import { isMainThread } from "node:worker_threads";
 import { zipSync } from "fflate";
 import { move } from "piscina";
 import { createDb, type Db } from "~/db/client";
@@ -7,6 +5,7 @@ import { getAppCipher } from "~/server/crypto/app-cipher";
 import { AppError, type AppErrorCode } from "~/server/errors";
 import { allPackFiles, packFile, type PackFile } from "~/server/exports/pack-files";
 import type { SessionUser } from "~/server/services/sessions";
+import { lowerThisThreadsPriority } from "~/server/workers/priority";
 import { renderPdf } from "./render-document";
 import type { PdfDocument } from "./types";
 
@@ -34,17 +33,8 @@ export type NamedPdf = { name: string; bytes: ArrayBuffer };
 /** A service's own refusal (say, a case removed from the agenda meanwhile), sent back as data: errors lose their class crossing threads. */
 export type PdfRefusal = { refused: AppErrorCode; message: string };
 
-// Every thread the pool starts runs this once. Linux keeps the nice value per thread
-// (setpriority(2), NOTES), so pid 0 here lowers only this worker thread: when both compete for a
-// core, the server thread answering pages wins. Elsewhere it may apply to the whole process, or be
-// refused; rendering is correct either way, so a failure is ignored.
-if (!isMainThread && process.platform === "linux") {
-  try {
-    setPriority(0, 10);
-  } catch {
-    // Not permitted here: the worker runs at the server's priority.
-  }
-}
+// Every thread the pool starts runs this once: the server thread answering pages wins a core.
+lowerThisThreadsPriority();
 
 export default async function renderTask(task: PdfTask): Promise<unknown> {
   if (task.kind === "pdf") return move(transferable(await renderPdf(task.document)));
