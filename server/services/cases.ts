@@ -145,10 +145,10 @@ function linkedReferrals(db: Db, caseIds: string[]): Map<string, LinkedReferral[
   return out;
 }
 
-/** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */
 // Every case read asks it first: built once per connection.
 const caseAccessFacts = preparedQuery((db) => db.select({ referringAgencyId: cases.referringAgencyId, acceptedAt: cases.acceptedAt }).from(cases).where(eq(cases.id, sql.placeholder("caseId"))).prepare());
 
+/** Passes if this user may open the case; otherwise NOT_FOUND, so its existence is not revealed. */
 export function assertCanOpenCase(db: Db, user: SessionUser, caseId: string) {
   const row = caseAccessFacts(db).get({ caseId });
   if (!row || !canOpenCase(user, row)) throw new AppError("NOT_FOUND", "There is no case with that reference that you can see.");
