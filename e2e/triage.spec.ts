@@ -1,6 +1,7 @@
 import { errorSummary, expect, newPersonPage, shoot, signIn, test } from "./fixtures";
 
 test("the coordinator declines a referral with a reason the referring agency then sees", async ({ browser, a11y }) => {
+  test.slow(); // two people sign in and six pages get an axe scan: about 30 s here, the default limit
   const coordinator = await newPersonPage(browser);
   await signIn(coordinator, "coordinator@northshire.example");
   await coordinator.goto("/triage");
