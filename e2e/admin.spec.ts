@@ -1,4 +1,4 @@
-import { errorSummary, expect, PASSWORD, signIn, test, newPersonPage } from "./fixtures";
+import { errorSummary, expect, PASSWORD, signIn, signOut, test, newPersonPage } from "./fixtures";
 
 test("an admin adds an agency and proposes a user; a chair approves and hands over a one-time password; deactivating them shuts them out", async ({ page, browser, a11y }) => {
   test.slow(); // three people sign in and each page gets an axe scan
@@ -124,7 +124,7 @@ test("a user changes their own password, which needs the current one", async ({ 
   await page.getByLabel("Confirm new password").fill("kestrel meadow copper 5");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "e2e.password@northshire.example", "kestrel meadow copper 5");
   await expect(page.getByRole("heading", { name: "Welcome, Password Tester" })).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { DEFAULT_POLICY } from "../server/domain/policy/default-policy";
 import { policyToInput } from "../server/domain/policy/define-policy";
 import { oracleMaySeeAll } from "../server/domain/testing/oracle";
 import { extractPdfText } from "../server/exports/pdf/extract-text";
-import { errorSummary, expect, newPersonPage, PASSWORD, signIn, test } from "./fixtures";
+import { errorSummary, expect, newPersonPage, PASSWORD, signIn, signOut, test } from "./fixtures";
 import { MARKER_ACTIONS, MARKER_CASE, MARKER_FLAGS, MARKER_NOTES, MARKER_OVERRIDES } from "./markers";
 
 const trpcGet = (path: string, input?: unknown) =>
@@ -17,7 +17,7 @@ async function markerCaseId(page: Page): Promise<string> {
   const body = (await res.json()) as { result: { data: { json: { rows: { id: string }[] } } } };
   const id = body.result.data.json.rows[0]?.id;
   if (!id) throw new Error("the e2e server did not import the marker case");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   return id;
 }
 
@@ -299,7 +299,7 @@ test("an ended and a revoked override leak nothing to the agency they named", as
   const listed = ((await (await page.request.get(trpcGet("overrides.list", { caseId }))).json()) as Json<Listed[]>).result.data.json;
   // The check has teeth: both overrides exist, named for housing, and neither is in effect.
   for (const o of MARKER_OVERRIDES) expect(listed.find((l) => l.tag === o.tag && l.agencyName === o.agency)?.state, `${o.kind} ${o.tag}`).toBe(o.kind);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "housing@northshire.example");
   const bodies: string[] = [];

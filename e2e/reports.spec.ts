@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signOut, test } from "./fixtures";
 
 test("the coordinator reads the quarterly return, its chart's table view and downloads it in three formats", async ({ page, a11y }) => {
   await signIn(page, "coordinator@northshire.example");
@@ -32,7 +32,7 @@ test("dashboards have table views; an agency sees only its own referral figures"
   await page.goto("/retention");
   await expect(page.getByRole("heading", { name: "Retention", level: 1 })).toBeVisible();
   await a11y();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signIn(page, "housing@northshire.example");
   await expect(page.getByRole("link", { name: "Reports" })).toHaveCount(0);

@@ -26,8 +26,12 @@ const ZImportEnvelope = z.object({
     .max(50_000, { error: "Import at most 50,000 referrals at a time." }),
 });
 
-/** A job in this server process: its live progress and, once finished, what the admin who started it is shown. */
-type LiveJob = { startedByUserId: string; done: number; saving: boolean; result?: ImportResult; finished: Promise<void> };
+/**
+ * A job in this server process: its live progress and, once finished, what the admin who started
+ * it is shown. `outcome` settles when the worker has sent its result (or ended without one);
+ * `finished` when the worker has ended.
+ */
+type LiveJob = { startedByUserId: string; done: number; saving: boolean; result?: ImportResult; outcome: Promise<void>; finished: Promise<void> };
 // On globalThis: the page, the action and the API route may each hold their own copy of this module.
 const registry = globalThis as unknown as { maracImportJobs?: Map<string, LiveJob> };
 const live = (registry.maracImportJobs ??= new Map<string, LiveJob>());
@@ -63,21 +67,27 @@ export function startImportJob(db: Db, actor: SessionUser, document: unknown, no
 
   const workerData: ImportWorkerData = { databaseFile: db.$client.name, jobId, actor, document, now: now.getTime() };
   const worker = new Worker(join(process.cwd(), ...WORKER_ENTRY), { workerData });
+  let sent!: () => void;
   const job: LiveJob = {
     startedByUserId: actor.id,
     done: 0,
     saving: false,
+    outcome: new Promise((resolve) => (sent = resolve)),
     finished: new Promise((resolve) => {
       worker.on("message", (message: ImportWorkerMessage) => {
         if (message.kind === "progress") {
           job.saving = true;
           job.done = message.done;
-        } else job.result = message.result;
+        } else {
+          job.result = message.result;
+          sent();
+        }
       });
       // The worker writes the outcome itself; a worker that ended without one failed part way, and its transaction rolled back.
       worker.on("error", (e) => console.error(`Import ${jobId} failed:`, e));
       worker.on("exit", () => {
         if (!job.result) db.update(importJobs).set({ status: "failed", finishedAt: new Date() }).where(and(eq(importJobs.id, jobId), eq(importJobs.status, "running"))).run();
+        sent();
         resolve();
       });
     }),
@@ -86,12 +96,17 @@ export function startImportJob(db: Db, actor: SessionUser, document: unknown, no
   return { ok: true, jobId };
 }
 
-/** One job as the admin page shows it, or null. */
-export function readImportJob(db: Db, viewer: SessionUser, jobId: string): ImportJobView | null {
+/**
+ * One job as the admin page shows it, or null. The worker commits the job's row before its result
+ * reaches this thread, so a finished row read in between waits for the result: otherwise the
+ * admin who started it would see "Imported" without the case numbers, and the page stops polling.
+ */
+export async function readImportJob(db: Db, viewer: SessionUser, jobId: string): Promise<ImportJobView | null> {
   const row = db.select().from(importJobs).where(eq(importJobs.id, jobId)).get();
   if (!row) return null;
   const job = live.get(jobId);
   const mine = job !== undefined && job.startedByUserId === viewer.id;
+  if (mine && row.status !== "running" && !job.result) await job.outcome;
   const result = mine ? job.result : undefined;
   return {
     id: row.id,

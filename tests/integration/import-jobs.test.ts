@@ -56,6 +56,19 @@ describe("import jobs", () => {
     expect(Object.keys(t.db.select().from(importJobs).get() ?? {}).sort()).toEqual(["done", "finishedAt", "id", "importedCount", "problemCount", "startedAt", "startedByUserId", "status", "total"]);
   }, 120_000);
 
+  it("a job whose row is finished before its result reaches the server's thread still shows the admin their case numbers", async () => {
+    const jobId = await started(importFile(...referrals(4, 400)));
+    // Hold this thread (as a busy server would) until the worker has committed: its result message cannot be handled meanwhile.
+    const status = t.db.$client.prepare("select status from import_jobs where id = ?").pluck();
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const until = Date.now() + 100_000;
+    while (status.get(jobId) === "running" && Date.now() < until) Atomics.wait(pause, 0, 0, 20);
+    const job = await api(admin).admin.imports.get({ id: jobId });
+    expect(job).toMatchObject({ status: "imported", importedCount: 4 });
+    expect(job.caseNumbers).toHaveLength(4);
+    await importJobSettled(jobId);
+  }, 120_000);
+
   it("refuses the whole file when one referral is wrong: nothing saved, every problem with its path", async () => {
     const before = count("cases");
     const rows = referrals(5, 100);

@@ -30,8 +30,8 @@ export const adminImportsRouter = createRouter({
         issues: z.array(ZIssue).nullable(),
       }),
     )
-    .query(({ ctx, input }) => {
-      const job = readImportJob(ctx.db, ctx.user, input.id);
+    .query(async ({ ctx, input }) => {
+      const job = await readImportJob(ctx.db, ctx.user, input.id);
       if (!job) throw new TRPCError({ code: "NOT_FOUND", message: "There is no such import." });
       return job;
     }),
