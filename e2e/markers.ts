@@ -37,7 +37,8 @@ export const MARKER_NOTES = {
 /**
  * The review-gate case (decision 042): immigration sentences written to get past the detector's
  * rules, on every surface, each by a known agency. Until a case holder reviews them, only case
- * holders and the author's agency may read them. `author` is a DEMO_AGENCIES key.
+ * holders and the author's agency (and an action's owner) may read them. `author` and `owner` are
+ * DEMO_AGENCIES keys.
  */
 export const GATE_VICTIM = "Rhiannon Gatecheck";
 /** A closed case the e2e server dates past the retention period, for the deletion journey (e2e/retention.spec.ts). */
@@ -48,7 +49,8 @@ export const GATE_FLAG_FACTOR = "non_fatal_strangulation";
 export const GATE_TEXTS = {
   narrative: { text: "Gatemarknarrative she is worried about the letter from the office in Croydon and what it will mean for her and the girls.", author: "police" },
   flag: { text: "Gatemarkflag the Croydon letter still has not come and he laughs about it.", author: "idva" },
-  action: { text: "Gatemarkaction help her find a lawyer for the Croydon matter.", author: "police" },
+  // Owned by housing, which reads it as written: it must act on it (decision 084).
+  action: { text: "Gatemarkaction help her find a lawyer for the Croydon matter.", author: "police", owner: "housing" },
   minutes: { text: "Gatemarkminutes she has heard nothing from the office in Croydon since the spring.", author: "police" },
   research: { text: "Gatemarkresearch says the Croydon office wrote to her in the spring.", author: "housing" },
 } as const;

@@ -48,7 +48,7 @@ const GATE_CASE_VIEWS = makeSampleCase().victimViews.perTag;
 /** The gate flag's own tags (the risk factor's): an agency that may not see them never sees the flag. */
 const FLAG_TAGS = riskFactorById(GATE_FLAG_FACTOR)?.tags ?? [];
 
-function maySee(agencyKey: string, author: string, stage: Stage, surface: string): boolean {
+function maySee(agencyKey: string, { author, owner }: { author: string; owner?: string }, stage: Stage, surface: string): boolean {
   const agency = DEMO_AGENCIES.find((a) => a.key === agencyKey);
   if (!agency?.isMaracMember) return false;
   const viewer = { userId: "u", role: "agency_rep", agencyId: "a", agencyType: agency.type } as const;
@@ -56,7 +56,8 @@ function maySee(agencyKey: string, author: string, stage: Stage, surface: string
   // An agency always reads its own research form as it wrote it.
   if (surface === "research" && agencyKey === author) return true;
   // The author's agency reads its own text before review; once tagged, the tag rules apply to it too.
-  if (stage === "unreviewed") return agencyKey === author;
+  // An action's owner reads it as written too (decision 084).
+  if (stage === "unreviewed") return agencyKey === author || agencyKey === owner;
   if (stage === "no_tag") return true;
   // The gate case is the sample case: its victim's views narrow the policy (decision 049).
   return oracleMaySeeAll(["immigration"], { userId: "u", role: "agency_rep", agencyId: "a", agencyType: agency.type }, policyToInput(DEFAULT_POLICY), [], "c", new Date(), GATE_CASE_VIEWS);
@@ -93,9 +94,9 @@ test("sentences the detector misses reach no other agency until a case holder re
     for (const user of reps) {
       await signIn(page, user.email);
       const all = await everything(page, caseId);
-      for (const [surface, { text, author }] of Object.entries(GATE_TEXTS)) {
-        const token = text.split(" ")[0] ?? "";
-        expect(all.includes(token), `${stage}: ${surface} text for ${user.email}`).toBe(maySee(user.agency, author, stage, surface));
+      for (const [surface, gate] of Object.entries(GATE_TEXTS)) {
+        const token = gate.text.split(" ")[0] ?? "";
+        expect(all.includes(token), `${stage}: ${surface} text for ${user.email}`).toBe(maySee(user.agency, gate, stage, surface));
       }
       expect(all).not.toMatch(/review(ed)? (is )?pending|awaiting review|not yet reviewed/i);
       await signOut(page);

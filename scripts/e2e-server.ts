@@ -70,14 +70,12 @@ if (!imported.ok) throw new Error(`marker case: ${JSON.stringify(imported.issues
   addRiskFlag(db, scriptCipher(), flagger, { caseId: gateId, factorId: GATE_FLAG_FACTOR, note: GATE_TEXTS.flag.text }, new Date());
   const gateMeeting = createMeeting(db, organiser, { date: "2027-01-21", time: "10:00", venue: GATE_MEETING_VENUE, online: true, chairUserId: chair.id, invitedAgencyIds: members.map((a) => a.id) }, new Date());
   addToAgenda(db, organiser, gateMeeting.id, gateId, new Date());
-  const police = members.find((m) => m.name === "Northshire Police");
-  if (!police) throw new Error("no police agency");
-  createAction(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, description: GATE_TEXTS.action.text, tags: [], owningAgencyId: police.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
-  publishAgenda(db, organiser, gateMeeting.id, new Date());
-  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, version: null, discussion: GATE_TEXTS.minutes.text, risks: "", safetyPlan: "" }, new Date());
   const housingUser = db.select().from(users).where(eq(users.email, "housing@northshire.example")).get();
   const housing = members.find((m) => m.name === "Northshire Homes");
   if (!housingUser || !housing) throw new Error("no demo housing officer");
+  createAction(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, description: GATE_TEXTS.action.text, tags: [], owningAgencyId: housing.id, ownerName: "E2E", dueDate: "2027-01-31" }, new Date());
+  publishAgenda(db, organiser, gateMeeting.id, new Date());
+  saveCaseNotes(db, scriptCipher(), organiser, { meetingId: gateMeeting.id, caseId: gateId, version: null, discussion: GATE_TEXTS.minutes.text, risks: "", safetyPlan: "" }, new Date());
   saveResearch(db, scriptCipher(), { ...housingUser, agencyName: housing.name, agencyType: "housing", agencyIsMember: true, sessionId: "" }, { meetingId: gateMeeting.id, caseId: gateId, version: null, shared: GATE_TEXTS.research.text, withheld: "" }, new Date());
 
   // A case closed in 2018, past the demo MARAC's 72-month retention period: e2e/retention.spec.ts deletes it.

@@ -108,7 +108,7 @@ function presentFor(
     meetingId: r.meetingId,
     caseId: r.caseId,
     caseNumber: r.caseNumber,
-    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, rules.policy, rules.grants, caseOf(r), now, { agencyId: r.authorAgencyId }),
+    description: projectItemText(openFreeText(cipher, r.descriptionSealed, PLACES.actionDescription(r.id)), r.tags, viewer, rules.policy, rules.grants, caseOf(r), now, { agencyId: r.authorAgencyId, addresseeAgencyId: r.owningAgencyId }),
     tags: r.tags,
     owningAgencyId: r.owningAgencyId,
     owningAgencyName: r.agencyName,
@@ -134,7 +134,7 @@ function select(db: Db) {
     .innerJoin(cases, eq(cases.id, meetingActions.caseId))
     .innerJoin(creator, eq(creator.id, meetingActions.createdByUserId));
 }
-/** The action's text is the words of whoever recorded it: their agency reads it before review. */
+/** The action's text is the words of whoever recorded it: their agency, and the agency that owns it, read it before review. */
 const flat = (rows: { action: typeof meetingActions.$inferSelect; agencyName: string; caseNumber: string; authorAgencyId: string }[]): Row[] =>
   rows.map((r) => ({ ...r.action, agencyName: r.agencyName, caseNumber: r.caseNumber, authorAgencyId: r.authorAgencyId }));
 

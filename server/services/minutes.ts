@@ -192,7 +192,7 @@ export function getMinutes(db: Db, cipher: FieldCipher, user: SessionUser, meeti
       timerStartedAt: notes?.timerStartedAt ?? null,
       completedAt: notes?.completedAt ?? null,
       actions: visibleItems(actions, viewer, rules.policy, rules.grants, theCase, now).map((r) => ({
-        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.authorAgencyId }),
+        description: projectItemText(openFreeText(cipher, r.a.descriptionSealed, PLACES.actionDescription(r.a.id)), r.tags, viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.authorAgencyId, addresseeAgencyId: r.a.owningAgencyId }),
         owningAgencyName: r.owner,
         ownerName: r.a.ownerName,
         dueDate: r.a.dueDate,

@@ -54,6 +54,27 @@ describe("meeting actions and the action tracker", () => {
     expect((await api(saheli).actions.forCase({ caseId })).find((a) => a.id === doorChain)?.statusNote).toBeNull();
   });
 
+  it("lets the agency that owns an action read its words before review; other agencies only once a case holder has reviewed them", async () => {
+    // Written to get past the detector (e2e/markers.ts GATE_TEXTS.action): nothing tags it.
+    const words = "Lawyermark help her find a lawyer for the Croydon matter.";
+    const { id } = await api(coordinator).actions.create(action({ description: words, dueDate: "2026-12-22" }));
+    const holderView = (await api(coordinator).actions.forCase({ caseId })).find((a) => a.id === id);
+    expect(holderView?.description.text).toBe(words);
+    expect(holderView?.tags).toEqual([]);
+    const read = async (u: SessionUser) => (await api(u).actions.forCase({ caseId })).find((a) => a.id === id)?.description.text;
+
+    expect(await read(housing)).toBe(words);
+    expect((await api(housing).actions.mine()).find((a) => a.id === id)?.description.text).toBe(words);
+    // Saheli sees the action (it carries no tag) but not its unreviewed words.
+    expect(await read(saheli)).toBeDefined();
+    expect(await read(saheli)).not.toContain("Lawyermark");
+
+    const ref = `action~${id}`;
+    const text = await api(coordinator).review.text({ caseId, ref });
+    await api(coordinator).review.review({ caseId, ref, version: text.version, decisions: text.sentences.map((s) => ({ digest: s.digest, action: "no_tag" as const })) });
+    expect(await read(saheli)).toBe(words);
+  });
+
   it("carries open actions from the last meeting onto the next meeting's page", async () => {
     const { id: next } = await api(coordinator).meetings.create({ date: "2026-12-18", time: "09:30", venue: "Room", online: false, chairUserId: coordinator.id, invitedAgencyIds: [housing.agencyId] });
     const carried = await api(coordinator).actions.openFromPreviousMeeting({ meetingId: next });

@@ -38,7 +38,10 @@ describe("minutes per agency, on screen and as PDF", () => {
     const forHousing = JSON.stringify(await api(housing).meetings.minutes({ meetingId }));
     expect(forHousing).not.toContain("Risk of serious harm is high.");
     expect(forHousing).not.toContain("Agencies shared recent incidents.");
-    expect(JSON.stringify(await api(saheli).meetings.minutes({ meetingId }))).not.toContain("MINUTESMARK");
+    // The action's owner reads its words as written: it must act on them (decision 084).
+    const forSaheli = JSON.stringify(await api(saheli).meetings.minutes({ meetingId }));
+    expect(forSaheli).toContain("MINUTESMARK");
+    expect(forSaheli).not.toContain("Agencies shared recent incidents.");
     expect(await confirmAllTexts(api(coordinator), caseId)).toBeGreaterThan(0);
   });
 

@@ -46,6 +46,14 @@ describe("who reads unreviewed text", () => {
     expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-housing" }, author)).toBe(false);
     expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-housing" }, { agencyId: null })).toBe(false);
   });
+
+  it("and the agency a text is addressed to (an action's owner), no other", () => {
+    const action = { agencyId: "agency-police", addresseeAgencyId: "agency-housing" };
+    expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-housing" }, action)).toBe(true);
+    expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-police" }, action)).toBe(true);
+    expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-health" }, action)).toBe(false);
+    expect(seesUnreviewed({ role: "agency_rep", agencyId: "agency-health" }, { agencyId: null, addresseeAgencyId: "agency-housing" })).toBe(false);
+  });
 });
 
 describe("the review gate in redactText", () => {

@@ -9,20 +9,25 @@ export function isCaseHolder(role: Role): boolean {
   return CASE_HOLDER_ROLES.includes(role);
 }
 
-/** Who wrote a text: its agency reads it before review, like the case holders (decision 042). */
+/**
+ * Who wrote a text: its agency reads it before review, like the case holders (decision 042). A
+ * text written for one agency to act on (an action, for its owner) is read as written by that
+ * agency too: it cannot do what it cannot read (decision 084).
+ */
 export interface Authorship {
   readonly agencyId: string | null;
+  readonly addresseeAgencyId?: string;
 }
 
-/** Whether this viewer reads sentences nobody has reviewed yet. */
 /**
  * For text only case holders ever read (a flag's withdrawal reason, a removed suggestion's reason,
  * a disclosure's purpose): no agency reads it unreviewed because of who wrote it.
  */
 export const HOLDERS_ONLY: Authorship = { agencyId: null };
 
+/** Whether this viewer reads sentences nobody has reviewed yet. */
 export function seesUnreviewed(viewer: { readonly role: Role; readonly agencyId: string }, author: Authorship): boolean {
-  return isCaseHolder(viewer.role) || (author.agencyId !== null && viewer.agencyId === author.agencyId);
+  return isCaseHolder(viewer.role) || (author.agencyId !== null && viewer.agencyId === author.agencyId) || viewer.agencyId === author.addresseeAgencyId;
 }
 
 export const sentenceDigest = sha256Hex;

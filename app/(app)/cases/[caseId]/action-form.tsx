@@ -30,7 +30,14 @@ export function ActionForm({ caseId, meetings, agencies, meeting, back }: { case
       ) : (
         <Select id="meetingId" label="Agreed at" options={meetings} defaultValue={v?.meetingId ?? meetings[0]?.value} error={err("meetingId")} />
       )}
-      <Textarea id="description" label="Action" rows={2} defaultValue={v?.description} error={err("description")} />
+      <Textarea
+        id="description"
+        label="Action"
+        hint="The agency that owns the action reads it as you write it. Other agencies read it once a case holder has reviewed it."
+        rows={2}
+        defaultValue={v?.description}
+        error={err("description")}
+      />
       <Checkboxes
         id="tags"
         name="tags"
