@@ -84,6 +84,7 @@ for (const user of DEMO_USERS.filter((u) => u.active)) {
       bodies.push(await (await page.request.get(packPath, { headers: { RSC: "1" } })).text());
       bodies.push(await (await page.request.get(trpcGet("meetings.pack", { meetingId: markerMeeting.id }))).text());
       bodies.push(await (await page.request.get(trpcGet("meetings.research", { meetingId: markerMeeting.id, caseId }))).text());
+      bodies.push(await (await page.request.get(trpcGet("meetings.research", { meetingId: markerMeeting.id }))).text());
       const pdf = await page.request.get(`${packPath}.pdf`);
       if (pdf.ok()) bodies.push((await extractPdfText(await pdf.body())).join("\n"));
       bodies.push(await (await page.request.get(`/meetings/${markerMeeting.id}/agenda`)).text());

@@ -38,6 +38,7 @@ async function everything(page: Page, caseId: string): Promise<string> {
     await get(trpcGet("meetings.pack", { meetingId: meeting.id }));
     await get(trpcGet("meetings.minutes", { meetingId: meeting.id }));
     await get(trpcGet("meetings.research", { meetingId: meeting.id, caseId }));
+    await get(trpcGet("meetings.research", { meetingId: meeting.id }));
   }
   return bodies.join("\n");
 }

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { agencies, agendaItems, caseResearch, meetingInvitations, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
-import { readCaseSharing } from "~/server/cases/case-store";
+import { caseSharingReader } from "~/server/cases/case-store";
 import type { FieldCipher } from "~/server/crypto/field-cipher";
 import type { TaggedText } from "~/server/domain/case/text";
 import { readSharingRules, type ItemReads } from "~/server/cases/sharing-rules";
@@ -51,32 +51,33 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
 }
 
 /**
- * All agencies' research on a case for a meeting, as this viewer may see it: each agency's shared
- * research through the sentence rules of the viewer's agency; the "held but not shared" part only
- * to its own agency and to chairs and coordinators.
+ * All agencies' research on a case for a meeting (or, without a case, on every case of the
+ * meeting, for the pack page: one read instead of one per case), as this viewer may see it: each
+ * agency's shared research through the sentence rules of the viewer's agency; the "held but not
+ * shared" part only to its own agency and to chairs and coordinators.
  */
-export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string, now: Date) {
+export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, meetingId: string, caseId: string | undefined, now: Date) {
   // Only those who may see the meeting (chairs, coordinators, invited agencies once published).
-  // The meeting row alone: the whole agenda (every case's lines) is not needed here, and the pack
-  // page asks for each case's research in turn.
+  // The meeting row alone: the whole agenda (every case's lines) is not needed here.
   const researchDeadline = deadlineOf(visibleMeeting(db, user, meetingId));
   const viewer = { userId: user.id, role: user.role, agencyId: user.agencyId, agencyType: user.agencyType };
   const rules = readSharingRules(db, cipher, now);
-  const theCase = readCaseSharing(db, cipher, caseId);
+  const sharingOf = caseSharingReader(db, cipher);
   return db
     .select({ r: caseResearch, agencyName: agencies.name, updatedBy: users.name })
     .from(caseResearch)
     .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
     .innerJoin(users, eq(users.id, caseResearch.updatedByUserId))
-    .where(and(eq(caseResearch.meetingId, meetingId), eq(caseResearch.caseId, caseId)))
+    .where(and(eq(caseResearch.meetingId, meetingId), caseId === undefined ? undefined : eq(caseResearch.caseId, caseId)))
     .orderBy(asc(agencies.name))
     .all()
     .map(({ r, agencyName, updatedBy }) => {
       const own = r.agencyId === user.agencyId;
-      const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, caseId, r.agencyId, part))) as TaggedText;
+      const open = (sealed: string, part: "shared" | "withheld") => JSON.parse(cipher.open(sealed, place(meetingId, r.caseId, r.agencyId, part))) as TaggedText;
       // An agency always reads its own research whole: it wrote it.
-      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, rules.policy, rules.grants, theCase, now, { agencyId: r.agencyId }));
+      const forViewer = (t: TaggedText) => (own ? { text: t.text, spans: t.spans, notice: null } : projectItemText(t, [], viewer, rules.policy, rules.grants, sharingOf(r.caseId), now, { agencyId: r.agencyId }));
       return {
+        caseId: r.caseId,
         agencyId: r.agencyId,
         agencyName,
         updatedBy,

@@ -10,8 +10,8 @@ const NOW = new Date("2026-11-28T10:00:00Z");
 
 /**
  * Reads a page makes once per case must not each read the whole agenda or the sharing rules
- * again: the pack page asks for every case's research, and a pack projects every case's actions
- * and research. Each figure is taken with one case on the agenda, then with seven.
+ * again: a pack projects every case's actions and research, and the run screen asks for one
+ * case's research. Each figure is taken with one case on the agenda, then with seven.
  */
 describe("reads that do not grow with the agenda", () => {
   const t = createTestDb();
@@ -47,6 +47,23 @@ describe("reads that do not grow with the agenda", () => {
   it("reads the sharing rules for a pack the same number of times whatever the agenda's length", async () => {
     expect(measures[1]?.rulesPerPack).toBe(measures[0]?.rulesPerPack);
     expect((await m.api(m.rep("health")).meetings.pack({ meetingId: m.meetingId })).cases).toHaveLength(7);
+  });
+
+  it("reads every case's research of the meeting in one call, as each case's own call gives it", async () => {
+    const health = m.rep("health");
+    const second = (await m.api(m.coordinator).meetings.pack({ meetingId: m.meetingId })).cases.map((c) => c.line.caseId).find((id) => id !== m.caseId) ?? "";
+    await m.api(health).meetings.saveResearch({ meetingId: m.meetingId, caseId: second, version: null, shared: "Attended A&E in October.", withheld: "Not for the pack." });
+    const caseIds = (await m.api(m.coordinator).meetings.pack({ meetingId: m.meetingId })).cases.map((c) => c.line.caseId);
+    const key = (r: { caseId: string; agencyId: string }) => `${r.caseId} ${r.agencyId}`;
+    for (const viewer of [health, m.coordinator]) {
+      const all = await m.api(viewer).meetings.research({ meetingId: m.meetingId });
+      const byCase = (await Promise.all(caseIds.map((caseId) => m.api(viewer).meetings.research({ meetingId: m.meetingId, caseId })))).flat();
+      expect(all.map(key).sort()).toEqual([`${m.caseId} ${health.agencyId}`, `${second} ${health.agencyId}`].sort());
+      expect([...all].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...byCase].sort((a, b) => key(a).localeCompare(key(b))));
+    }
+    // An agency not invited is refused the meeting's research as it is a case's.
+    const probation = await sessionUserFor(t.db, "agency_rep", "probation");
+    await expect(m.api(probation).meetings.research({ meetingId: m.meetingId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("carries the research deadline in the pack, so the pack page need not build the agenda again for it", async () => {

@@ -128,11 +128,13 @@ export const meetingsRouter = createRouter({
       const zip = await inWorker(() => pdfRenderer().packs(packSource(ctx, meeting.id)));
       return { fileName: `marac-packs-${meeting.date}.zip`, zip };
     }),
+  /** Research on one case of the meeting, or (without caseId) on every case of it, for the pack page. */
   research: caseworkProcedure
-    .input(z.object({ meetingId: ZId, caseId: ZId }))
+    .input(z.object({ meetingId: ZId, caseId: ZId.optional() }))
     .output(
       z.array(
         z.strictObject({
+          caseId: z.string(),
           agencyId: z.string(),
           agencyName: z.string(),
           updatedBy: z.string(),

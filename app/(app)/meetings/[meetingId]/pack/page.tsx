@@ -21,9 +21,9 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   const { pack, organiser, research, deadline } = await readOrRefuse(async () => {
     const api = await getServerApi();
     const [pack, me] = await Promise.all([api.meetings.pack({ meetingId, asAgencyId: typeof as === "string" && as !== "" ? as : undefined }), api.account.me()]);
-    // The agency's own research for its form, and which research came late; the research shown is
-    // the pack's own (in a preview, exactly what the agency gets).
-    const research = await Promise.all(pack.cases.map((c) => api.meetings.research({ meetingId, caseId: c.line.caseId })));
+    // The agency's own research for its form, and which research came late, for every case at once;
+    // the research shown is the pack's own (in a preview, exactly what the agency gets).
+    const research = await api.meetings.research({ meetingId });
     return { pack, organiser: me.role === "chair" || me.role === "coordinator", research, deadline: pack.meeting.researchDeadline };
   });
   const pastDeadline = ukToday() > deadline;
@@ -79,7 +79,8 @@ export default async function PackPage({ params, searchParams }: { params: Promi
         </nav>
       )}
       {pack.cases.map((c, i) => {
-        const own = research[i]?.find((r) => r.own);
+        const ofCase = research.filter((r) => r.caseId === c.line.caseId);
+        const own = ofCase.find((r) => r.own);
         // Research in the pack's own projection: in a preview, exactly what the agency gets.
         const others = c.research.filter((r) => pack.preview || r.agencyId !== pack.recipient.agencyId);
         return (
@@ -107,7 +108,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
             {others.map((r) => (
               <div key={r.agencyId} className="mb-4 border-l-4 border-border pl-4">
                 <p className="font-bold">
-                  {r.agencyName} {research[i]?.find((x) => x.agencyId === r.agencyId)?.late ? <StatusTag tone="grey">Late</StatusTag> : null}
+                  {r.agencyName} {ofCase.find((x) => x.agencyId === r.agencyId)?.late ? <StatusTag tone="grey">Late</StatusTag> : null}
                 </p>
                 <ProjectedText value={r.shared} />
               </div>
