@@ -1,5 +1,5 @@
-// The import worker's entry (decision 064): plain JavaScript, so Node loads it as it is under
-// `next start` as under tsx, and it loads the TypeScript worker through tsx (a runtime dependency).
+// The import worker's entry in tests and `next dev` (decision 064): plain JavaScript, which loads
+// the TypeScript worker through tsx. `next start` runs the bundle the build writes instead.
 import { tsImport } from "tsx/esm/api";
 
 await tsImport("./import-worker.ts", import.meta.url);

@@ -4,17 +4,22 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
+import { env } from "~/env";
 import { importJobs, type ImportJobStatus } from "~/db/schema";
 import { issuesOf, type ImportIssue } from "~/server/cases/issues";
 import type { ImportWorkerData, ImportWorkerMessage } from "~/server/imports/import-worker";
 import type { ImportResult } from "./case-import";
+import { IMPORT_JOB_WORKER } from "~/server/workers/entries";
+import { builtWorkerFile } from "~/server/workers/pool";
 import type { SessionUser } from "./sessions";
 
 /**
- * The worker's entry, found at run time from the repository root (where every script and the
- * server run), never bundled: see decision 064.
+ * The job's thread (decision 064): under `next start`, the bundle the build wrote, like every other
+ * worker; elsewhere (tests, `next dev`) a plain JavaScript entry that loads the TypeScript through
+ * tsx, since a thread's own entry cannot be TypeScript on Node 20. Paths are from the repository
+ * root, where every script and the server run, so Next's bundler never sees them.
  */
-const WORKER_ENTRY = ["server", "imports", "worker-entry.mjs"];
+const jobThreadFile = () => (env.NODE_ENV === "production" ? builtWorkerFile(IMPORT_JOB_WORKER) : join(process.cwd(), "server", "imports", "worker-entry.mjs"));
 
 /** The parts of the file checked on the request thread before a job starts: cheap, and enough to refuse most wrong files at once. */
 const ZImportEnvelope = z.object({
@@ -66,7 +71,7 @@ export function startImportJob(db: Db, actor: SessionUser, document: unknown, no
   db.insert(importJobs).values({ id: jobId, startedByUserId: actor.id, startedAt: now, total: envelope.data.referrals.length, status: "running" }).run();
 
   const workerData: ImportWorkerData = { databaseFile: db.$client.name, jobId, actor, document, now: now.getTime() };
-  const worker = new Worker(join(process.cwd(), ...WORKER_ENTRY), { workerData });
+  const worker = new Worker(jobThreadFile(), { workerData });
   let sent!: () => void;
   const job: LiveJob = {
     startedByUserId: actor.id,

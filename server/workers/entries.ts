@@ -9,4 +9,7 @@ export const PDF_WORKER: WorkerEntry = { name: "pdf", source: "server/exports/pd
 /** Prepares an import's cases (decision 081). */
 export const IMPORT_PREPARE_WORKER: WorkerEntry = { name: "import-prepare", source: "server/imports/prepare-worker.ts" };
 
-export const WORKER_ENTRIES: readonly WorkerEntry[] = [PDF_WORKER, IMPORT_PREPARE_WORKER];
+/** Runs one admin import job on a thread of its own (decision 064): it runs when loaded, with no default export. */
+export const IMPORT_JOB_WORKER: WorkerEntry = { name: "import-job", source: "server/imports/import-worker.ts" };
+
+export const WORKER_ENTRIES: readonly WorkerEntry[] = [PDF_WORKER, IMPORT_PREPARE_WORKER, IMPORT_JOB_WORKER];

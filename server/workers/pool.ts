@@ -29,16 +29,19 @@ export function workerBundlePath(entry: WorkerEntry): string {
   return join(WORKER_BUNDLE_DIR, `${entry.name}.mjs`);
 }
 
+/** The bundle the build step wrote for an entry, which production (`next start`, plain node) loads. */
+export function builtWorkerFile(entry: WorkerEntry): string {
+  const filename = join(process.cwd(), workerBundlePath(entry));
+  if (!existsSync(filename)) throw new Error(`The ${entry.name} worker bundle ${filename} is missing: build with \`npm run build\` (next build, then the worker bundles).`);
+  return filename;
+}
+
 /**
- * Production (`next start`, plain node) loads the bundle the build step wrote; tests, scripts and
- * `next dev` load the TypeScript entry through tsx, so they always run the current source.
+ * Production loads the bundle; tests, scripts and `next dev` load the TypeScript entry through
+ * tsx, so they always run the current source.
  */
 function workerFile(entry: WorkerEntry, production: boolean): { filename: string; execArgv: string[] } {
-  if (production) {
-    const filename = join(process.cwd(), workerBundlePath(entry));
-    if (!existsSync(filename)) throw new Error(`The ${entry.name} worker bundle ${filename} is missing: build with \`npm run build\` (next build, then the worker bundles).`);
-    return { filename, execArgv: [] };
-  }
+  if (production) return { filename: builtWorkerFile(entry), execArgv: [] };
   return { filename: join(process.cwd(), entry.source), execArgv: ["--import", "tsx"] };
 }
 
