@@ -90,7 +90,7 @@ export function VictimFields({ v, err, page }: FieldProps & { page: VictimPage }
       <>
       <TextInput {...common("firstLanguage")} label="First language (optional)" />
       <Radios {...common("interpreterNeeded")} label="Is an interpreter needed?" inline options={YNU} />
-      <TextInput {...common("ethnicity")} label="Ethnicity (optional)" />
+      <TextInput {...common("ethnicity")} label="Ethnicity (optional)" hint="The census group, for example “White: Irish”, “Black or Black British: Caribbean” or “Asian or Asian British: Pakistani”." />
       <Radios {...common("disability-disabled")} label="Is the victim disabled?" inline options={YNU} badge={badge("health")} />
       <Textarea {...common("disability-details")} label="Disability details (optional)" badge={badge("health")} rows={2} />
       <Radios {...common("lgbtPlus-identifiesAsLgbtPlus")} label="Does the victim identify as LGBT+?" inline options={YNU} badge={badge("sexuality")} />

@@ -28,6 +28,7 @@ const ETHNICITIES: readonly [string | undefined, boolean][] = [
   ["White British", false],
   ["white Irish", false],
   ["White: Gypsy or Irish Traveller", false],
+  ["Gypsy or Irish Traveller", false],
   ["Black African", true],
   ["Asian British - Pakistani", true],
   [" Mixed White and Black Caribbean ", true],

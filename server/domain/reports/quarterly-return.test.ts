@@ -56,6 +56,16 @@ describe("the definitions of the return (docs/reports.md)", () => {
     ["", false],
     [undefined, false],
     ["prefer not to say", false],
+    ["White: Gypsy or Irish Traveller", false],
+    ["Gypsy or Irish Traveller", false],
+    ["gypsy  or irish traveller.", false],
+    ["Roma", false],
+    ["Irish", false],
+    ["Any other White background", false],
+    ["Irish Traveller", false],
+    ["Romany Gypsy", false],
+    ["British Indian", true],
+    ["Asian or Asian British: Pakistani", true],
   ] as const)("ethnicity %s is minoritised: %s", (e, yes) => {
     expect(isRaciallyMinoritised(e)).toBe(yes);
   });

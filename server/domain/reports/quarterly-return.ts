@@ -42,14 +42,21 @@ export type ReturnCounts = {
 const NOT_RECORDED = /^(not known|unknown|not stated|not recorded|prefer not to say|declined)$/i;
 
 /**
+ * The census's White groups written without "White:" in front (decision 085). Only whole answers:
+ * "English" or "British" alone names a nationality as often as an ethnicity, and "Irish Traveller"
+ * is matched whole, not "Irish" as the start of another answer.
+ */
+const WHITE_GROUP_ALONE = /^(irish|gypsy|traveller|irish traveller|gypsy or irish traveller|gypsy, roma or traveller|roma|romany|romany gypsy|any other white background)$/i;
+
+/**
  * Black, Asian or racially minoritised: an ethnicity is recorded and it is not a White group.
  * White minorities (for example Gypsy or Irish Traveller) are not counted, as in the census's
- * "ethnic groups other than White" (docs/reports.md).
+ * "ethnic groups other than White" (docs/reports.md), whether or not "White:" is written first.
  */
 export function isRaciallyMinoritised(ethnicity: string | undefined): boolean {
-  const e = ethnicity?.trim() ?? "";
+  const e = ethnicity?.trim().replace(/\s+/g, " ").replace(/[.]$/, "") ?? "";
   if (e === "" || NOT_RECORDED.test(e)) return false;
-  return !/^white\b/i.test(e);
+  return !/^white\b/i.test(e) && !WHITE_GROUP_ALONE.test(e);
 }
 
 export function countReturn(hearings: readonly Hearing[]): ReturnCounts {

@@ -60,7 +60,7 @@ export function VictimForm({ caseId, version, defaults }: { caseId: string; vers
       <h2>Communication and diversity</h2>
       <TextInput id="firstLanguage" label="First language" defaultValue={v.firstLanguage} error={err("firstLanguage")} />
       <Radios id="interpreterNeeded" label="Is an interpreter needed?" inline options={YNU} defaultValue={v.interpreterNeeded} error={err("interpreterNeeded")} />
-      <TextInput id="ethnicity" label="Ethnicity" defaultValue={v.ethnicity} error={err("ethnicity")} />
+      <TextInput id="ethnicity" label="Ethnicity" hint="The census group, for example “White: Irish”, “Black or Black British: Caribbean” or “Asian or Asian British: Pakistani”." defaultValue={v.ethnicity} error={err("ethnicity")} />
       <Radios id="disability-disabled" label="Is the victim disabled?" inline options={YNU} badge={badge("health")} defaultValue={v["disability-disabled"]} error={err("disability-disabled")} />
       <Textarea id="disability-details" label="Disability details" badge={badge("health")} rows={2} defaultValue={v["disability-details"]} error={err("disability-details")} />
       <Radios id="lgbtPlus-identifiesAsLgbtPlus" label="Does the victim identify as LGBT+?" inline options={YNU} badge={badge("sexuality")} defaultValue={v["lgbtPlus-identifiesAsLgbtPlus"]} error={err("lgbtPlus-identifiesAsLgbtPlus")} />
