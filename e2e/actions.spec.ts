@@ -2,6 +2,7 @@ import { errorSummary, expect, signIn, test, newPersonPage } from "./fixtures";
 import { MARKER_CASE } from "./markers";
 
 test("the chair records an action for an agency, which sees it in its tracker and marks it done", async ({ browser, a11y }) => {
+  test.slow(); // two people and axe scans: 19 s of the default 30 in a full run
   const chair = await newPersonPage(browser);
   await signIn(chair, "chair@northshire.example");
   await chair.goto(`/cases?q=${encodeURIComponent(MARKER_CASE.record.victim.name)}`);

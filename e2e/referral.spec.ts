@@ -23,7 +23,7 @@ async function fillDate(page: Page, id: string, day: string, month: string, year
 }
 
 test("an agency representative refers a case with two perpetrators and a child, sees the live Dash score, submits; the coordinator accepts it", async ({ browser, a11y }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // eleven form pages and two people: 96 s in a full run on the 2-core CI machine
   const page = await newPersonPage(browser);
   await signIn(page, "housing@northshire.example");
   await page.goto("/referrals");
@@ -173,6 +173,8 @@ test("an agency representative refers a case with two perpetrators and a child, 
 });
 
 test("an impossible date of birth and professional judgement without reasons show the error summary and keep the answers", async ({ page, a11y }) => {
+  // Several form pages with axe scans: 27.5 s of the default 30 in a full run on the 2-core CI machine.
+  test.slow();
   await signIn(page, "housing@northshire.example");
   const draftId = await startReferral(page);
 
@@ -222,8 +224,8 @@ test("an impossible date of birth and professional judgement without reasons sho
 });
 
 test("every page of the referral form passes axe, empty and with errors", async ({ page, a11y }) => {
-  // Sixteen axe scans: every page of the form, empty and with errors.
-  test.slow();
+  // Sixteen axe scans: every page of the form, empty and with errors (72 s in a full run).
+  test.setTimeout(180_000);
   await signIn(page, "idva@northshire.example");
   const draftId = await startReferral(page);
   for (const step of STEPS) {

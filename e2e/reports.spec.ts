@@ -22,6 +22,7 @@ test("the coordinator reads the quarterly return, its chart's table view and dow
 });
 
 test("dashboards have table views; an agency sees only its own referral figures", async ({ page, a11y }) => {
+  test.slow(); // dashboards over the whole demo area, for two people: 19 s of the default 30 in a full run
   await signIn(page, "chair@northshire.example");
   await page.goto("/reports/dashboards");
   await expect(page.getByRole("img", { name: /Referrals per month by referring agency/ })).toBeVisible();

@@ -3,6 +3,7 @@ import { RETENTION_VICTIM } from "./markers";
 
 // The e2e server closes one case in 2018, past the 72-month retention period (scripts/e2e-server.ts).
 test("a chair proposes deleting a case past retention, a coordinator approves, and only its tombstone is left", async ({ page, browser, a11y }) => {
+  test.slow(); // two people, two approvals' pages and axe scans: 22 s of the default 30 in a full run
   await signIn(page, "chair@northshire.example");
   await page.goto(`/cases?q=${encodeURIComponent(RETENTION_VICTIM)}`);
   await expect(page.getByRole("status")).toHaveText("1 case");

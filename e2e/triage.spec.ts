@@ -35,6 +35,7 @@ test("the coordinator declines a referral with a reason the referring agency the
 });
 
 test("the IDVA flags risk factors; an agency sees only the flags its policy allows", async ({ browser, a11y }) => {
+  test.slow(); // two people and several axe scans: 24 s of the default 30 in a full run
   const idva = await newPersonPage(browser);
   await signIn(idva, "idva@northshire.example");
   // The demo IDVA flagged Parveen Akhtar's first referral (2025).

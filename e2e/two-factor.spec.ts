@@ -4,6 +4,7 @@ import { expect, signIn, signOut, test } from "./fixtures";
 const EMAIL = "e2e.twofactor@northshire.example";
 
 test("a user sets up an authenticator, signs in with a code, then with a recovery code, and sees their sessions", async ({ page, a11y }) => {
+  test.slow(); // three sign-ins and several axe scans: 25 s of the default 30 in a full run
   await signIn(page, EMAIL);
   await page.goto("/account/two-factor");
   await a11y();
