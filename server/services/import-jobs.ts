@@ -67,11 +67,13 @@ export function startImportJob(db: Db, actor: SessionUser, document: unknown, no
   if (db.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.status, "running")).get()) {
     throw new TRPCError({ code: "CONFLICT", message: "Another import is still running. Wait for it to finish, then try again." });
   }
+  // Found before the job's row is written: a missing bundle must not leave a "running" job that blocks every later import.
+  const threadFile = jobThreadFile();
   const jobId = crypto.randomUUID();
   db.insert(importJobs).values({ id: jobId, startedByUserId: actor.id, startedAt: now, total: envelope.data.referrals.length, status: "running" }).run();
 
   const workerData: ImportWorkerData = { databaseFile: db.$client.name, jobId, actor, document, now: now.getTime() };
-  const worker = new Worker(jobThreadFile(), { workerData });
+  const worker = new Worker(threadFile, { workerData });
   let sent!: () => void;
   const job: LiveJob = {
     startedByUserId: actor.id,

@@ -18,7 +18,8 @@ export class WorkersBusy extends Error {
 
 /**
  * A worker entry: `source` is the TypeScript module (relative to the repository root) whose
- * default export handles one task; the production build bundles it to `.next/workers/<name>.mjs`.
+ * default export handles one task of a pool, or (for a thread of its own) that runs when loaded;
+ * the production build bundles it to `.next/workers/<name>.mjs`.
  */
 export type WorkerEntry = { name: string; source: string };
 
