@@ -146,21 +146,27 @@ export function listCaseActions(db: Db, cipher: FieldCipher, user: SessionUser, 
   return present(db, flat(caseActions(db).all({ caseId })), cipher, user, now);
 }
 
-/**
- * A case's actions for a meeting pack, in the pack's recipient agency's view: those still open and
- * those from earlier meetings, with their status. Status notes only of the recipient's own actions.
- */
-export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, caseId: string, meetingDate: string, now: Date, reads: ItemReads) {
-  const rows = db
+// Read for every case of a pack: built once per connection.
+const packActions = preparedQuery((db) =>
+  db
     .select({ action: meetingActions, agencyName: agencies.name, caseNumber: cases.caseNumber, authorAgencyId: creator.agencyId, meetingDate: meetings.date })
     .from(meetingActions)
     .innerJoin(agencies, eq(agencies.id, meetingActions.owningAgencyId))
     .innerJoin(cases, eq(cases.id, meetingActions.caseId))
     .innerJoin(creator, eq(creator.id, meetingActions.createdByUserId))
     .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
-    .where(eq(meetingActions.caseId, caseId))
+    .where(eq(meetingActions.caseId, sql.placeholder("caseId")))
     .orderBy(asc(meetingActions.dueDate))
-    .all()
+    .prepare(),
+);
+
+/**
+ * A case's actions for a meeting pack, in the pack's recipient agency's view: those still open and
+ * those from earlier meetings, with their status. Status notes only of the recipient's own actions.
+ */
+export function listPackActions(db: Db, cipher: FieldCipher, viewer: Viewer, caseId: string, meetingDate: string, now: Date, reads: ItemReads) {
+  const rows = packActions(db)
+    .all({ caseId })
     .filter((r) => r.action.status === "open" || r.meetingDate < meetingDate);
   const agreedAt = new Map(rows.map((r) => [r.action.id, r.meetingDate]));
   return presentFor(db, flat(rows), cipher, viewer, (owner) => owner === viewer.agencyId, now, reads).map((a) => ({ ...a, agreedAt: agreedAt.get(a.id) ?? "" }));

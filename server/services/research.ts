@@ -1,6 +1,7 @@
 import { PLACES } from "~/server/cases/sealed-values";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { preparedQuery } from "~/db/prepared";
 import { agencies, agendaItems, caseResearch, meetingInvitations, meetings, users } from "~/db/schema";
 import { writeAudit } from "~/server/audit/log";
 import { caseSharingReader } from "~/server/cases/case-store";
@@ -92,6 +93,17 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
     });
 }
 
+// Read for every case of a pack: built once per connection.
+const packResearch = preparedQuery((db) =>
+  db
+    .select({ r: caseResearch, agencyName: agencies.name })
+    .from(caseResearch)
+    .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
+    .where(and(eq(caseResearch.meetingId, sql.placeholder("meetingId")), eq(caseResearch.caseId, sql.placeholder("caseId"))))
+    .orderBy(asc(agencies.name))
+    .prepare(),
+);
+
 /**
  * Every agency's shared research on a case, for a meeting pack: in the pack's recipient agency's
  * view (its own research whole, others' through its sentence rules). The "held but not shared"
@@ -99,13 +111,8 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
  */
 export function listPackResearch(db: Db, cipher: FieldCipher, viewer: Viewer, meetingId: string, caseId: string, now: Date, { rules, sharingOf }: ItemReads) {
   const theCase = sharingOf(caseId);
-  return db
-    .select({ r: caseResearch, agencyName: agencies.name })
-    .from(caseResearch)
-    .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
-    .where(and(eq(caseResearch.meetingId, meetingId), eq(caseResearch.caseId, caseId)))
-    .orderBy(asc(agencies.name))
-    .all()
+  return packResearch(db)
+    .all({ meetingId, caseId })
     .map(({ r, agencyName }) => {
       const t = JSON.parse(cipher.open(r.sharedSealed, place(meetingId, caseId, r.agencyId, "shared"))) as TaggedText;
       const own = r.agencyId === viewer.agencyId;
