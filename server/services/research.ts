@@ -53,7 +53,7 @@ export function saveResearch(db: Db, cipher: FieldCipher, user: SessionUser, inp
 
 /**
  * All agencies' research on a case for a meeting (or, without a case, on every case of the
- * meeting, for the pack page: one read instead of one per case), as this viewer may see it: each
+ * meeting's agenda, for the pack page: one read instead of one per case), as this viewer may see it: each
  * agency's shared research through the sentence rules of the viewer's agency; the "held but not
  * shared" part only to its own agency and to chairs and coordinators.
  */
@@ -69,6 +69,9 @@ export function listResearch(db: Db, cipher: FieldCipher, user: SessionUser, mee
     .from(caseResearch)
     .innerJoin(agencies, eq(agencies.id, caseResearch.agencyId))
     .innerJoin(users, eq(users.id, caseResearch.updatedByUserId))
+    // Only cases still on the agenda: research written for a case since taken off it is not listed,
+    // so the meeting-wide call names no case the reader's pack does not.
+    .innerJoin(agendaItems, and(eq(agendaItems.meetingId, caseResearch.meetingId), eq(agendaItems.caseId, caseResearch.caseId)))
     .where(and(eq(caseResearch.meetingId, meetingId), caseId === undefined ? undefined : eq(caseResearch.caseId, caseId)))
     .orderBy(asc(agencies.name))
     .all()

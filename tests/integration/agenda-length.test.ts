@@ -61,6 +61,11 @@ describe("reads that do not grow with the agenda", () => {
       expect(all.map(key).sort()).toEqual([`${m.caseId} ${health.agencyId}`, `${second} ${health.agencyId}`].sort());
       expect([...all].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...byCase].sort((a, b) => key(a).localeCompare(key(b))));
     }
+    // A case taken off the agenda takes its research out of both calls: the meeting-wide call names no case the pack does not.
+    await m.api(m.coordinator).meetings.removeCase({ meetingId: m.meetingId, caseId: second });
+    expect((await m.api(health).meetings.research({ meetingId: m.meetingId })).map(key)).toEqual([`${m.caseId} ${health.agencyId}`]);
+    expect(await m.api(health).meetings.research({ meetingId: m.meetingId, caseId: second })).toEqual([]);
+    await m.api(m.coordinator).meetings.addCase({ meetingId: m.meetingId, caseId: second });
     // An agency not invited is refused the meeting's research as it is a case's.
     const probation = await sessionUserFor(t.db, "agency_rep", "probation");
     await expect(m.api(probation).meetings.research({ meetingId: m.meetingId })).rejects.toMatchObject({ code: "NOT_FOUND" });
